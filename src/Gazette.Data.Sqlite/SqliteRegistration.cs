@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gazette.Data.Sqlite;
+
+public static class SqliteRegistration
+{
+    /// <summary>Registers <see cref="GazetteDbContext"/> on a SQLite database file.</summary>
+    public static IServiceCollection AddGazetteSqlite(
+        this IServiceCollection services, string connectionString, Action<IServiceProvider, DbContextOptionsBuilder> configure)
+    {
+        services.AddDbContext<SqliteGazetteDbContext>((sp, options) =>
+        {
+            options.UseSqlite(connectionString);
+            configure(sp, options);
+        });
+        services.AddScoped<GazetteDbContext>(sp => sp.GetRequiredService<SqliteGazetteDbContext>());
+        return services;
+    }
+}

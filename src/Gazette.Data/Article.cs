@@ -1,0 +1,52 @@
+namespace Gazette.Data;
+
+public enum ArticleStatus
+{
+    Draft = 0,
+    Published = 1,
+}
+
+public class Article
+{
+    public int Id { get; set; }
+    public string Title { get; set; } = "";
+    public string Slug { get; set; } = "";
+
+    /// <summary>The Markdown the author wrote.</summary>
+    public string Body { get; set; } = "";
+
+    /// <summary>
+    /// <see cref="Body"/> rendered to sanitised HTML when the article is saved, so that
+    /// serving the page never runs the Markdown pipeline.
+    /// </summary>
+    public string BodyHtml { get; set; } = "";
+
+    public string? Excerpt { get; set; }
+
+    /// <summary>The excerpt, or the article's lead when none was written: for lists and meta tags.</summary>
+    public string Summary { get; set; } = "";
+    public ArticleStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? PublishedAt { get; set; }
+
+    public string AuthorId { get; set; } = "";
+    public StaffUser? Author { get; set; }
+
+    /// <summary>A path under the media folder (<c>/media/…</c>) or an absolute URL.</summary>
+    public string? FeaturedImageUrl { get; set; }
+    public string? FeaturedImageAlt { get; set; }
+    public string? FeaturedImageCaption { get; set; }
+
+    /// <summary>Who the image comes from, shown as "Image source: …" under it.</summary>
+    public string? FeaturedImageCredit { get; set; }
+
+    public bool CommentsOpen { get; set; } = true;
+    public bool IsSticky { get; set; }
+
+    public ICollection<Category> Categories { get; } = [];
+    public ICollection<Tag> Tags { get; } = [];
+    public ICollection<Comment> Comments { get; } = [];
+
+    public bool IsPublished => Status == ArticleStatus.Published && PublishedAt is not null;
+}

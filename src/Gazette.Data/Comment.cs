@@ -1,0 +1,33 @@
+namespace Gazette.Data;
+
+public enum CommentStatus
+{
+    Pending = 0,
+    Approved = 1,
+    Spam = 2,
+    Trash = 3,
+}
+
+public class Comment
+{
+    public int Id { get; set; }
+
+    public int ArticleId { get; set; }
+    public Article? Article { get; set; }
+
+    public int? ParentId { get; set; }
+    public Comment? Parent { get; set; }
+
+    public string AuthorName { get; set; } = "";
+
+    /// <summary>Stored trimmed and lower-cased; never shown in any public response.</summary>
+    public string AuthorEmail { get; set; } = "";
+
+    public string? AuthorWebsite { get; set; }
+    public string Text { get; set; } = "";
+    public CommentStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>The commenter's address with the host part zeroed (IPv4 /24, IPv6 /48).</summary>
+    public string? AuthorIp { get; set; }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Data;
+
+/// <summary>
+/// The one model of Gazette's data. Each database provider subclasses it in its own project,
+/// which also holds that provider's migrations.
+/// </summary>
+public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(GazetteDbContext).Assembly);
+    }
+}

@@ -1,0 +1,10 @@
+namespace Gazette.Data;
+
+public class Tag
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Slug { get; set; } = "";
+
+    public ICollection<Article> Articles { get; } = [];
+}

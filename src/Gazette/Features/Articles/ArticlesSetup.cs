@@ -1,0 +1,12 @@
+namespace Gazette.Features.Articles;
+
+internal static class ArticlesSetup
+{
+    public static IServiceCollection AddArticles(this IServiceCollection services)
+    {
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<SaveArticle>();
+        return services;
+    }
+}

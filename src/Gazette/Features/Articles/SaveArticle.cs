@@ -1,0 +1,157 @@
+using Gazette.Data;
+using Gazette.Features.Media;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Features.Articles;
+
+/// <summary>Creates or updates an article from the editor, as a draft or published.</summary>
+public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, MediaStore media, TimeProvider clock)
+{
+    public sealed record Result(Article? Article, IReadOnlyDictionary<string, string> Errors)
+    {
+        public bool Succeeded => Article is not null;
+    }
+
+    /// <summary>
+    /// Saves <paramref name="form"/> into article <paramref name="id"/> (null: a new article by
+    /// <paramref name="authorId"/>). <paramref name="publish"/> publishes it, or keeps it published;
+    /// false saves it as a draft. Nothing is stored when the result has errors.
+    /// </summary>
+    public async Task<Result> ExecuteAsync(
+        int? id, ArticleForm form, IFormFile? image, bool publish, string authorId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var errors = new Dictionary<string, string>();
+        Article article;
+        if (id is { } existingId)
+        {
+            var found = await db.Articles.Include(a => a.Categories).Include(a => a.Tags)
+                .SingleOrDefaultAsync(a => a.Id == existingId, cancellationToken);
+            if (found is null)
+            {
+                return new Result(null, new Dictionary<string, string> { [""] = "That article no longer exists." });
+            }
+            article = found;
+        }
+        else
+        {
+            article = new Article { AuthorId = authorId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            db.Articles.Add(article);
+        }
+
+        var slug = string.IsNullOrWhiteSpace(form.Slug) ? Slugs.From(form.Title) : form.Slug.Trim();
+        if (!string.IsNullOrWhiteSpace(form.Slug))
+        {
+            if (await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != article.Id, cancellationToken))
+            {
+                errors[nameof(ArticleForm.Slug)] = $"Another article already uses the slug \"{slug}\".";
+            }
+        }
+        else
+        {
+            slug = await UniqueSlugAsync(slug, article.Id, cancellationToken);
+        }
+
+        var imageUrl = form.FeaturedImageUrl?.Trim();
+        if (!string.IsNullOrEmpty(imageUrl) && !IsAcceptableImageUrl(imageUrl))
+        {
+            errors[nameof(ArticleForm.FeaturedImageUrl)] = "Use an https:// address or a /media/ path.";
+        }
+        if (errors.Count == 0 && image is { Length: > 0 })
+        {
+            var (path, error) = await media.SaveImageAsync(image, cancellationToken);
+            if (error is not null)
+            {
+                errors["FeaturedImage"] = error;
+            }
+            imageUrl = path;
+        }
+        if (errors.Count > 0)
+        {
+            return new Result(null, errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        article.Title = form.Title.Trim();
+        article.Slug = slug;
+        article.Body = form.Body;
+        article.BodyHtml = markdown.ToHtml(form.Body);
+        article.Excerpt = Blank(form.Excerpt);
+        article.Summary = article.Excerpt ?? Summaries.FromMarkdown(form.Body);
+        article.FeaturedImageUrl = Blank(imageUrl);
+        article.FeaturedImageAlt = Blank(form.FeaturedImageAlt);
+        article.FeaturedImageCaption = Blank(form.FeaturedImageCaption);
+        article.FeaturedImageCredit = Blank(form.FeaturedImageCredit);
+        article.CommentsOpen = form.CommentsOpen;
+        article.IsSticky = form.IsSticky;
+        article.UpdatedAt = now;
+        if (publish)
+        {
+            article.Status = ArticleStatus.Published;
+            article.PublishedAt ??= now;
+        }
+        else
+        {
+            article.Status = ArticleStatus.Draft;
+        }
+
+        await SetCategoriesAsync(article, form, cancellationToken);
+        await SetTagsAsync(article, form.Tags, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return new Result(article, errors);
+    }
+
+    private async Task SetCategoriesAsync(Article article, ArticleForm form, CancellationToken cancellationToken)
+    {
+        var chosen = await db.Categories.Where(c => form.CategoryIds.Contains(c.Id)).ToListAsync(cancellationToken);
+        if (Blank(form.NewCategory) is { } newName)
+        {
+            var slug = Slugs.From(newName);
+            var category = await db.Categories.SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken)
+                ?? db.Categories.Add(new Category { Name = newName, Slug = slug, ParentId = form.NewCategoryParentId }).Entity;
+            chosen.Add(category);
+        }
+        article.Categories.Clear();
+        foreach (var category in chosen.DistinctBy(c => c.Slug))
+        {
+            article.Categories.Add(category);
+        }
+    }
+
+    private async Task SetTagsAsync(Article article, string? tagList, CancellationToken cancellationToken)
+    {
+        var names = (tagList ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(n => n.Length <= 100)
+            .DistinctBy(Slugs.From)
+            .ToList();
+        var slugs = names.Select(Slugs.From).ToList();
+        var existing = await db.Tags.Where(t => slugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, cancellationToken);
+        article.Tags.Clear();
+        foreach (var name in names)
+        {
+            var slug = Slugs.From(name);
+            article.Tags.Add(existing.GetValueOrDefault(slug) ?? new Tag { Name = name, Slug = slug });
+        }
+    }
+
+    private async Task<string> UniqueSlugAsync(string slug, int articleId, CancellationToken cancellationToken)
+    {
+        var taken = await db.Articles
+            .Where(a => a.Id != articleId && (a.Slug == slug || a.Slug.StartsWith(slug + "-")))
+            .Select(a => a.Slug)
+            .ToListAsync(cancellationToken);
+        var candidate = slug;
+        for (var n = 2; taken.Contains(candidate); n++)
+        {
+            candidate = $"{slug}-{n}";
+        }
+        return candidate;
+    }
+
+    private static bool IsAcceptableImageUrl(string url) =>
+        url.StartsWith("/media/", StringComparison.Ordinal)
+        || url.StartsWith("/demo/", StringComparison.Ordinal)
+        || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

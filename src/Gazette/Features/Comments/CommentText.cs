@@ -1,0 +1,47 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+
+namespace Gazette.Features.Comments;
+
+/// <summary>Comment text is plain text: every character is encoded, blank lines make paragraphs.</summary>
+public static class CommentText
+{
+    public static IHtmlContent ToHtml(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var html = new StringBuilder(text.Length + 32);
+        var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var paragraph in paragraphs)
+        {
+            html.Append("<p>");
+            html.AppendJoin("<br>", paragraph.Split('\n').Select(line => HtmlEncoder.Default.Encode(line)));
+            html.Append("</p>");
+        }
+        return new HtmlString(html.ToString());
+    }
+
+    /// <summary>Up to two initials for the drawn avatar: "Tomas Reyes" is "TR".</summary>
+    public static string Initials(string name)
+    {
+        var letters = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => word.FirstOrDefault(char.IsLetterOrDigit))
+            .Where(c => c != default)
+            .Take(2)
+            .Select(char.ToUpperInvariant)
+            .ToArray();
+        return letters.Length == 0 ? "?" : new string(letters);
+    }
+
+    /// <summary>One of the stylesheet's avatar colours, stable for a name.</summary>
+    public static int AvatarColour(string name)
+    {
+        var hash = 17;
+        foreach (var c in name)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+        return (int)((uint)hash % 8);
+    }
+}

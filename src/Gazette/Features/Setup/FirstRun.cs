@@ -1,0 +1,161 @@
+using System.Security.Cryptography;
+using Gazette.Data;
+using Gazette.Features.Articles;
+using Gazette.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Features.Setup;
+
+/// <summary>
+/// On a site with no staff yet: creates the Administrator with a generated password, seeds the
+/// demo article, and tells the operator how to sign in. Later starts find staff and do nothing.
+/// </summary>
+internal static class FirstRun
+{
+    public const string AdministratorUserName = "admin";
+
+    public static IServiceCollection AddFirstRun(this IServiceCollection services) => services;
+
+    public static async Task RunFirstRunAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<GazetteDbContext>();
+        if (await db.Users.AnyAsync())
+        {
+            return;
+        }
+
+        var password = GeneratePassword();
+        await CreateAdministratorAsync(services.GetRequiredService<UserManager<StaffUser>>(),
+            services.GetRequiredService<RoleManager<IdentityRole>>(), password);
+        await SeedDemoAsync(db, services.GetRequiredService<MarkdownRenderer>(), services.GetRequiredService<TimeProvider>());
+
+        app.Lifetime.ApplicationStarted.Register(() => PrintSignIn(app, password));
+    }
+
+    private static async Task CreateAdministratorAsync(
+        UserManager<StaffUser> users, RoleManager<IdentityRole> roles, string password)
+    {
+        if (!await roles.RoleExistsAsync(StaffIdentity.Administrator))
+        {
+            Check(await roles.CreateAsync(new IdentityRole(StaffIdentity.Administrator)));
+        }
+        var admin = new StaffUser
+        {
+            UserName = AdministratorUserName,
+            Email = "admin@localhost.invalid",
+            EmailConfirmed = true,
+            DisplayName = "Site Administrator",
+            Slug = "admin",
+        };
+        Check(await users.CreateAsync(admin, password));
+        Check(await users.AddToRoleAsync(admin, StaffIdentity.Administrator));
+    }
+
+    private static async Task SeedDemoAsync(GazetteDbContext db, MarkdownRenderer markdown, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime.AddHours(-3);
+        var reporter = new StaffUser
+        {
+            UserName = "mara.lindqvist",
+            NormalizedUserName = "MARA.LINDQVIST",
+            Email = "mara.lindqvist@localhost.invalid",
+            NormalizedEmail = "MARA.LINDQVIST@LOCALHOST.INVALID",
+            DisplayName = "Mara Lindqvist",
+            Slug = "mara-lindqvist",
+            Bio = "Mara covers transport and the harbour for the Gazette.",
+            SecurityStamp = Guid.NewGuid().ToString(),
+        };
+        var local = new Category { Name = "Local", Slug = "local", Description = "News from the town and the bay." };
+        var harbour = new Category { Name = "Harbour", Slug = "harbour", Parent = local };
+        var article = new Article
+        {
+            Title = DemoArticle.Title,
+            Slug = DemoArticle.Slug,
+            Body = DemoArticle.Body,
+            BodyHtml = markdown.ToHtml(DemoArticle.Body),
+            Excerpt = DemoArticle.Excerpt,
+            Summary = DemoArticle.Excerpt,
+            Status = ArticleStatus.Published,
+            CreatedAt = now,
+            UpdatedAt = now,
+            PublishedAt = now,
+            Author = reporter,
+            FeaturedImageUrl = DemoArticle.ImageUrl,
+            FeaturedImageAlt = DemoArticle.ImageAlt,
+            FeaturedImageCaption = DemoArticle.ImageCaption,
+            FeaturedImageCredit = DemoArticle.ImageCredit,
+            CommentsOpen = true,
+        };
+        article.Categories.Add(harbour);
+        foreach (var (name, slug) in new[] { ("Ferries", "ferries"), ("Transport", "transport"), ("Islands", "islands") })
+        {
+            article.Tags.Add(new Tag { Name = name, Slug = slug });
+        }
+        var question = new Comment
+        {
+            Article = article,
+            AuthorName = "Tomas Reyes",
+            AuthorEmail = "tomas@example.com",
+            Text = "Good news for anyone on the late shift. Will bicycles go free, as they did on the old boat?",
+            Status = CommentStatus.Approved,
+            CreatedAt = now.AddMinutes(20),
+        };
+        var answer = new Comment
+        {
+            Article = article,
+            Parent = question,
+            AuthorName = "Ilse from the harbour office",
+            AuthorEmail = "ilse@example.com",
+            Text = "Yes: bicycles travel free on every sailing, night boat included. There are racks for twenty on the car deck.",
+            Status = CommentStatus.Approved,
+            CreatedAt = now.AddMinutes(45),
+        };
+        db.AddRange(reporter, local, harbour, article, question, answer);
+        await db.SaveChangesAsync();
+    }
+
+    private static void PrintSignIn(WebApplication app, string password)
+    {
+        var address = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses
+            .FirstOrDefault()?.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal);
+        Console.WriteLine($"""
+
+            ==================================================================
+             Gazette is set up. Sign in to the newsroom for the first time:
+
+               {address}/admin/signin
+               User name: {AdministratorUserName}
+               Password:  {password}
+
+             This password is shown only now. Keep it somewhere safe.
+            ==================================================================
+
+            """);
+    }
+
+    private static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        string password;
+        do
+        {
+            password = string.Join('-', Enumerable.Range(0, 4).Select(_ => RandomNumberGenerator.GetString(alphabet, 5)));
+        }
+        // Identity's rules want a digit, an upper- and a lower-case letter.
+        while (!password.Any(char.IsDigit) || !password.Any(char.IsUpper) || !password.Any(char.IsLower));
+        return password;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

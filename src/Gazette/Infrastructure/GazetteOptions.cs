@@ -1,0 +1,36 @@
+namespace Gazette.Infrastructure;
+
+/// <summary>The <c>Gazette</c> configuration section (<c>Gazette__…</c> environment variables).</summary>
+public sealed class GazetteOptions
+{
+    public const string Section = "Gazette";
+
+    /// <summary>Where the SQLite file, uploaded media and keys live. Relative paths start at the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public SiteOptions Site { get; set; } = new();
+
+    public string DataPath => Path.GetFullPath(DataDirectory);
+
+    public string MediaPath => Path.Combine(DataPath, "media");
+}
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+public sealed class SiteOptions
+{
+    public string Title { get; set; } = "The Gazette";
+    public string Tagline { get; set; } = "News from the harbour and beyond";
+    public int PostsPerPage { get; set; } = 10;
+}

@@ -1,0 +1,3 @@
+namespace Gazette.Pages.Archives;
+
+public sealed record ArchiveHeading(string Kind, string Name, string? Description);

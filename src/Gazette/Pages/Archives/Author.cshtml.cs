@@ -1,0 +1,33 @@
+using Gazette.Data;
+using Gazette.Features.Articles;
+using Gazette.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gazette.Pages.Archives;
+
+public sealed class AuthorModel(GazetteDbContext db, IOptions<GazetteOptions> options) : PageModel
+{
+    public ArchiveHeading Heading { get; private set; } = null!;
+    public ArticlePage Articles { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] int page = 1, CancellationToken cancellationToken = default)
+    {
+        var author = await db.Users.AsNoTracking()
+            .Where(u => u.Slug == slug)
+            .Select(u => new { u.Id, u.DisplayName, u.Bio })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (author is null)
+        {
+            return NotFound();
+        }
+        Heading = new ArchiveHeading("Author", author.DisplayName, author.Bio);
+        var ordered = db.Articles.Published()
+            .Where(a => a.AuthorId == author.Id)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
+        Articles = await ArticleListing.PageAsync(ordered, page, options.Value.Site.PostsPerPage, cancellationToken);
+        return Page();
+    }
+}

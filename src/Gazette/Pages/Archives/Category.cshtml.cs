@@ -1,0 +1,45 @@
+using Gazette.Data;
+using Gazette.Features.Articles;
+using Gazette.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gazette.Pages.Archives;
+
+/// <summary>A category's articles, including those filed under its sub-categories.</summary>
+public sealed class CategoryModel(GazetteDbContext db, IOptions<GazetteOptions> options) : PageModel
+{
+    public ArchiveHeading Heading { get; private set; } = null!;
+    public ArticlePage Articles { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] int page = 1, CancellationToken cancellationToken = default)
+    {
+        // Categories are few: load the tree once and walk it here.
+        var all = await db.Categories.AsNoTracking()
+            .Select(c => new { c.Id, c.ParentId, c.Name, c.Slug, c.Description })
+            .ToListAsync(cancellationToken);
+        var category = all.SingleOrDefault(c => c.Slug == slug);
+        if (category is null)
+        {
+            return NotFound();
+        }
+        var ids = new HashSet<int> { category.Id };
+        for (var added = true; added;)
+        {
+            added = false;
+            foreach (var child in all.Where(c => c.ParentId is { } p && ids.Contains(p) && !ids.Contains(c.Id)))
+            {
+                added |= ids.Add(child.Id);
+            }
+        }
+
+        Heading = new ArchiveHeading("Category", category.Name, category.Description);
+        var ordered = db.Articles.Published()
+            .Where(a => a.Categories.Any(c => ids.Contains(c.Id)))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
+        Articles = await ArticleListing.PageAsync(ordered, page, options.Value.Site.PostsPerPage, cancellationToken);
+        return Page();
+    }
+}

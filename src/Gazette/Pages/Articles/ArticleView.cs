@@ -1,0 +1,20 @@
+using Gazette.Features.Articles;
+
+namespace Gazette.Pages.Articles;
+
+public sealed record TermLink(string Name, string Url);
+
+/// <summary>Everything the article page shows about the article itself.</summary>
+public sealed record ArticleView(
+    int Id, string Title, string Slug, string BodyHtml, string Summary,
+    DateTime PublishedAt, DateTime UpdatedAt, string AuthorName, string AuthorSlug,
+    string? ImageUrl, string? ImageAlt, string? ImageCaption, string? ImageCredit,
+    bool CommentsOpen, IReadOnlyList<TermLink> Categories, IReadOnlyList<TermLink> Tags)
+{
+    public string Url => ArticleLinks.Article(PublishedAt, Slug);
+
+    public string AuthorUrl => ArticleLinks.Author(AuthorSlug);
+
+    /// <summary>Worth telling readers: the article changed well after it went out.</summary>
+    public bool WasUpdated => UpdatedAt - PublishedAt > TimeSpan.FromMinutes(30);
+}

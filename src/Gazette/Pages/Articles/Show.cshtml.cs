@@ -1,0 +1,115 @@
+using Gazette.Data;
+using Gazette.Features.Articles;
+using Gazette.Features.Comments;
+using Gazette.Pages.Comments;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Pages.Articles;
+
+/// <summary>
+/// The page Gazette exists to serve. Reading it costs two queries however many comments it
+/// has: the article with its terms, then its approved comments.
+/// </summary>
+public sealed class ShowModel(GazetteDbContext db, PostComment postComment) : PageModel
+{
+    public ArticleView Article { get; private set; } = null!;
+    public Conversation Conversation { get; private set; } = null!;
+
+    [BindProperty]
+    public CommentForm Form { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(
+        int year, int month, string slug, [FromQuery] int? replyTo, [FromQuery(Name = "comment")] string? notice,
+        CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+        if (year != Article.PublishedAt.Year || month != Article.PublishedAt.Month)
+        {
+            return RedirectPermanent(Article.Url);
+        }
+        Form.ParentId = replyTo;
+        await LoadConversationAsync(notice switch
+        {
+            "awaiting-moderation" => Notice.AwaitingModeration,
+            "published" => Notice.Published,
+            _ => Notice.None,
+        }, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+        if (!ModelState.IsValid)
+        {
+            return await RedisplayAsync(StatusCodes.Status400BadRequest, Notice.None, cancellationToken);
+        }
+
+        var result = await postComment.ExecuteAsync(
+            Article.Id, Article.CommentsOpen, Form, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        switch (result.Outcome)
+        {
+            case PostComment.Outcome.CommentsClosed:
+                return await RedisplayAsync(StatusCodes.Status403Forbidden, Notice.Closed, cancellationToken);
+            case PostComment.Outcome.ParentUnavailable:
+                ModelState.AddModelError("", "The comment you replied to is no longer shown. Your comment was not posted; you can post it as a new comment.");
+                Form.ParentId = null;
+                return await RedisplayAsync(StatusCodes.Status409Conflict, Notice.None, cancellationToken);
+            case PostComment.Outcome.Approved:
+                return Redirect($"{Article.Url}?comment=published#comment-{result.CommentId}");
+            default:
+                return Redirect($"{Article.Url}?comment=awaiting-moderation#respond");
+        }
+    }
+
+    private async Task<IActionResult> RedisplayAsync(int statusCode, Notice notice, CancellationToken cancellationToken)
+    {
+        Response.StatusCode = statusCode;
+        await LoadConversationAsync(notice, cancellationToken);
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.AsNoTracking().Published()
+            .Where(a => a.Slug == slug)
+            .Select(a => new ArticleView(
+                a.Id, a.Title, a.Slug, a.BodyHtml, a.Summary, a.PublishedAt!.Value, a.UpdatedAt,
+                a.Author!.DisplayName, a.Author.Slug,
+                a.FeaturedImageUrl, a.FeaturedImageAlt, a.FeaturedImageCaption, a.FeaturedImageCredit, a.CommentsOpen,
+                a.Categories.OrderBy(c => c.Name).Select(c => new TermLink(c.Name, "/category/" + c.Slug)).ToList(),
+                a.Tags.OrderBy(t => t.Name).Select(t => new TermLink(t.Name, "/tag/" + t.Slug)).ToList()))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+        if (article is null)
+        {
+            return NotFound();
+        }
+        Article = article;
+        return null;
+    }
+
+    private async Task LoadConversationAsync(Notice notice, CancellationToken cancellationToken)
+    {
+        var comments = await db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == Article.Id && c.Status == CommentStatus.Approved)
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.Text, c.CreatedAt))
+            .ToListAsync(cancellationToken);
+        var replyTo = Form.ParentId is { } parentId ? comments.FirstOrDefault(c => c.Id == parentId) : null;
+        if (replyTo is null)
+        {
+            Form.ParentId = null;
+        }
+        Conversation = new Conversation(
+            Article.Url, Article.CommentsOpen, comments.Count, CommentThread.Build(comments), Form, replyTo, notice);
+    }
+}

@@ -1,0 +1,24 @@
+using Gazette.Data;
+using Gazette.Features.Articles;
+using Gazette.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Gazette.Pages;
+
+public sealed class IndexModel(GazetteDbContext db, IOptions<GazetteOptions> options) : PageModel
+{
+    public ArticlePage Articles { get; private set; } = null!;
+
+    public string Tagline => options.Value.Site.Tagline;
+
+    public async Task OnGetAsync([FromQuery] int page = 1, CancellationToken cancellationToken = default)
+    {
+        var ordered = db.Articles.Published()
+            .OrderByDescending(a => a.IsSticky)
+            .ThenByDescending(a => a.PublishedAt)
+            .ThenByDescending(a => a.Id);
+        Articles = await ArticleListing.PageAsync(ordered, page, options.Value.Site.PostsPerPage, cancellationToken);
+    }
+}

@@ -1,0 +1,48 @@
+using Gazette.Features.Articles;
+using Gazette.Features.Comments;
+using Gazette.Features.Media;
+using Gazette.Features.Setup;
+using Gazette.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var options = builder.Configuration.GetSection(GazetteOptions.Section).Get<GazetteOptions>() ?? new GazetteOptions();
+builder.Services.Configure<GazetteOptions>(builder.Configuration.GetSection(GazetteOptions.Section));
+
+builder.AddGazetteDatabase(options);
+builder.AddStaffIdentity();
+builder.Services.AddDataProtection()
+    .SetApplicationName("Gazette")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataPath, "keys")));
+
+builder.Services.AddRazorPages(pages =>
+{
+    pages.Conventions.AuthorizeFolder("/Admin", StaffIdentity.StaffPolicy);
+    pages.Conventions.AllowAnonymousToPage("/Admin/SignIn");
+});
+builder.Services.AddArticles();
+builder.Services.AddComments();
+builder.Services.AddMedia();
+builder.Services.AddFirstRun();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseSecurityHeaders();
+app.UseMediaFiles(options);
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+
+await app.MigrateDatabaseAsync();
+await app.RunFirstRunAsync();
+await app.RunAsync();

@@ -1,0 +1,182 @@
+using System.Net;
+using Gazette.Data;
+using Gazette.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gazette.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app in memory, on a database of its own: a temporary SQLite file, or a fresh
+/// PostgreSQL database. Tests drive it over HTTP and look at its database only to arrange data.
+/// </summary>
+public abstract class GazetteApp : WebApplicationFactory<Program>
+{
+    private int _sequence;
+
+    protected GazetteApp()
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("gazette-test-").FullName;
+    }
+
+    public string DataDirectory { get; }
+
+    public QueryCounter Queries { get; } = new();
+
+    protected abstract void ConfigureDatabase(IWebHostBuilder builder);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Gazette:DataDirectory", DataDirectory);
+        ConfigureDatabase(builder);
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Queries));
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests can see them.</summary>
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    public static string UrlOf(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return Gazette.Features.Articles.ArticleLinks.Article(article.PublishedAt!.Value, article.Slug);
+    }
+
+    public Task<string> DemoArticleUrlAsync() =>
+        WithDbAsync(async db => UrlOf(await db.Articles.SingleAsync(a => a.Slug == "night-ferry-returns-to-kestrel-bay")));
+
+    public string Unique(string prefix) => $"{prefix}-{Interlocked.Increment(ref _sequence)}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    public async Task<T> WithDbAsync<T>(Func<GazetteDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<GazetteDbContext>());
+    }
+
+    public Task WithDbAsync(Func<GazetteDbContext, Task> action) =>
+        WithDbAsync(async db => { await action(db); return 0; });
+
+    /// <summary>Publishes an article straight into the database, by the demo's reporter.</summary>
+    public async Task<Article> CreateArticleAsync(Action<Article>? configure = null)
+    {
+        return await WithDbAsync(async db =>
+        {
+            var author = await db.Users.FirstAsync(u => u.Slug == "mara-lindqvist");
+            var slug = Unique("story");
+            var article = new Article
+            {
+                Title = "Story " + slug,
+                Slug = slug,
+                Body = "## First section\n\nSome words.",
+                BodyHtml = "<h2 id=\"first-section\">First section</h2><p>Some words.</p>",
+                Summary = "Some words.",
+                Status = ArticleStatus.Published,
+                CreatedAt = DateTime.UtcNow.AddHours(-1),
+                UpdatedAt = DateTime.UtcNow.AddHours(-1),
+                PublishedAt = DateTime.UtcNow.AddHours(-1),
+                AuthorId = author.Id,
+                CommentsOpen = true,
+            };
+            configure?.Invoke(article);
+            db.Articles.Add(article);
+            await db.SaveChangesAsync();
+            return article;
+        });
+    }
+
+    public async Task<Comment> AddCommentAsync(Article article, Action<Comment>? configure = null)
+    {
+        return await WithDbAsync(async db =>
+        {
+            var comment = new Comment
+            {
+                ArticleId = article.Id,
+                AuthorName = "Reader " + Unique("r"),
+                AuthorEmail = Unique("reader") + "@example.org",
+                Text = "A comment.",
+                Status = CommentStatus.Approved,
+                CreatedAt = DateTime.UtcNow,
+            };
+            configure?.Invoke(comment);
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync();
+            return comment;
+        });
+    }
+
+    /// <summary>Creates an Administrator and signs <paramref name="client"/> in as them.</summary>
+    public async Task<string> SignInAsAdministratorAsync(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var userName = Unique("editor");
+        const string password = "correct-horse-Battery-9";
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = new StaffUser { UserName = userName, Email = userName + "@example.org", DisplayName = "Editor " + userName, Slug = userName };
+            var created = await users.CreateAsync(user, password);
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, StaffIdentity.Administrator);
+        }
+        var response = await client.PostFormAsync("/admin/signin", "/admin/signin", new()
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return userName;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on a slow shutdown: the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
+
+public sealed class SqliteApp : GazetteApp
+{
+    protected override void ConfigureDatabase(IWebHostBuilder builder) =>
+        builder.UseSetting("Gazette:Database:Provider", nameof(DatabaseProvider.Sqlite));
+}
+
+/// <summary>
+/// Runs on the PostgreSQL server named by GAZETTE_TEST_POSTGRES, which ./test.sh starts.
+/// Each fixture gets a database of its own, created by the app's migrations.
+/// </summary>
+public sealed class PostgreSqlApp : GazetteApp
+{
+    public const string Variable = "GAZETTE_TEST_POSTGRES";
+
+    protected override void ConfigureDatabase(IWebHostBuilder builder)
+    {
+        var server = Environment.GetEnvironmentVariable(Variable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            throw new InvalidOperationException(
+                $"{Variable} is not set: run ./test.sh, which starts a PostgreSQL server for the tests.");
+        }
+        var database = "gazette_test_" + Guid.NewGuid().ToString("N")[..12];
+        builder.UseSetting("Gazette:Database:Provider", nameof(DatabaseProvider.PostgreSql));
+        builder.UseSetting("ConnectionStrings:Gazette", $"{server};Database={database}");
+    }
+}
