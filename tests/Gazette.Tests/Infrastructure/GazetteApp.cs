@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Gazette.Tests.Infrastructure;
 
@@ -18,10 +19,15 @@ public abstract class GazetteApp : WebApplicationFactory<Program>
 {
     private int _sequence;
 
-    protected GazetteApp()
+    protected GazetteApp(string? dataDirectory = null)
     {
-        DataDirectory = Directory.CreateTempSubdirectory("gazette-test-").FullName;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("gazette-test-").FullName;
     }
+
+    /// <summary>Set to keep the data folder when this app is disposed, for a second start on it.</summary>
+    public bool KeepData { get; set; }
+
+    public LogCapture Log { get; } = new();
 
     public string DataDirectory { get; }
 
@@ -35,6 +41,7 @@ public abstract class GazetteApp : WebApplicationFactory<Program>
         builder.UseSetting("Gazette:DataDirectory", DataDirectory);
         ConfigureDatabase(builder);
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Queries));
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests can see them.</summary>
@@ -138,7 +145,7 @@ public abstract class GazetteApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !KeepData)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
@@ -155,6 +162,15 @@ public abstract class GazetteApp : WebApplicationFactory<Program>
 
 public sealed class SqliteApp : GazetteApp
 {
+    public SqliteApp()
+    {
+    }
+
+    /// <summary>A second start on the data folder of an earlier app.</summary>
+    internal SqliteApp(string dataDirectory) : base(dataDirectory)
+    {
+    }
+
     protected override void ConfigureDatabase(IWebHostBuilder builder) =>
         builder.UseSetting("Gazette:Database:Provider", nameof(DatabaseProvider.Sqlite));
 }

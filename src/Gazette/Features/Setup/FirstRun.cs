@@ -121,21 +121,23 @@ internal static class FirstRun
 
     private static void PrintSignIn(WebApplication app, string password)
     {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gazette.FirstRun");
         var address = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses
             .FirstOrDefault()?.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal);
-        Console.WriteLine($"""
+        // A warning, so that it shows whatever the configured log level.
+        logger.LogWarning("""
 
             ==================================================================
              Gazette is set up. Sign in to the newsroom for the first time:
 
-               {address}/admin/signin
-               User name: {AdministratorUserName}
-               Password:  {password}
+               {Address}/admin/signin
+               User name: {UserName}
+               Password:  {Password}
 
              This password is shown only now. Keep it somewhere safe.
             ==================================================================
 
-            """);
+            """, address, AdministratorUserName, password);
     }
 
     private static string GeneratePassword()

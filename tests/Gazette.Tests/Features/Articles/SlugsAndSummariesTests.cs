@@ -1,0 +1,44 @@
+using Gazette.Features.Articles;
+
+namespace Gazette.Tests.Features.Articles;
+
+public sealed class SlugsAndSummariesTests
+{
+    [Theory]
+    [InlineData("Night ferry returns to Kestrel Bay", "night-ferry-returns-to-kestrel-bay")]
+    [InlineData("Café opens — at last!", "cafe-opens-at-last")]
+    [InlineData("China’s Role as Mediator:", "chinas-role-as-mediator")]
+    [InlineData("  --  ", "untitled")]
+    [InlineData("Zürich & Łódź 2026", "zurich-łodz-2026")]
+    public void MakesReadableSlugs(string title, string slug) => Assert.Equal(slug, Slugs.From(title));
+
+    [Fact]
+    public void KeepsSlugsShort() => Assert.True(Slugs.From(new string('a', 50) + " " + new string('b', 50)).Length <= Slugs.MaxLength);
+
+    [Fact]
+    public void SummarySkipsHeadingsAndCutsAtASentence()
+    {
+        var body = "## A heading\n\n" + string.Join(' ', Enumerable.Repeat("This sentence is about forty characters.", 12));
+        var summary = Summaries.FromMarkdown(body);
+        Assert.StartsWith("This sentence", summary, StringComparison.Ordinal);
+        Assert.EndsWith(".", summary, StringComparison.Ordinal);
+        Assert.True(summary.Length <= Summaries.MaxLength);
+    }
+
+    [Fact]
+    public void CutsAtAWordWhenThereIsNoSentenceEnd()
+    {
+        var cut = Summaries.Cut(string.Join(' ', Enumerable.Repeat("word", 100)), 50);
+        Assert.Equal(string.Join(' ', Enumerable.Repeat("word", 10)) + "…", cut);
+    }
+
+    [Fact]
+    public void RendersMarkdownWithoutScripts()
+    {
+        var html = new MarkdownRenderer().ToHtml("## Section\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>");
+        Assert.Contains("<h2 id=\"section\">Section</h2>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onerror", html, StringComparison.OrdinalIgnoreCase);
+    }
+}

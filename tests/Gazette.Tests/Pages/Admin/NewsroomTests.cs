@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Gazette.Data;
+using Gazette.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Tests.Pages.Admin;
+
+public abstract class NewsroomTests(GazetteApp app)
+{
+    [Theory]
+    [InlineData("/admin")]
+    [InlineData("/admin/articles/edit")]
+    [InlineData("/admin/comments")]
+    public async Task SendsStrangersToSignIn(string url)
+    {
+        var response = await app.CreateBrowser().GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("http://localhost/admin/signin?ReturnUrl=", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefusesAWrongPassword()
+    {
+        var response = await app.CreateBrowser().PostFormAsync("/admin/signin", "/admin/signin", new()
+        {
+            ["UserName"] = "admin",
+            ["Password"] = "not-the-password",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains("do not match", page.TextOf(".form-errors"), StringComparison.Ordinal);
+        Assert.Equal("admin", page.QuerySelector("input[name=UserName]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task SavesADraftThenPublishesIt()
+    {
+        var browser = app.CreateBrowser();
+        await app.SignInAsAdministratorAsync(browser);
+        var title = "Council votes on " + app.Unique("harbour wall");
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.Title"] = title,
+            ["Form.Body"] = "The vote is on Thursday.\n\n## Why it matters\n\nThe wall is old.",
+            ["Form.Tags"] = "Council, Harbour wall",
+            ["Form.NewCategory"] = "Politics " + app.Unique("p"),
+            ["Form.CommentsOpen"] = "true",
+            ["Form.FeaturedImageUrl"] = "https://images.example.org/wall.jpg",
+            ["Form.FeaturedImageAlt"] = "The harbour wall at low tide",
+            ["Form.FeaturedImageCredit"] = "Harbour Board",
+            ["intent"] = "draft",
+        };
+
+        var saved = await browser.PostFormAsync("/admin/articles/edit", "/admin/articles/edit", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var article = await app.WithDbAsync(db => db.Articles.Include(a => a.Tags).Include(a => a.Categories).SingleAsync(a => a.Title == title));
+        Assert.Equal(ArticleStatus.Draft, article.Status);
+        Assert.Null(article.PublishedAt);
+        Assert.Equal(["council", "harbour-wall"], article.Tags.Select(t => t.Slug).Order());
+        Assert.Single(article.Categories);
+        Assert.Contains("<h2 id=\"why-it-matters\">Why it matters</h2>", article.BodyHtml, StringComparison.Ordinal);
+        Assert.Equal("The vote is on Thursday. Why it matters The wall is old.", article.Summary);
+        var home = await app.CreateBrowser().GetStringAsync(new Uri("/", UriKind.Relative));
+        Assert.DoesNotContain(title, home, StringComparison.Ordinal);
+
+        var editUrl = $"/admin/articles/edit/{article.Id}";
+        var editor = await browser.GetDocumentAsync(editUrl);
+        Assert.Equal(title, editor.QuerySelector("input[name='Form.Title']")!.GetAttribute("value"));
+        fields["intent"] = "publish";
+        fields.Remove("Form.NewCategory");
+        var published = await browser.PostFormAsync(editUrl, editUrl, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        article = await app.WithDbAsync(db => db.Articles.SingleAsync(a => a.Id == article.Id));
+        Assert.Equal(ArticleStatus.Published, article.Status);
+        var page = await app.CreateBrowser().GetDocumentAsync(GazetteApp.UrlOf(article));
+        Assert.Equal(title, page.TextOf("article h1"));
+        Assert.Equal("Image source: Harbour Board", page.TextOf(".featured-image .credit"));
+        Assert.Equal("Why it matters", page.TextOf(".article-body h2"));
+    }
+
+    [Fact]
+    public async Task KeepsWhatWasTypedWhenTheSlugIsTaken()
+    {
+        var browser = app.CreateBrowser();
+        await app.SignInAsAdministratorAsync(browser);
+        var existing = await app.CreateArticleAsync();
+
+        var response = await browser.PostFormAsync("/admin/articles/edit", "/admin/articles/edit", new()
+        {
+            ["Form.Title"] = "A second story",
+            ["Form.Slug"] = existing.Slug,
+            ["Form.Body"] = "Words that must not be lost.",
+            ["intent"] = "publish",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains("already uses the slug", page.TextOf("[data-valmsg-for='Form.Slug']"), StringComparison.Ordinal);
+        Assert.Equal("Words that must not be lost.", page.QuerySelector("textarea[name='Form.Body']")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task UploadsAFeaturedImageAndRefusesAFileThatIsNotOne()
+    {
+        var browser = app.CreateBrowser();
+        await app.SignInAsAdministratorAsync(browser);
+        var title = "Pictured: " + app.Unique("dawn");
+
+        var accepted = await PostWithFileAsync(browser, title, "dawn.jpg", await browser.GetByteArrayAsync(new Uri("/demo/harbour-dawn.jpg", UriKind.Relative)));
+
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        var article = await app.WithDbAsync(db => db.Articles.SingleAsync(a => a.Title == title));
+        Assert.Matches(@"^/media/\d{4}/\d{2}/dawn-[0-9a-f]{8}\.jpg$", article.FeaturedImageUrl);
+        var image = await browser.GetAsync(new Uri(article.FeaturedImageUrl!, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/jpeg", image.Content.Headers.ContentType!.MediaType);
+
+        var refused = await PostWithFileAsync(browser, "Not a picture", "notes.jpg", "just some text, not a JPEG"u8.ToArray());
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = await refused.ReadDocumentAsync();
+        Assert.Contains("is not a JPEG, PNG, GIF or WebP image", page.TextOf(".form-errors"), StringComparison.Ordinal);
+        Assert.Equal("Not a picture", page.QuerySelector("input[name='Form.Title']")!.GetAttribute("value"));
+        Assert.False(await app.WithDbAsync(db => db.Articles.AnyAsync(a => a.Title == "Not a picture")));
+    }
+
+    [Fact]
+    public async Task ModeratorsApproveSpamAndTrashComments()
+    {
+        var browser = app.CreateBrowser();
+        await app.SignInAsAdministratorAsync(browser);
+        var article = await app.CreateArticleAsync();
+        var good = await app.AddCommentAsync(article, c => { c.Status = CommentStatus.Pending; c.Text = "Worth reading " + app.Unique("g"); });
+        var spam = await app.AddCommentAsync(article, c => { c.Status = CommentStatus.Pending; c.Text = "Cheap pills " + app.Unique("s"); });
+
+        var queue = await browser.GetDocumentAsync("/admin/comments");
+        Assert.Contains(good.Text, queue.TextOf($"#comment-{good.Id}"), StringComparison.Ordinal);
+        Assert.Contains(good.AuthorEmail, queue.TextOf($"#comment-{good.Id}"), StringComparison.Ordinal);
+
+        await Moderate(good.Id, CommentStatus.Approved);
+        await Moderate(spam.Id, CommentStatus.Spam);
+
+        var page = await app.CreateBrowser().GetStringAsync(new Uri(GazetteApp.UrlOf(article), UriKind.Relative));
+        Assert.Contains(good.Text, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(spam.Text, page, StringComparison.Ordinal);
+        var spamQueue = await browser.GetDocumentAsync("/admin/comments?status=Spam");
+        Assert.NotNull(spamQueue.GetElementById($"comment-{spam.Id}"));
+
+        await Moderate(spam.Id, CommentStatus.Trash);
+        Assert.Equal(CommentStatus.Trash, await app.WithDbAsync(db => db.Comments.Where(c => c.Id == spam.Id).Select(c => c.Status).SingleAsync()));
+
+        async Task Moderate(int id, CommentStatus to)
+        {
+            var response = await browser.PostFormAsync("/admin/comments", "/admin/comments", new()
+            {
+                ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["to"] = to.ToString(),
+                ["from"] = nameof(CommentStatus.Pending),
+            });
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> PostWithFileAsync(HttpClient browser, string title, string fileName, byte[] bytes)
+    {
+        var editor = await browser.GetDocumentAsync("/admin/articles/edit");
+        var token = editor.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(title), "Form.Title" },
+            { new StringContent("A picture story."), "Form.Body" },
+            { new StringContent("Harbour at dawn"), "Form.FeaturedImageAlt" },
+            { new StringContent("publish"), "intent" },
+            { file, "FeaturedImage", fileName },
+        };
+        return await browser.PostAsync(new Uri("/admin/articles/edit", UriKind.Relative), form);
+    }
+}
+
+public sealed class NewsroomOnSqlite(SqliteApp app) : NewsroomTests(app), IClassFixture<SqliteApp>;
+
+public sealed class NewsroomOnPostgreSql(PostgreSqlApp app) : NewsroomTests(app), IClassFixture<PostgreSqlApp>;
