@@ -44,5 +44,10 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 
 await app.MigrateDatabaseAsync();
+if (CommandLine.HasVerb(args))
+{
+    return await CommandLine.RunAsync(app, args);
+}
 await app.RunFirstRunAsync();
 await app.RunAsync();
+return 0;

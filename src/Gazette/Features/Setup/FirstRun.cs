@@ -140,7 +140,7 @@ internal static class FirstRun
             """, address, AdministratorUserName, password);
     }
 
-    private static string GeneratePassword()
+    public static string GeneratePassword()
     {
         const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         string password;

@@ -54,3 +54,30 @@ public sealed partial class FirstRunTests
     [GeneratedRegex(@"Password:\s+(\S+)")]
     private static partial Regex PasswordLine();
 }
+
+public sealed class ResetPasswordTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task GivesTheAdministratorANewPasswordThatSignsIn()
+    {
+        var output = new StringWriter();
+        var exitCode = await Gazette.Features.Setup.ResetPassword.RunAsync(app.Services, "admin", output);
+
+        Assert.Equal(0, exitCode);
+        var password = output.ToString().Trim().Split(' ')[^1];
+        var response = await app.CreateBrowser().PostFormAsync("/admin/signin", "/admin/signin", new()
+        {
+            ["UserName"] = "admin",
+            ["Password"] = password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SaysSoWhenThereIsNoSuchUser()
+    {
+        var output = new StringWriter();
+        Assert.Equal(1, await Gazette.Features.Setup.ResetPassword.RunAsync(app.Services, "nobody", output));
+        Assert.Contains("no staff account", output.ToString(), StringComparison.Ordinal);
+    }
+}
