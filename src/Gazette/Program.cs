@@ -35,13 +35,13 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSecurityHeaders();
+app.UseSiteAssets();
 app.UseMediaFiles(options);
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapStaticAssets();
-app.MapRazorPages().WithStaticAssets();
+app.MapRazorPages();
 
 await app.MigrateDatabaseAsync();
 if (CommandLine.HasVerb(args))
