@@ -110,6 +110,23 @@ public abstract class ArticlePageTests(GazetteApp app)
     }
 
     [Fact]
+    public async Task LinksAStylesheetThatArrivesWhateverTheEncodingAsked()
+    {
+        var browser = app.CreateBrowser();
+        var page = await browser.GetDocumentAsync(await DemoPathAsync());
+        var href = page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(href, UriKind.Relative));
+        request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+
+        var response = await browser.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(".article-body", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("immutable", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendsStrictSecurityHeaders()
     {
         var response = await app.CreateBrowser().GetAsync(new Uri(await DemoPathAsync(), UriKind.Relative));
