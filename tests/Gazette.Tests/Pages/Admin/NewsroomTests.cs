@@ -164,6 +164,50 @@ public abstract class NewsroomTests(GazetteApp app)
         }
     }
 
+    [Fact]
+    public async Task StaffChangeTheirPasswordAndByline()
+    {
+        var browser = app.CreateBrowser();
+        var userName = await app.SignInAsAdministratorAsync(browser);
+
+        var wrong = await browser.PostFormAsync("/admin/account/password", "/admin/account/password", new()
+        {
+            ["Current"] = "not my password",
+            ["New"] = "a-brand-new-Password-1",
+            ["Confirm"] = "a-brand-new-Password-1",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        var wrongPage = await wrong.ReadDocumentAsync();
+        Assert.Contains("current password is not right", wrongPage.TextOf("[data-valmsg-for=Current]"), StringComparison.Ordinal);
+
+        var changed = await browser.PostFormAsync("/admin/account/password", "/admin/account/password", new()
+        {
+            ["Current"] = "correct-horse-Battery-9",
+            ["New"] = "a-brand-new-Password-1",
+            ["Confirm"] = "a-brand-new-Password-1",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        var profile = await browser.PostFormAsync("/admin/account", "/admin/account", new()
+        {
+            ["Profile.DisplayName"] = "Rosa Quint",
+            ["Profile.Email"] = userName + "@example.org",
+            ["Profile.Bio"] = "Covers the courts.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, profile.StatusCode);
+
+        var again = app.CreateBrowser();
+        var signIn = await again.PostFormAsync("/admin/signin", "/admin/signin", new()
+        {
+            ["UserName"] = userName,
+            ["Password"] = "a-brand-new-Password-1",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var authorPage = await app.CreateBrowser().GetDocumentAsync("/author/" + userName);
+        Assert.Equal("Rosa Quint", authorPage.TextOf(".archive-header h1"));
+        Assert.Equal("Covers the courts.", authorPage.TextOf(".archive-description"));
+    }
+
     private static async Task<HttpResponseMessage> PostWithFileAsync(HttpClient browser, string title, string fileName, byte[] bytes)
     {
         var editor = await browser.GetDocumentAsync("/admin/articles/edit");
