@@ -1,0 +1,61 @@
+using Gazette.BrowserTests.Infrastructure;
+using Gazette.BrowserTests.Pages;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Gazette.BrowserTests.Accessibility;
+
+/// <summary>SPEC: WCAG 2.2 AA, checked as "0 axe violations" on the pages people use most.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PagesHaveNoAxeViolations(BrowserApp app)
+{
+    [Fact]
+    public async Task TheHomePage()
+    {
+        await app.ArrangeFullArticleAsync();
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page.Locator("ol.article-list")).ToBeVisibleAsync();
+
+        await AxeAssert.NoViolationsAsync(page, "the home page");
+    }
+
+    [Fact]
+    public async Task TheArticlePageWithItsCommentsAndForm()
+    {
+        var arranged = await app.ArrangeFullArticleAsync();
+        await using var context = await app.NewContextAsync();
+        var article = new ArticlePage(await context.NewPageAsync());
+        await article.OpenAsync(arranged.Url);
+        await Expect(article.CommentBy(arranged.FirstCommentAuthor)).ToBeVisibleAsync();
+
+        await AxeAssert.NoViolationsAsync(article.Page, "the article page");
+    }
+
+    [Fact]
+    public async Task TheArticlePageShowingFormErrors()
+    {
+        var arranged = await app.ArrangeFullArticleAsync();
+        await using var context = await app.NewContextAsync();
+        var article = new ArticlePage(await context.NewPageAsync());
+        await article.OpenAsync(arranged.Url);
+        await article.PostCommentAsync(new CommentEntry("", "not-an-email", null, ""));
+        await Expect(article.ErrorNextTo(article.EmailField)).ToBeVisibleAsync();
+
+        await AxeAssert.NoViolationsAsync(article.Page, "the article page with form errors");
+    }
+
+    [Fact]
+    public async Task TheArticleEditorForAnExistingArticle()
+    {
+        var arranged = await app.ArrangeFullArticleAsync();
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await new SignInPage(page).SignInAsync(app.Staff.UserName, app.Staff.Password);
+        await new ArticleEditorPage(page).OpenAsync(arranged.Id);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Update", Exact = true })).ToBeVisibleAsync();
+
+        await AxeAssert.NoViolationsAsync(page, "the article editor");
+    }
+}

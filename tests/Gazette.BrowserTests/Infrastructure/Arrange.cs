@@ -1,0 +1,76 @@
+using Gazette.Data;
+using Gazette.Features.Articles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gazette.BrowserTests.Infrastructure;
+
+/// <summary>An article a test arranged in the database, and its first comment.</summary>
+public sealed record ArrangedArticle(int Id, string Url, int FirstCommentId, string FirstCommentAuthor);
+
+/// <summary>Data a test needs before the browser opens, put straight into the database.</summary>
+public static class Arrange
+{
+    /// <summary>
+    /// Arranges, straight in the database, a published article with every part the article page
+    /// can show: featured image with caption and credit, section headings, a category, tags and a
+    /// two-level thread of approved comments.
+    /// </summary>
+    public static async Task<ArrangedArticle> ArrangeFullArticleAsync(this BrowserApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var markdown = app.Services.GetRequiredService<MarkdownRenderer>();
+        return await app.WithDbAsync(async db =>
+        {
+            var author = await db.Users.SingleAsync(u => u.UserName == app.Staff.UserName);
+            var slug = app.Unique("tide-tables");
+            const string body = """
+                The harbour office printed its new tide tables this week, a month earlier than usual.
+
+                ## What changes
+
+                Low water now falls about twenty minutes later along the outer quay.
+
+                ## Where to find them
+
+                Copies are free at the library and the ferry terminal.
+                """;
+            var publishedAt = DateTime.UtcNow.AddHours(-2);
+            var article = new Article
+            {
+                Title = "New tide tables arrive early " + slug,
+                Slug = slug,
+                Body = body,
+                BodyHtml = markdown.ToHtml(body),
+                Summary = "The harbour office printed its new tide tables this week.",
+                Status = ArticleStatus.Published,
+                CreatedAt = publishedAt,
+                UpdatedAt = publishedAt,
+                PublishedAt = publishedAt,
+                AuthorId = author.Id,
+                FeaturedImageUrl = "/demo/harbour-dawn.jpg",
+                FeaturedImageAlt = "A harbour at dawn with a lighthouse and two sailboats",
+                FeaturedImageCaption = "The outer harbour at first light.",
+                FeaturedImageCredit = "Gazette test illustration",
+                CommentsOpen = true,
+            };
+            article.Categories.Add(new Category { Name = "Harbour " + slug, Slug = "harbour-" + slug });
+            article.Tags.Add(new Tag { Name = "Tides " + slug, Slug = "tides-" + slug });
+            var question = new Comment
+            {
+                Article = article, AuthorName = "Ada Quayle", AuthorEmail = app.Unique("ada") + "@example.org",
+                AuthorWebsite = "https://ada.example.org/", Text = "Will the library keep copies all year?",
+                Status = CommentStatus.Approved, CreatedAt = publishedAt.AddMinutes(10),
+            };
+            var answer = new Comment
+            {
+                Article = article, Parent = question, AuthorName = "Harbour office", AuthorEmail = app.Unique("office") + "@example.org",
+                Text = "Yes, until next year's tables are printed.", Status = CommentStatus.Approved,
+                CreatedAt = publishedAt.AddMinutes(30),
+            };
+            db.AddRange(article, question, answer);
+            await db.SaveChangesAsync();
+            return new ArrangedArticle(article.Id, ArticleLinks.Article(publishedAt, slug), question.Id, question.AuthorName);
+        });
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Gazette.BrowserTests.Pages;
+
+/// <summary>What a reporter types into the editor.</summary>
+public sealed record ArticleDraft(
+    string Title, string Markdown, string ImageFile, string ImageAlt, string ImageCaption, string ImageCredit);
+
+/// <summary>The newsroom's article editor, <c>/admin/articles/edit/{id?}</c>.</summary>
+public sealed partial class ArticleEditorPage(IPage page)
+{
+    public ILocator Title => page.GetByLabel("Title", new() { Exact = true });
+
+    public ILocator Body => page.GetByLabel("Body (Markdown)", new() { Exact = true });
+
+    public ILocator ImageUpload => page.GetByLabel("Upload an image", new() { Exact = true });
+
+    public ILocator ImageAlt => page.GetByLabel("Alt text", new() { Exact = true });
+
+    public ILocator ImageCaption => page.GetByLabel("Caption", new() { Exact = true });
+
+    public ILocator ImageCredit => page.GetByLabel("Credit (image source)", new() { Exact = true });
+
+    public ILocator PublishButton => page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true });
+
+    public ILocator StatusNotice => page.GetByRole(AriaRole.Status);
+
+    public ILocator ViewArticleLink => page.GetByRole(AriaRole.Link, new() { Name = "View article", Exact = true });
+
+    public async Task OpenNewAsync()
+    {
+        await page.GotoAsync("/admin/articles/edit");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New article", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    public async Task OpenAsync(int articleId)
+    {
+        await page.GotoAsync($"/admin/articles/edit/{articleId}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Edit article", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Fills the editor, publishes, and returns the article's public path.</summary>
+    public async Task<string> PublishAsync(ArticleDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        await Title.FillAsync(draft.Title);
+        await Body.FillAsync(draft.Markdown);
+        await ImageUpload.SetInputFilesAsync(draft.ImageFile);
+        await ImageAlt.FillAsync(draft.ImageAlt);
+        await ImageCaption.FillAsync(draft.ImageCaption);
+        await ImageCredit.FillAsync(draft.ImageCredit);
+        await PublishButton.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(EditExistingArticle());
+        await Expect(StatusNotice).ToHaveTextAsync("Article published.");
+        return await ViewArticleLink.GetAttributeAsync("href")
+            ?? throw new InvalidOperationException("The editor shows no link to the published article.");
+    }
+
+    [GeneratedRegex(@"/admin/articles/edit/\d+$")]
+    private static partial Regex EditExistingArticle();
+}

@@ -1,0 +1,95 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Gazette.BrowserTests.Pages;
+
+/// <summary>What a reader types into the "Leave a Reply" form.</summary>
+public sealed record CommentEntry(string Name, string Email, string? Website, string Text);
+
+/// <summary>The public article page: the article, its conversation, and the "Leave a Reply" form.</summary>
+public sealed class ArticlePage(IPage page)
+{
+    public IPage Page => page;
+
+    public ILocator Headline => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    public ILocator FeaturedImage => page.Locator("article figure.featured-image img");
+
+    public ILocator ImageCaption => page.Locator("article figure.featured-image figcaption .caption");
+
+    public ILocator ImageCredit => page.Locator("article figure.featured-image figcaption .credit");
+
+    /// <summary>"By …", the author's name.</summary>
+    public ILocator Byline => page.Locator("article .byline .author");
+
+    public ILocator PublicationDate => page.Locator("article .byline time").First;
+
+    /// <summary>Paragraphs and headings of the body, in order.</summary>
+    public ILocator BodyBlocks => page.Locator("article .article-body > :is(p, h2, h3)");
+
+    public ILocator SectionHeadings => page.Locator("article .article-body").GetByRole(AriaRole.Heading);
+
+    public ILocator Conversation => page.Locator("section#comments");
+
+    public ILocator Comments => Conversation.Locator("li.comment");
+
+    /// <summary>A shown comment, found by its author as a screen reader announces it.</summary>
+    public ILocator CommentBy(string author) =>
+        Conversation.GetByRole(AriaRole.Article, new() { Name = $"Comment by {author}", Exact = true });
+
+    public ILocator ReplyLinkTo(string author) =>
+        Conversation.GetByRole(AriaRole.Link, new() { Name = $"Reply to {author}", Exact = true });
+
+    public ILocator ReplyHeading => Conversation.Locator("#reply-title");
+
+    public ILocator ReplyForm => Conversation.Locator("form.comment-form");
+
+    public ILocator FormNotice => ReplyForm.Locator(".form-notice");
+
+    // By accessible name: the red "*" in each label is aria-hidden, so a screen reader hears "Name".
+    public ILocator NameField => page.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true });
+
+    public ILocator EmailField => page.GetByRole(AriaRole.Textbox, new() { Name = "Email", Exact = true });
+
+    public ILocator WebsiteField => page.GetByRole(AriaRole.Textbox, new() { Name = "Website", Exact = true });
+
+    public ILocator CommentField => page.GetByRole(AriaRole.Textbox, new() { Name = "Comment", Exact = true });
+
+    public ILocator PostCommentButton => ReplyForm.GetByRole(AriaRole.Button, new() { Name = "Post Comment", Exact = true });
+
+    /// <summary>The label a sighted reader sees, e.g. "Email *".</summary>
+    public async Task<ILocator> LabelOfAsync(ILocator field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var id = await field.GetAttributeAsync("id") ?? throw new InvalidOperationException("The field has no id for a label to point at.");
+        return ReplyForm.Locator($"label[for=\"{id}\"]");
+    }
+
+    /// <summary>The error message shown in the same form row as <paramref name="field"/>.</summary>
+    public ILocator ErrorNextTo(ILocator field) => ReplyForm.Locator(".field").Filter(new() { Has = field }).Locator(".field-error");
+
+    public ILocator AwaitingModerationNotice =>
+        Conversation.GetByRole(AriaRole.Status).Filter(new() { HasText = "awaiting moderation" });
+
+    public async Task OpenAsync(string path)
+    {
+        var response = await page.GotoAsync(path);
+        Assert.True(response is { Ok: true }, $"GET {path} answered {response?.Status}");
+        await Expect(Headline).ToBeVisibleAsync();
+    }
+
+    public async Task FillCommentAsync(CommentEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await CommentField.FillAsync(entry.Text);
+        await NameField.FillAsync(entry.Name);
+        await EmailField.FillAsync(entry.Email);
+        await WebsiteField.FillAsync(entry.Website ?? "");
+    }
+
+    public async Task PostCommentAsync(CommentEntry entry)
+    {
+        await FillCommentAsync(entry);
+        await PostCommentButton.ClickAsync();
+    }
+}
