@@ -30,14 +30,16 @@ public abstract class PostingACommentTests(GazetteApp app)
         var response = await browser.PostFormAsync(url, url, ValidFields(email: app.Unique("new") + "@example.org"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"{url}?comment=awaiting-moderation#respond", response.Headers.Location!.OriginalString);
+        Assert.Equal($"{url}#respond", response.Headers.Location!.OriginalString);
         var stored = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ArticleId == article.Id));
         Assert.Equal(CommentStatus.Pending, stored.Status);
         Assert.Equal("https://noor.example.org/", stored.AuthorWebsite);
 
-        var page = await browser.GetDocumentAsync(response.Headers.Location.OriginalString);
+        var page = await browser.GetDocumentAsync(url);
         Assert.Contains("awaiting moderation", page.TextOf(".respond .notice"), StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll(".comment"));
+        var reloaded = await browser.GetDocumentAsync(url);
+        Assert.Null(reloaded.QuerySelector(".respond .notice"));
     }
 
     [Fact]
@@ -48,13 +50,15 @@ public abstract class PostingACommentTests(GazetteApp app)
         var earlier = await app.CreateArticleAsync();
         await app.AddCommentAsync(earlier, c => { c.AuthorName = "Noor Haddad"; c.AuthorEmail = email; });
 
-        var response = await app.CreateBrowser().PostFormAsync(url, url, ValidFields(email: email.ToUpperInvariant()));
+        var browser = app.CreateBrowser();
+        var response = await browser.PostFormAsync(url, url, ValidFields(email: email.ToUpperInvariant()));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var stored = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ArticleId == article.Id));
         Assert.Equal(CommentStatus.Approved, stored.Status);
-        Assert.Equal($"{url}?comment=published#comment-{stored.Id}", response.Headers.Location!.OriginalString);
-        var page = await app.CreateBrowser().GetDocumentAsync(url);
+        Assert.Equal($"{url}#comment-{stored.Id}", response.Headers.Location!.OriginalString);
+        var page = await browser.GetDocumentAsync(url);
+        Assert.Contains("your comment is published", page.TextOf(".conversation .notice"), StringComparison.Ordinal);
         Assert.Contains("keeps time", page.TextOf($"#comment-{stored.Id}"), StringComparison.Ordinal);
     }
 
@@ -111,6 +115,11 @@ public abstract class PostingACommentTests(GazetteApp app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await response.ReadDocumentAsync();
         Assert.Equal(message, page.TextOf($"[data-valmsg-for='{errorFor}']"));
+        var invalid = page.QuerySelector($"[name='{errorFor}']")!;
+        Assert.Equal("true", invalid.GetAttribute("aria-invalid"));
+        Assert.Equal(message, page.GetElementById(invalid.GetAttribute("aria-describedby")!)!.TextContent.Trim());
+        Assert.Contains("not posted yet", page.TextOf(".form-errors[role=alert]"), StringComparison.Ordinal);
+        Assert.Single(page.QuerySelectorAll("[aria-invalid=true]"));
         Assert.Equal(fields["Form.Text"], page.QuerySelector("textarea[name='Form.Text']")!.TextContent);
         foreach (var input in new[] { "Form.Name", "Form.Email", "Form.Website" })
         {

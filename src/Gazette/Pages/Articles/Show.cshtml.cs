@@ -20,9 +20,12 @@ public sealed class ShowModel(GazetteDbContext db, PostComment postComment) : Pa
     [BindProperty]
     public CommentForm Form { get; set; } = new();
 
+    /// <summary>What happened to the comment just posted: shown once, on the page the post redirects to.</summary>
+    [TempData]
+    public string? CommentNotice { get; set; }
+
     public async Task<IActionResult> OnGetAsync(
-        int year, int month, string slug, [FromQuery] int? replyTo, [FromQuery(Name = "comment")] string? notice,
-        CancellationToken cancellationToken)
+        int year, int month, string slug, [FromQuery] int? replyTo, CancellationToken cancellationToken)
     {
         if (await LoadAsync(slug, cancellationToken) is { } missing)
         {
@@ -33,12 +36,7 @@ public sealed class ShowModel(GazetteDbContext db, PostComment postComment) : Pa
             return RedirectPermanent(Article.Url);
         }
         Form.ParentId = replyTo;
-        await LoadConversationAsync(notice switch
-        {
-            "awaiting-moderation" => Notice.AwaitingModeration,
-            "published" => Notice.Published,
-            _ => Notice.None,
-        }, cancellationToken);
+        await LoadConversationAsync(Enum.TryParse<Notice>(CommentNotice, out var notice) ? notice : Notice.None, cancellationToken);
         return Page();
     }
 
@@ -64,9 +62,11 @@ public sealed class ShowModel(GazetteDbContext db, PostComment postComment) : Pa
                 Form.ParentId = null;
                 return await RedisplayAsync(StatusCodes.Status409Conflict, Notice.None, cancellationToken);
             case PostComment.Outcome.Approved:
-                return Redirect($"{Article.Url}?comment=published#comment-{result.CommentId}");
+                CommentNotice = nameof(Notice.Published);
+                return Redirect($"{Article.Url}#comment-{result.CommentId}");
             default:
-                return Redirect($"{Article.Url}?comment=awaiting-moderation#respond");
+                CommentNotice = nameof(Notice.AwaitingModeration);
+                return Redirect($"{Article.Url}#respond");
         }
     }
 
