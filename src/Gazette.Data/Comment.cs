@@ -26,6 +26,9 @@ public class Comment
     public string? AuthorWebsite { get; set; }
     public string Text { get; set; } = "";
     public CommentStatus Status { get; set; }
+
+    /// <summary>Why the comment got its first state, for moderators.</summary>
+    public string? ModerationReason { get; set; }
     public DateTime CreatedAt { get; set; }
 
     /// <summary>The commenter's address with the host part zeroed (IPv4 /24, IPv6 /48).</summary>

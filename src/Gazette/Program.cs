@@ -22,7 +22,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AllowAnonymousToPage("/Admin/SignIn");
 });
 builder.Services.AddArticles();
-builder.Services.AddComments();
+builder.Services.AddComments(builder.Configuration);
 builder.Services.AddMedia();
 builder.Services.AddFirstRun();
 

@@ -1,24 +1,27 @@
 using System.Net;
 using Gazette.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Gazette.Features.Comments;
 
 /// <summary>A reader leaves a reply under an article.</summary>
-public sealed class PostComment(GazetteDbContext db, TimeProvider clock)
+public sealed class PostComment(GazetteDbContext db, IOptionsMonitor<CommentSettings> settings, TimeProvider clock)
 {
     public enum Outcome
     {
         Approved,
-        Pending,
+        Held,
         CommentsClosed,
         ParentUnavailable,
     }
 
     public sealed record Result(Outcome Outcome, int? CommentId = null);
 
-    /// <summary>Stores a validated comment. Moderation policy: a commenter whose earlier comment
-    /// (same name and email) was approved is approved at once; everyone else waits for a moderator.</summary>
+    /// <summary>
+    /// Stores a validated comment in the state <see cref="ModerationPolicy"/> decides, with the
+    /// reason. Spam is stored too, for a moderator to rescue; the reader is told it awaits moderation.
+    /// </summary>
     public async Task<Result> ExecuteAsync(
         int articleId, bool commentsOpen, CommentForm form, IPAddress? remoteIp, CancellationToken cancellationToken)
     {
@@ -36,8 +39,12 @@ public sealed class PostComment(GazetteDbContext db, TimeProvider clock)
 
         var name = form.Name!.Trim();
         var email = form.Email!.Trim().ToLowerInvariant();
-        var knownCommenter = await db.Comments.AnyAsync(
+        var website = string.IsNullOrWhiteSpace(form.Website) ? null : WebsiteSyntaxAttribute.Normalize(form.Website);
+        var text = form.Text!.Trim();
+        var approvedBefore = await db.Comments.AnyAsync(
             c => c.AuthorEmail == email && c.AuthorName == name && c.Status == CommentStatus.Approved, cancellationToken);
+        var decision = ModerationPolicy.Decide(
+            new CommentCandidate(name, email, website, text, remoteIp, approvedBefore), settings.CurrentValue);
 
         var comment = new Comment
         {
@@ -45,14 +52,15 @@ public sealed class PostComment(GazetteDbContext db, TimeProvider clock)
             ParentId = form.ParentId,
             AuthorName = name,
             AuthorEmail = email,
-            AuthorWebsite = string.IsNullOrWhiteSpace(form.Website) ? null : WebsiteSyntaxAttribute.Normalize(form.Website),
-            Text = form.Text!.Trim(),
-            Status = knownCommenter ? CommentStatus.Approved : CommentStatus.Pending,
+            AuthorWebsite = website,
+            Text = text,
+            Status = decision.Status,
+            ModerationReason = decision.Reason,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             AuthorIp = IpAddresses.Truncate(remoteIp),
         };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
-        return new Result(knownCommenter ? Outcome.Approved : Outcome.Pending, comment.Id);
+        return new Result(decision.Status == CommentStatus.Approved ? Outcome.Approved : Outcome.Held, comment.Id);
     }
 }

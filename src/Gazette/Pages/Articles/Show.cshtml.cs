@@ -5,6 +5,7 @@ using Gazette.Pages.Comments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Gazette.Pages.Articles;
 
@@ -12,7 +13,8 @@ namespace Gazette.Pages.Articles;
 /// The page Gazette exists to serve. Reading it costs two queries however many comments it
 /// has: the article with its terms, then its approved comments.
 /// </summary>
-public sealed class ShowModel(GazetteDbContext db, PostComment postComment) : PageModel
+public sealed class ShowModel(
+    GazetteDbContext db, PostComment postComment, IOptionsMonitor<CommentSettings> commentSettings, TimeProvider clock) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
     public Conversation Conversation { get; private set; } = null!;
@@ -93,7 +95,10 @@ public sealed class ShowModel(GazetteDbContext db, PostComment postComment) : Pa
         {
             return NotFound();
         }
-        Article = article;
+        Article = article with
+        {
+            CommentsOpen = commentSettings.CurrentValue.AreOpen(article.CommentsOpen, article.PublishedAt, clock.GetUtcNow().UtcDateTime),
+        };
         return null;
     }
 

@@ -12,7 +12,7 @@ public sealed class IndexModel(GazetteDbContext db, ModerateComment moderate) : 
 {
     public sealed record Row(
         int Id, string AuthorName, string AuthorEmail, string? AuthorWebsite, string? AuthorIp, string Text,
-        DateTime CreatedAt, CommentStatus Status, string ArticleTitle, string? ArticleUrl, int? ParentId);
+        DateTime CreatedAt, CommentStatus Status, string? Reason, string ArticleTitle, string? ArticleUrl, int? ParentId);
 
     public CommentStatus Showing { get; private set; }
     public IReadOnlyDictionary<CommentStatus, int> Counts { get; private set; } = new Dictionary<CommentStatus, int>();
@@ -35,12 +35,12 @@ public sealed class IndexModel(GazetteDbContext db, ModerateComment moderate) : 
             .Take(100)
             .Select(c => new
             {
-                c.Id, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.AuthorIp, c.Text, c.CreatedAt, c.Status, c.ParentId,
+                c.Id, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.AuthorIp, c.Text, c.CreatedAt, c.Status, c.ModerationReason, c.ParentId,
                 c.Article!.Title, c.Article.Slug, c.Article.PublishedAt,
             })
             .ToListAsync(cancellationToken);
         Comments = rows.Select(c => new Row(
-            c.Id, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.AuthorIp, c.Text, c.CreatedAt, c.Status, c.Title,
+            c.Id, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.AuthorIp, c.Text, c.CreatedAt, c.Status, c.ModerationReason, c.Title,
             c.PublishedAt is { } published ? ArticleLinks.Article(published, c.Slug) : null, c.ParentId)).ToList();
     }
 

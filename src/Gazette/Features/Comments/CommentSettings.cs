@@ -1,0 +1,38 @@
+namespace Gazette.Features.Comments;
+
+/// <summary>
+/// The site's comment policy: the <c>Gazette:Comments</c> configuration section
+/// (<c>Gazette__Comments__MaxLinks=3</c>, …). Read on every comment, so a changed file applies at once.
+/// </summary>
+public sealed class CommentSettings
+{
+    public const string Section = "Gazette:Comments";
+
+    /// <summary>Hold every comment for a moderator, whoever wrote it.</summary>
+    public bool ManualApproval { get; set; }
+
+    /// <summary>Words or phrases that send a comment to spam when found in its name, email, website or text.</summary>
+    public List<string> BlockedWords { get; set; } = [];
+
+    /// <summary>Whole addresses (<c>someone@example.com</c>) or domains (<c>@example.com</c>).</summary>
+    public List<string> BlockedEmails { get; set; } = [];
+
+    /// <summary>Addresses or ranges in CIDR form: <c>203.0.113.0/24</c>, <c>2001:db8::/32</c>.</summary>
+    public List<string> BlockedIpRanges { get; set; } = [];
+
+    /// <summary>Link domains (and their subdomains) that send a comment to spam when linked.</summary>
+    public List<string> BlockedDomains { get; set; } = [];
+
+    /// <summary>A comment with more links than this waits for a moderator.</summary>
+    public int MaxLinks { get; set; } = 2;
+
+    /// <summary>The content classifier must be at least this sure before a comment goes straight to spam.</summary>
+    public double SpamThreshold { get; set; } = 0.95;
+
+    /// <summary>Comments close this many days after publication; 0 keeps them open.</summary>
+    public int CloseAfterDays { get; set; }
+
+    /// <summary>Open when the article allows comments and, if a limit is set, it is young enough.</summary>
+    public bool AreOpen(bool articleAllowsComments, DateTime publishedAt, DateTime now) =>
+        articleAllowsComments && (CloseAfterDays <= 0 || now < publishedAt.AddDays(CloseAfterDays));
+}
