@@ -39,6 +39,9 @@ public abstract class GazetteApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Gazette:DataDirectory", DataDirectory);
+        // Tests post many comments from one address and often one email; the limits have their own tests.
+        builder.UseSetting("Gazette:Comments:MaxCommentsPerEmail", "1000");
+        builder.UseSetting("Gazette:Comments:MaxCommentsPerAddress", "1000");
         ConfigureDatabase(builder);
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Queries));
         builder.ConfigureLogging(logging => logging.AddProvider(Log));

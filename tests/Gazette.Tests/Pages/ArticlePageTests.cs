@@ -70,6 +70,30 @@ public abstract class ArticlePageTests(GazetteApp app)
     }
 
     [Fact]
+    public async Task DisplaysAnImportedThreadTenLevelsDeep()
+    {
+        var article = await app.CreateArticleAsync();
+        int? parent = null;
+        for (var level = 1; level <= 10; level++)
+        {
+            var above = parent;
+            var depth = level;
+            parent = (await app.AddCommentAsync(article, c => { c.ParentId = above; c.Text = $"Level {depth}"; })).Id;
+        }
+
+        var page = await app.CreateBrowser().GetDocumentAsync(GazetteApp.UrlOf(article));
+
+        var deepest = page.GetElementById($"comment-{parent}")!;
+        Assert.Contains("Level 10", deepest.TextContent, StringComparison.Ordinal);
+        var ancestors = 0;
+        for (var node = deepest.ParentElement; node is not null; node = node.ParentElement)
+        {
+            ancestors += node.ClassList.Contains("comment") ? 1 : 0;
+        }
+        Assert.Equal(9, ancestors);
+    }
+
+    [Fact]
     public async Task NeverShowsACommentersEmail()
     {
         var article = await app.CreateArticleAsync();

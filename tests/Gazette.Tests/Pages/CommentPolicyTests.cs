@@ -14,6 +14,8 @@ public sealed class StrictPolicyApp : GazetteApp
         builder.UseSetting("Gazette:Database:Provider", "Sqlite");
         builder.UseSetting("Gazette:Comments:BlockedWords:0", "casino");
         builder.UseSetting("Gazette:Comments:CloseAfterDays", "30");
+        builder.UseSetting("Gazette:Comments:MaxCommentsPerEmail", "2");
+        builder.UseSetting("Gazette:Comments:ThreadDepth", "3");
     }
 }
 
@@ -45,6 +47,76 @@ public sealed class CommentPolicyTests(StrictPolicyApp app) : IClassFixture<Stri
         await app.SignInAsAdministratorAsync(moderator);
         var queue = await moderator.GetDocumentAsync("/admin/comments?status=Spam");
         Assert.Contains("blocked word", queue.TextOf($"#comment-{stored.Id} .moderation-reason"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefusesTheThirdCommentInTenMinutesFromOneEmailAndKeepsItsText()
+    {
+        var article = await app.CreateArticleAsync();
+        var url = GazetteApp.UrlOf(article);
+        var email = app.Unique("busy") + "@example.org";
+        var browser = app.CreateBrowser();
+        Dictionary<string, string> From(string text) => new(Fields(text)) { ["Form.Email"] = email };
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync(url, url, From("One"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync(url, url, From("Two"))).StatusCode);
+        var third = await browser.PostFormAsync(url, url, From("Three, and still thinking"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        var page = await third.ReadDocumentAsync();
+        Assert.Contains("Please wait a little", page.TextOf(".form-errors"), StringComparison.Ordinal);
+        Assert.Equal("Three, and still thinking", page.QuerySelector("textarea[name='Form.Text']")!.TextContent);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ArticleId == article.Id)));
+    }
+
+    [Fact]
+    public async Task RefusesTheSameCommentTwice()
+    {
+        var article = await app.CreateArticleAsync();
+        var url = GazetteApp.UrlOf(article);
+        var fields = new Dictionary<string, string>(Fields("Said once.")) { ["Form.Email"] = app.Unique("echo") + "@example.org" };
+
+        await app.CreateBrowser().PostFormAsync(url, url, fields);
+        var again = await app.CreateBrowser().PostFormAsync(url, url, fields);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("already posted this comment", (await again.ReadDocumentAsync()).TextOf(".form-errors"), StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ArticleId == article.Id)));
+    }
+
+    [Fact]
+    public async Task SendsWhatFillsTheHoneypotToSpam()
+    {
+        var article = await app.CreateArticleAsync();
+        var url = GazetteApp.UrlOf(article);
+        var fields = new Dictionary<string, string>(Fields("Great post!")) { ["Form.Email"] = app.Unique("bot") + "@example.org", ["Form.Homepage"] = "http://bot.example" };
+
+        var response = await app.CreateBrowser().PostFormAsync(url, url, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ArticleId == article.Id));
+        Assert.Equal(CommentStatus.Spam, stored.Status);
+        Assert.Contains("honeypot", stored.ModerationReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AttachesRepliesBeyondTheDepthLimitToTheDeepestLevel()
+    {
+        var article = await app.CreateArticleAsync();
+        var first = await app.AddCommentAsync(article);
+        var second = await app.AddCommentAsync(article, c => c.ParentId = first.Id);
+        var third = await app.AddCommentAsync(article, c => c.ParentId = second.Id);
+        var url = GazetteApp.UrlOf(article);
+        var fields = new Dictionary<string, string>(Fields("Deep reply"))
+        {
+            ["Form.Email"] = app.Unique("deep") + "@example.org",
+            ["Form.ParentId"] = third.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        await app.CreateBrowser().PostFormAsync(url, url, fields);
+
+        var reply = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ArticleId == article.Id && c.Text == "Deep reply"));
+        Assert.Equal(second.Id, reply.ParentId);
     }
 
     [Fact]

@@ -27,6 +27,13 @@ public sealed class CommentForm
 
     /// <summary>The comment this one replies to, if any.</summary>
     public int? ParentId { get; set; }
+
+    /// <summary>
+    /// The honeypot: a field people never see (the stylesheet moves it off screen and its label
+    /// says to leave it empty) but form-filling robots do. Anything in it marks the comment as spam.
+    /// </summary>
+    [StringLength(500)]
+    public string? Homepage { get; set; }
 }
 
 [AttributeUsage(AttributeTargets.Property)]

@@ -29,6 +29,15 @@ public sealed class CommentSettings
     /// <summary>The content classifier must be at least this sure before a comment goes straight to spam.</summary>
     public double SpamThreshold { get; set; } = 0.95;
 
+    /// <summary>How deep replies nest; a reply to a comment at this depth joins its parent's replies.</summary>
+    public int ThreadDepth { get; set; } = 5;
+
+    /// <summary>How many comments one address (one network, as stored) may send in ten minutes.</summary>
+    public int MaxCommentsPerAddress { get; set; } = 5;
+
+    /// <summary>How many comments one email address may send in ten minutes.</summary>
+    public int MaxCommentsPerEmail { get; set; } = 3;
+
     /// <summary>Comments close this many days after publication; 0 keeps them open.</summary>
     public int CloseAfterDays { get; set; }
 

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Gazette.Features.Comments;
 
 /// <summary>A reader leaves a reply under an article.</summary>
-public sealed class PostComment(GazetteDbContext db, IOptionsMonitor<CommentSettings> settings, TimeProvider clock)
+public sealed class PostComment(
+    GazetteDbContext db, IOptionsMonitor<CommentSettings> settings, CommentRateLimits rateLimits, TimeProvider clock)
 {
     public enum Outcome
     {
@@ -14,6 +15,8 @@ public sealed class PostComment(GazetteDbContext db, IOptionsMonitor<CommentSett
         Held,
         CommentsClosed,
         ParentUnavailable,
+        Duplicate,
+        TooMany,
     }
 
     public sealed record Result(Outcome Outcome, int? CommentId = null);
@@ -30,26 +33,39 @@ public sealed class PostComment(GazetteDbContext db, IOptionsMonitor<CommentSett
         {
             return new Result(Outcome.CommentsClosed);
         }
-        if (form.ParentId is { } parentId
-            && !await db.Comments.AnyAsync(
-                c => c.Id == parentId && c.ArticleId == articleId && c.Status == CommentStatus.Approved, cancellationToken))
+        int? parentId = null;
+        if (form.ParentId is { } requested)
         {
-            return new Result(Outcome.ParentUnavailable);
+            parentId = await ThreadPlacement.ParentForReplyToAsync(db, articleId, requested, settings.CurrentValue.ThreadDepth, cancellationToken);
+            if (parentId is null)
+            {
+                return new Result(Outcome.ParentUnavailable);
+            }
         }
 
         var name = form.Name!.Trim();
         var email = form.Email!.Trim().ToLowerInvariant();
         var website = string.IsNullOrWhiteSpace(form.Website) ? null : WebsiteSyntaxAttribute.Normalize(form.Website);
         var text = form.Text!.Trim();
+        if (await db.Comments.AnyAsync(c => c.ArticleId == articleId && c.AuthorEmail == email && c.Text == text, cancellationToken))
+        {
+            return new Result(Outcome.Duplicate);
+        }
+        var network = IpAddresses.Truncate(remoteIp);
+        if (!rateLimits.TryTake(network, email))
+        {
+            return new Result(Outcome.TooMany);
+        }
         var approvedBefore = await db.Comments.AnyAsync(
             c => c.AuthorEmail == email && c.AuthorName == name && c.Status == CommentStatus.Approved, cancellationToken);
-        var decision = ModerationPolicy.Decide(
-            new CommentCandidate(name, email, website, text, remoteIp, approvedBefore), settings.CurrentValue);
+        var decision = string.IsNullOrEmpty(form.Homepage)
+            ? ModerationPolicy.Decide(new CommentCandidate(name, email, website, text, remoteIp, approvedBefore), settings.CurrentValue)
+            : new ModerationDecision(CommentStatus.Spam, "Filled in the hidden honeypot field that only robots see.");
 
         var comment = new Comment
         {
             ArticleId = articleId,
-            ParentId = form.ParentId,
+            ParentId = parentId,
             AuthorName = name,
             AuthorEmail = email,
             AuthorWebsite = website,
@@ -57,7 +73,7 @@ public sealed class PostComment(GazetteDbContext db, IOptionsMonitor<CommentSett
             Status = decision.Status,
             ModerationReason = decision.Reason,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
-            AuthorIp = IpAddresses.Truncate(remoteIp),
+            AuthorIp = network,
         };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);

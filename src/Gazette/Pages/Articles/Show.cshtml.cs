@@ -63,6 +63,12 @@ public sealed class ShowModel(
                 ModelState.AddModelError("", "The comment you replied to is no longer shown. Your comment was not posted; you can post it as a new comment.");
                 Form.ParentId = null;
                 return await RedisplayAsync(StatusCodes.Status409Conflict, Notice.None, cancellationToken);
+            case PostComment.Outcome.Duplicate:
+                ModelState.AddModelError("", "You have already posted this comment here. It is not posted twice.");
+                return await RedisplayAsync(StatusCodes.Status409Conflict, Notice.None, cancellationToken);
+            case PostComment.Outcome.TooMany:
+                ModelState.AddModelError("", "You have posted several comments in the last few minutes. Please wait a little and send this one again; your text is kept below.");
+                return await RedisplayAsync(StatusCodes.Status429TooManyRequests, Notice.None, cancellationToken);
             case PostComment.Outcome.Approved:
                 CommentNotice = nameof(Notice.Published);
                 return Redirect($"{Article.Url}#comment-{result.CommentId}");
