@@ -38,6 +38,9 @@ public sealed class CommentSettings
     /// <summary>How many comments one email address may send in ten minutes.</summary>
     public int MaxCommentsPerEmail { get; set; } = 3;
 
+    /// <summary>Commenters' stored addresses are forgotten after this many days; 0 keeps them.</summary>
+    public int IpRetentionDays { get; set; } = 30;
+
     /// <summary>Comments close this many days after publication; 0 keeps them open.</summary>
     public int CloseAfterDays { get; set; }
 

@@ -6,6 +6,9 @@ internal static class CommentsSetup
     {
         services.Configure<CommentSettings>(configuration.GetSection(CommentSettings.Section));
         services.AddSingleton<CommentRateLimits>();
+        services.AddSingleton<CommenterCookie>();
+        services.AddSingleton<PurgeOldAddresses>();
+        services.AddHostedService(sp => sp.GetRequiredService<PurgeOldAddresses>());
         services.AddScoped<PostComment>();
         services.AddScoped<ModerateComment>();
         return services;

@@ -14,7 +14,8 @@ namespace Gazette.Pages.Articles;
 /// has: the article with its terms, then its approved comments.
 /// </summary>
 public sealed class ShowModel(
-    GazetteDbContext db, PostComment postComment, IOptionsMonitor<CommentSettings> commentSettings, TimeProvider clock) : PageModel
+    GazetteDbContext db, PostComment postComment, CommenterCookie commenterCookie,
+    IOptionsMonitor<CommentSettings> commentSettings, TimeProvider clock) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
     public Conversation Conversation { get; private set; } = null!;
@@ -38,6 +39,7 @@ public sealed class ShowModel(
             return RedirectPermanent(Article.Url);
         }
         Form.ParentId = replyTo;
+        commenterCookie.Fill(Request, Form);
         await LoadConversationAsync(Enum.TryParse<Notice>(CommentNotice, out var notice) ? notice : Notice.None, cancellationToken);
         return Page();
     }
@@ -55,6 +57,10 @@ public sealed class ShowModel(
 
         var result = await postComment.ExecuteAsync(
             Article.Id, Article.CommentsOpen, Form, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        if (result.CommentId is not null)
+        {
+            commenterCookie.Remember(Response, Form);
+        }
         switch (result.Outcome)
         {
             case PostComment.Outcome.CommentsClosed:

@@ -1,0 +1,72 @@
+using Gazette.Data;
+using Gazette.Features.Comments;
+using Gazette.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gazette.Tests.Pages;
+
+public sealed class CommenterPrivacyTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private Dictionary<string, string> Fields(bool remember) => new()
+    {
+        ["Form.Name"] = "Petra Lund",
+        ["Form.Email"] = app.Unique("petra") + "@example.org",
+        ["Form.Website"] = "https://petra.example.org",
+        ["Form.Text"] = "Thank you for covering this. " + app.Unique("t"),
+        ["Form.Remember"] = remember ? "true" : "false",
+    };
+
+    [Fact]
+    public async Task TheSaveMyDetailsBoxIsUncheckedAtFirst()
+    {
+        var page = await app.CreateBrowser().GetDocumentAsync(await app.DemoArticleUrlAsync());
+        var box = page.QuerySelector("input[type=checkbox][name='Form.Remember']")!;
+        Assert.False(box.HasAttribute("checked"));
+        Assert.Contains("Save my name, email and website in this browser", page.QuerySelector("label[for=Form_Remember]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RemembersTheDetailsOnlyWhenAskedAndForgetsThemWhenUnticked()
+    {
+        var url = GazetteApp.UrlOf(await app.CreateArticleAsync());
+        var browser = app.CreateBrowser();
+        var fields = Fields(remember: true);
+
+        await browser.PostFormAsync(url, url, fields);
+        var next = await browser.GetDocumentAsync(url);
+        Assert.Equal("Petra Lund", next.QuerySelector("input[name='Form.Name']")!.GetAttribute("value"));
+        Assert.Equal(fields["Form.Email"], next.QuerySelector("input[name='Form.Email']")!.GetAttribute("value"));
+        Assert.True(next.QuerySelector("input[name='Form.Remember']")!.HasAttribute("checked"));
+        var stranger = await app.CreateBrowser().GetDocumentAsync(url);
+        Assert.Empty(stranger.QuerySelector("input[name='Form.Name']")!.GetAttribute("value")!);
+
+        var forget = Fields(remember: false);
+        await browser.PostFormAsync(url, url, forget);
+        var after = await browser.GetDocumentAsync(url);
+        Assert.Empty(after.QuerySelector("input[name='Form.Name']")!.GetAttribute("value")!);
+    }
+
+    [Fact]
+    public async Task SetsNoCookieWithoutConsent()
+    {
+        var url = GazetteApp.UrlOf(await app.CreateArticleAsync());
+        var response = await app.CreateBrowser().PostFormAsync(url, url, Fields(remember: false));
+        var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
+        Assert.DoesNotContain(cookies, c => c.StartsWith(CommenterCookie.Name + "=", StringComparison.Ordinal) && !c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task ForgetsAddressesOlderThanTheRetentionPeriod()
+    {
+        var article = await app.CreateArticleAsync();
+        var old = await app.AddCommentAsync(article, c => { c.AuthorIp = "198.51.100.0"; c.CreatedAt = DateTime.UtcNow.AddDays(-31); });
+        var recent = await app.AddCommentAsync(article, c => { c.AuthorIp = "198.51.100.0"; c.CreatedAt = DateTime.UtcNow.AddDays(-29); });
+
+        var purged = await app.Services.GetRequiredService<PurgeOldAddresses>().RunOnceAsync(CancellationToken.None);
+
+        Assert.True(purged >= 1);
+        Assert.Null(await app.WithDbAsync(db => db.Comments.Where(c => c.Id == old.Id).Select(c => c.AuthorIp).SingleAsync()));
+        Assert.Equal("198.51.100.0", await app.WithDbAsync(db => db.Comments.Where(c => c.Id == recent.Id).Select(c => c.AuthorIp).SingleAsync()));
+    }
+}
