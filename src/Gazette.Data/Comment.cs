@@ -31,6 +31,12 @@ public class Comment
     public string? ModerationReason { get; set; }
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// A keyed hash of the email (HMAC with a site secret), from which the drawn avatar is chosen:
+    /// the same commenter gets the same avatar, and nobody outside can match it to an address.
+    /// </summary>
+    public string? AvatarSeed { get; set; }
+
     /// <summary>The commenter's address with the host part zeroed (IPv4 /24, IPv6 /48).</summary>
     public string? AuthorIp { get; set; }
 }

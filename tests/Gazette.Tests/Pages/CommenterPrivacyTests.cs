@@ -57,6 +57,40 @@ public sealed class CommenterPrivacyTests(SqliteApp app) : IClassFixture<SqliteA
     }
 
     [Fact]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350:weak hash", Justification = "The test checks that these unkeyed hashes are not what the site uses.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5351:broken hash", Justification = "The test checks that these unkeyed hashes are not what the site uses.")]
+    public async Task DrawsTheSameAvatarForTheSameEmailFromAKeyedHashOnly()
+    {
+        var article = await app.CreateArticleAsync();
+        var url = GazetteApp.UrlOf(article);
+        var email = app.Unique("avatar") + "@example.org";
+        var first = Fields(remember: false);
+        first["Form.Email"] = email;
+        var second = Fields(remember: false);
+        second["Form.Email"] = email.ToUpperInvariant();
+        await app.CreateBrowser().PostFormAsync(url, url, first);
+        await app.CreateBrowser().PostFormAsync(url, url, second);
+
+        var seeds = await app.WithDbAsync(db => db.Comments.Where(c => c.ArticleId == article.Id).Select(c => c.AvatarSeed).ToListAsync());
+        Assert.Equal(2, seeds.Count);
+        Assert.NotNull(seeds[0]);
+        Assert.Equal(seeds[0], seeds[1]);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(email);
+        foreach (var unkeyed in new[] { System.Security.Cryptography.MD5.HashData(bytes), System.Security.Cryptography.SHA1.HashData(bytes), System.Security.Cryptography.SHA256.HashData(bytes) })
+        {
+            Assert.False(Convert.ToHexStringLower(unkeyed).StartsWith(seeds[0]!, StringComparison.Ordinal));
+        }
+
+        await app.WithDbAsync(db => db.Comments.Where(c => c.ArticleId == article.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, CommentStatus.Approved)));
+        var html = await app.CreateBrowser().GetStringAsync(new Uri(url, UriKind.Relative));
+        Assert.Contains("Petra Lund", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(email, html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(seeds[0]!, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(bytes)), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ForgetsAddressesOlderThanTheRetentionPeriod()
     {
         var article = await app.CreateArticleAsync();

@@ -34,11 +34,12 @@ public static class CommentText
         return letters.Length == 0 ? "?" : new string(letters);
     }
 
-    /// <summary>One of the stylesheet's avatar colours, stable for a name.</summary>
-    public static int AvatarColour(string name)
+    /// <summary>One of the stylesheet's avatar colours, stable for a seed (see <see cref="Avatars"/>).</summary>
+    public static int AvatarColour(string seed)
     {
+        ArgumentNullException.ThrowIfNull(seed);
         var hash = 17;
-        foreach (var c in name)
+        foreach (var c in seed)
         {
             hash = unchecked((hash * 31) + c);
         }

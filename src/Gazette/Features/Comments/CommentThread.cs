@@ -1,7 +1,8 @@
 namespace Gazette.Features.Comments;
 
 /// <summary>An approved comment as readers see it: no email, no address.</summary>
-public sealed record CommentView(int Id, int? ParentId, string AuthorName, string? AuthorWebsite, string Text, DateTime CreatedAt)
+public sealed record CommentView(
+    int Id, int? ParentId, string AuthorName, string? AuthorWebsite, string Text, DateTime CreatedAt, string? AvatarSeed = null)
 {
     public List<CommentView> Replies { get; } = [];
 }

@@ -7,6 +7,7 @@ internal static class CommentsSetup
         services.Configure<CommentSettings>(configuration.GetSection(CommentSettings.Section));
         services.AddSingleton<CommentRateLimits>();
         services.AddSingleton<CommenterCookie>();
+        services.AddSingleton<Avatars>();
         services.AddSingleton<PurgeOldAddresses>();
         services.AddHostedService(sp => sp.GetRequiredService<PurgeOldAddresses>());
         services.AddScoped<PostComment>();

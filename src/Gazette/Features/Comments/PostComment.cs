@@ -7,7 +7,8 @@ namespace Gazette.Features.Comments;
 
 /// <summary>A reader leaves a reply under an article.</summary>
 public sealed class PostComment(
-    GazetteDbContext db, IOptionsMonitor<CommentSettings> settings, CommentRateLimits rateLimits, TimeProvider clock)
+    GazetteDbContext db, IOptionsMonitor<CommentSettings> settings, CommentRateLimits rateLimits, Avatars avatars,
+    TimeProvider clock)
 {
     public enum Outcome
     {
@@ -68,6 +69,7 @@ public sealed class PostComment(
             ParentId = parentId,
             AuthorName = name,
             AuthorEmail = email,
+            AvatarSeed = await avatars.SeedForAsync(email, cancellationToken),
             AuthorWebsite = website,
             Text = text,
             Status = decision.Status,

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Gazette.Data;
 using Gazette.Features.Articles;
+using Gazette.Features.Comments;
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -32,7 +33,8 @@ internal static class FirstRun
         var password = GeneratePassword();
         await CreateAdministratorAsync(services.GetRequiredService<UserManager<StaffUser>>(),
             services.GetRequiredService<RoleManager<IdentityRole>>(), password);
-        await SeedDemoAsync(db, services.GetRequiredService<MarkdownRenderer>(), services.GetRequiredService<TimeProvider>());
+        await SeedDemoAsync(db, services.GetRequiredService<MarkdownRenderer>(), services.GetRequiredService<Avatars>(),
+            services.GetRequiredService<TimeProvider>());
 
         app.Lifetime.ApplicationStarted.Register(() => PrintSignIn(app, password));
     }
@@ -56,7 +58,7 @@ internal static class FirstRun
         Check(await users.AddToRoleAsync(admin, StaffIdentity.Administrator));
     }
 
-    private static async Task SeedDemoAsync(GazetteDbContext db, MarkdownRenderer markdown, TimeProvider clock)
+    private static async Task SeedDemoAsync(GazetteDbContext db, MarkdownRenderer markdown, Avatars avatars, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime.AddHours(-3);
         var reporter = new StaffUser
@@ -101,6 +103,7 @@ internal static class FirstRun
             Article = article,
             AuthorName = "Tomas Reyes",
             AuthorEmail = "tomas@example.com",
+            AvatarSeed = await avatars.SeedForAsync("tomas@example.com", CancellationToken.None),
             Text = "Good news for anyone on the late shift. Will bicycles go free, as they did on the old boat?",
             Status = CommentStatus.Approved,
             CreatedAt = now.AddMinutes(20),
@@ -111,6 +114,7 @@ internal static class FirstRun
             Parent = question,
             AuthorName = "Ilse from the harbour office",
             AuthorEmail = "ilse@example.com",
+            AvatarSeed = await avatars.SeedForAsync("ilse@example.com", CancellationToken.None),
             Text = "Yes: bicycles travel free on every sailing, night boat included. There are racks for twenty on the car deck.",
             Status = CommentStatus.Approved,
             CreatedAt = now.AddMinutes(45),

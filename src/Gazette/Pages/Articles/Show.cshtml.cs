@@ -119,7 +119,7 @@ public sealed class ShowModel(
         var comments = await db.Comments.AsNoTracking()
             .Where(c => c.ArticleId == Article.Id && c.Status == CommentStatus.Approved)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.Text, c.CreatedAt))
+            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.Text, c.CreatedAt, c.AvatarSeed))
             .ToListAsync(cancellationToken);
         var replyTo = Form.ParentId is { } parentId ? comments.FirstOrDefault(c => c.Id == parentId) : null;
         if (replyTo is null)
