@@ -25,7 +25,7 @@ public sealed class ModerationPage(IPage page)
         var comment = CommentWithText(text);
         await Expect(comment).ToHaveCountAsync(1);
         await comment.GetByRole(AriaRole.Button, new() { Name = $"Approve the comment by {author}", Exact = true }).ClickAsync();
-        await Expect(StatusNotice).ToHaveTextAsync("Comment approved.");
+        await Expect(StatusNotice).ToContainTextAsync("1 comment approved.");
         await Expect(CommentWithText(text)).ToHaveCountAsync(0);
     }
 }

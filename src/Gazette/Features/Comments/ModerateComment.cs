@@ -3,11 +3,36 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Features.Comments;
 
-/// <summary>A moderator approves a comment, marks it as spam, or moves it to the trash.</summary>
+/// <summary>A moderator moves comments between pending, approved, spam and trash, one or many at once.</summary>
 public sealed class ModerateComment(GazetteDbContext db)
 {
-    /// <returns>False when no such comment exists.</returns>
-    public async Task<bool> ExecuteAsync(int commentId, CommentStatus status, CancellationToken cancellationToken) =>
-        await db.Comments.Where(c => c.Id == commentId)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, status), cancellationToken) == 1;
+    /// <summary>Where a comment was before a move, so that the move can be undone.</summary>
+    public sealed record PreviousState(int Id, CommentStatus Status);
+
+    /// <returns>The comments that moved, with the state each had before.</returns>
+    public async Task<IReadOnlyList<PreviousState>> ExecuteAsync(
+        IReadOnlyCollection<int> commentIds, CommentStatus to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commentIds);
+        var before = await db.Comments
+            .Where(c => commentIds.Contains(c.Id) && c.Status != to)
+            .Select(c => new PreviousState(c.Id, c.Status))
+            .ToListAsync(cancellationToken);
+        var ids = before.Select(b => b.Id).ToList();
+        await db.Comments.Where(c => ids.Contains(c.Id))
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, to), cancellationToken);
+        return before;
+    }
+
+    /// <summary>Puts each comment back where it was.</summary>
+    public async Task UndoAsync(IReadOnlyList<PreviousState> moves, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(moves);
+        foreach (var group in moves.GroupBy(m => m.Status))
+        {
+            var ids = group.Select(m => m.Id).ToList();
+            await db.Comments.Where(c => ids.Contains(c.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, group.Key), cancellationToken);
+        }
+    }
 }

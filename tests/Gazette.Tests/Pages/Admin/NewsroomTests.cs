@@ -156,9 +156,8 @@ public abstract class NewsroomTests(GazetteApp app)
         {
             var response = await browser.PostFormAsync("/admin/comments", "/admin/comments", new()
             {
-                ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["to"] = to.ToString(),
-                ["from"] = nameof(CommentStatus.Pending),
+                ["act"] = $"{to}:{id}",
+                ["status"] = nameof(CommentStatus.Pending),
             });
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
@@ -206,6 +205,55 @@ public abstract class NewsroomTests(GazetteApp app)
         var authorPage = await app.CreateBrowser().GetDocumentAsync("/author/" + userName);
         Assert.Equal("Rosa Quint", authorPage.TextOf(".archive-header h1"));
         Assert.Equal("Covers the courts.", authorPage.TextOf(".archive-description"));
+    }
+
+    [Fact]
+    public async Task ModeratorsActOnTickedCommentsAndCanUndo()
+    {
+        var browser = app.CreateBrowser();
+        await app.SignInAsAdministratorAsync(browser);
+        var article = await app.CreateArticleAsync();
+        var marker = app.Unique("bulk");
+        var comments = new List<Comment>();
+        for (var i = 0; i < 3; i++)
+        {
+            comments.Add(await app.AddCommentAsync(article, c => { c.Status = CommentStatus.Pending; c.Text = $"{marker} number {i}"; }));
+        }
+
+        var found = await browser.GetDocumentAsync($"/admin/comments?q={marker}");
+        Assert.Equal(3, found.QuerySelectorAll(".moderation-item").Length);
+
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("act", nameof(CommentStatus.Spam)),
+            new("status", nameof(CommentStatus.Pending)),
+            new("ids", comments[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("ids", comments[1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        var token = found.QuerySelector("form.moderation-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        fields.Add(new("__RequestVerificationToken", token));
+        var bulk = await browser.PostAsync(new Uri("/admin/comments", UriKind.Relative), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, bulk.StatusCode);
+
+        var after = await browser.GetDocumentAsync(bulk.Headers.Location!.OriginalString);
+        Assert.Contains("2 comments marked as spam.", after.TextOf(".notice"), StringComparison.Ordinal);
+        Assert.Equal([CommentStatus.Spam, CommentStatus.Spam, CommentStatus.Pending], await StatusesAsync());
+
+        var history = await browser.GetDocumentAsync($"/admin/comments?email={Uri.EscapeDataString(comments[0].AuthorEmail)}");
+        Assert.NotNull(history.GetElementById($"comment-{comments[0].Id}"));
+
+        var undoForm = after.QuerySelector("form input[name=moves]")!;
+        var undo = await browser.PostAsync(new Uri("/admin/comments?handler=Undo", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["moves"] = undoForm.GetAttribute("value")!,
+            ["status"] = nameof(CommentStatus.Pending),
+            ["__RequestVerificationToken"] = after.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, undo.StatusCode);
+        Assert.Equal([CommentStatus.Pending, CommentStatus.Pending, CommentStatus.Pending], await StatusesAsync());
+
+        Task<List<CommentStatus>> StatusesAsync() => app.WithDbAsync(db => db.Comments
+            .Where(c => c.ArticleId == article.Id).OrderBy(c => c.Id).Select(c => c.Status).ToListAsync());
     }
 
     private static async Task<HttpResponseMessage> PostWithFileAsync(HttpClient browser, string title, string fileName, byte[] bytes)

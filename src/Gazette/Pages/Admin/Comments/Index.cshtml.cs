@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Gazette.Data;
 using Gazette.Features.Articles;
 using Gazette.Features.Comments;
@@ -7,32 +8,71 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Pages.Admin.Comments;
 
-/// <summary>The moderation queue: one tab per state, with the actions that move a comment between them.</summary>
+/// <summary>
+/// The moderation queue: a tab per state with counts, search, one commenter's history, actions on
+/// one comment or on all ticked ones, and an undo for the last action.
+/// </summary>
 public sealed class IndexModel(GazetteDbContext db, ModerateComment moderate) : PageModel
 {
+    private const int PageSize = 50;
+
     public sealed record Row(
         int Id, string AuthorName, string AuthorEmail, string? AuthorWebsite, string? AuthorIp, string Text,
         DateTime CreatedAt, CommentStatus Status, string? Reason, string ArticleTitle, string? ArticleUrl, int? ParentId);
 
-    public CommentStatus Showing { get; private set; }
+    [BindProperty(SupportsGet = true)]
+    public CommentStatus Status { get; set; } = CommentStatus.Pending;
+
+    /// <summary>Words to find in the name, email, website or text.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    /// <summary>Show everything from this email, whatever its state.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Email { get; set; }
+
     public IReadOnlyDictionary<CommentStatus, int> Counts { get; private set; } = new Dictionary<CommentStatus, int>();
     public IReadOnlyList<Row> Comments { get; private set; } = [];
 
     [TempData]
     public string? Message { get; set; }
 
-    public async Task OnGetAsync([FromQuery] CommentStatus status = CommentStatus.Pending, CancellationToken cancellationToken = default)
+    /// <summary>The last action's previous states, as JSON, for the undo button.</summary>
+    [TempData]
+    public string? Undo { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Showing = Enum.IsDefined(status) ? status : CommentStatus.Pending;
+        if (!Enum.IsDefined(Status))
+        {
+            Status = CommentStatus.Pending;
+        }
         var counts = await db.Comments.GroupBy(c => c.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         Counts = Enum.GetValues<CommentStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0);
 
-        var rows = await db.Comments.AsNoTracking()
-            .Where(c => c.Status == Showing)
-            .OrderByDescending(c => c.CreatedAt)
-            .Take(100)
+        var query = db.Comments.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Email))
+        {
+            var email = Email.Trim().ToLowerInvariant();
+            query = query.Where(c => c.AuthorEmail == email);
+        }
+        else
+        {
+            query = query.Where(c => c.Status == Status);
+        }
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // EF turns ToLower() into SQL LOWER(); the culture-aware overloads do not translate.
+            query = query.Where(c => c.AuthorName.ToLower().Contains(q) || c.AuthorEmail.Contains(q)
+                || c.Text.ToLower().Contains(q) || (c.AuthorWebsite != null && c.AuthorWebsite.ToLower().Contains(q)));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+        var rows = await query
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Take(PageSize)
             .Select(c => new
             {
                 c.Id, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.AuthorIp, c.Text, c.CreatedAt, c.Status, c.ModerationReason, c.ParentId,
@@ -44,21 +84,46 @@ public sealed class IndexModel(GazetteDbContext db, ModerateComment moderate) : 
             c.PublishedAt is { } published ? ArticleLinks.Article(published, c.Slug) : null, c.ParentId)).ToList();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CommentStatus to, CommentStatus from, CancellationToken cancellationToken)
+    // act is "Approved:12" from a row's own button, or just "Approved" for the ticked ids.
+    public async Task<IActionResult> OnPostAsync(List<int> ids, string act, CancellationToken cancellationToken)
     {
-        if (!Enum.IsDefined(to))
+        var parts = (act ?? "").Split(':');
+        if (!Enum.TryParse<CommentStatus>(parts[0], out var to) || !Enum.IsDefined(to))
         {
             return BadRequest();
         }
-        Message = await moderate.ExecuteAsync(id, to, cancellationToken)
-            ? to switch
-            {
-                CommentStatus.Approved => "Comment approved.",
-                CommentStatus.Spam => "Comment marked as spam.",
-                CommentStatus.Trash => "Comment moved to the trash.",
-                _ => "Comment moved back to pending.",
-            }
-            : "That comment no longer exists.";
-        return RedirectToPage(new { status = from });
+        var targets = parts.Length > 1 && int.TryParse(parts[1], out var single) ? [single] : ids;
+        if (targets.Count == 0)
+        {
+            Message = "Tick the comments to act on first.";
+            return Back();
+        }
+        var moved = await moderate.ExecuteAsync(targets, to, cancellationToken);
+        Message = moved.Count switch
+        {
+            0 => "Nothing changed.",
+            1 => $"1 comment {Describe(to)}.",
+            var n => $"{n} comments {Describe(to)}.",
+        };
+        Undo = moved.Count > 0 ? JsonSerializer.Serialize(moved) : null;
+        return Back();
     }
+
+    public async Task<IActionResult> OnPostUndoAsync(string moves, CancellationToken cancellationToken)
+    {
+        var previous = JsonSerializer.Deserialize<List<ModerateComment.PreviousState>>(moves ?? "[]") ?? [];
+        await moderate.UndoAsync(previous, cancellationToken);
+        Message = previous.Count == 1 ? "Undone: the comment is back where it was." : $"Undone: {previous.Count} comments are back where they were.";
+        return Back();
+    }
+
+    private RedirectToPageResult Back() => RedirectToPage(new { status = Status, q = Q, email = Email });
+
+    private static string Describe(CommentStatus to) => to switch
+    {
+        CommentStatus.Approved => "approved",
+        CommentStatus.Spam => "marked as spam",
+        CommentStatus.Trash => "moved to the trash",
+        _ => "moved back to pending",
+    };
 }
