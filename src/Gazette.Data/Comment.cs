@@ -37,6 +37,16 @@ public class Comment
     /// </summary>
     public string? AvatarSeed { get; set; }
 
+    /// <summary>
+    /// SHA-256 of the random token given to the commenter's browser, which lets that browser edit
+    /// or delete the comment for a while. The token itself is never stored.
+    /// </summary>
+    public string? EditTokenHash { get; set; }
+
+    public DateTime? EditedAt { get; set; }
+
+    public ICollection<CommentRevision> Revisions { get; } = [];
+
     /// <summary>The commenter's address with the host part zeroed (IPv4 /24, IPv6 /48).</summary>
     public string? AuthorIp { get; set; }
 }

@@ -14,6 +14,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.Property(c => c.AuthorIp).HasMaxLength(45);
         comment.Property(c => c.ModerationReason).HasMaxLength(500);
         comment.Property(c => c.AvatarSeed).HasMaxLength(32);
+        comment.Property(c => c.EditTokenHash).HasMaxLength(64);
 
         // The article page: its approved comments in order.
         comment.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt });

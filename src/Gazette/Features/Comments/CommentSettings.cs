@@ -41,6 +41,9 @@ public sealed class CommentSettings
     /// <summary>Commenters' stored addresses are forgotten after this many days; 0 keeps them.</summary>
     public int IpRetentionDays { get; set; } = 30;
 
+    /// <summary>For how long the browser that posted a comment may edit or delete it.</summary>
+    public int EditWindowMinutes { get; set; } = 15;
+
     /// <summary>Comments close this many days after publication; 0 keeps them open.</summary>
     public int CloseAfterDays { get; set; }
 

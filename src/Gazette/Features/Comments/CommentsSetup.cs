@@ -8,6 +8,7 @@ internal static class CommentsSetup
         services.AddSingleton<CommentRateLimits>();
         services.AddSingleton<CommenterCookie>();
         services.AddSingleton<Avatars>();
+        services.AddSingleton<CommentOwnership>();
         services.AddSingleton<PurgeOldAddresses>();
         services.AddHostedService(sp => sp.GetRequiredService<PurgeOldAddresses>());
         services.AddScoped<PostComment>();

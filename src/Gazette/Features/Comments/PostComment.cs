@@ -20,7 +20,8 @@ public sealed class PostComment(
         TooMany,
     }
 
-    public sealed record Result(Outcome Outcome, int? CommentId = null);
+    // EditToken is for the posting browser only: it lets that browser edit or delete the comment for a while.
+    public sealed record Result(Outcome Outcome, int? CommentId = null, string? EditToken = null);
 
     /// <summary>
     /// Stores a validated comment in the state <see cref="ModerationPolicy"/> decides, with the
@@ -63,8 +64,10 @@ public sealed class PostComment(
             ? ModerationPolicy.Decide(new CommentCandidate(name, email, website, text, remoteIp, approvedBefore), settings.CurrentValue)
             : new ModerationDecision(CommentStatus.Spam, "Filled in the hidden honeypot field that only robots see.");
 
+        var (token, tokenHash) = CommentOwnership.NewToken();
         var comment = new Comment
         {
+            EditTokenHash = tokenHash,
             ArticleId = articleId,
             ParentId = parentId,
             AuthorName = name,
@@ -79,6 +82,6 @@ public sealed class PostComment(
         };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
-        return new Result(decision.Status == CommentStatus.Approved ? Outcome.Approved : Outcome.Held, comment.Id);
+        return new Result(decision.Status == CommentStatus.Approved ? Outcome.Approved : Outcome.Held, comment.Id, token);
     }
 }

@@ -14,7 +14,7 @@ namespace Gazette.Pages.Articles;
 /// has: the article with its terms, then its approved comments.
 /// </summary>
 public sealed class ShowModel(
-    GazetteDbContext db, PostComment postComment, CommenterCookie commenterCookie,
+    GazetteDbContext db, PostComment postComment, CommenterCookie commenterCookie, CommentOwnership ownership,
     IOptionsMonitor<CommentSettings> commentSettings, TimeProvider clock) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
@@ -26,6 +26,10 @@ public sealed class ShowModel(
     /// <summary>What happened to the comment just posted: shown once, on the page the post redirects to.</summary>
     [TempData]
     public string? CommentNotice { get; set; }
+
+    /// <summary>The comment this browser just posted, for the "edit it" link in the notice.</summary>
+    [TempData]
+    public int? JustPosted { get; set; }
 
     public async Task<IActionResult> OnGetAsync(
         int year, int month, string slug, [FromQuery] int? replyTo, CancellationToken cancellationToken)
@@ -57,9 +61,11 @@ public sealed class ShowModel(
 
         var result = await postComment.ExecuteAsync(
             Article.Id, Article.CommentsOpen, Form, HttpContext.Connection.RemoteIpAddress, cancellationToken);
-        if (result.CommentId is not null)
+        if (result is { CommentId: { } commentId, EditToken: { } token })
         {
             commenterCookie.Remember(Response, Form);
+            ownership.GiveTo(Response, commentId, token);
+            JustPosted = commentId;
         }
         switch (result.Outcome)
         {
@@ -127,6 +133,6 @@ public sealed class ShowModel(
             Form.ParentId = null;
         }
         Conversation = new Conversation(
-            Article.Url, Article.CommentsOpen, comments.Count, CommentThread.Build(comments), Form, replyTo, notice);
+            Article.Url, Article.CommentsOpen, comments.Count, CommentThread.Build(comments), Form, replyTo, notice, JustPosted);
     }
 }

@@ -18,7 +18,8 @@ public sealed class IndexModel(GazetteDbContext db, ModerateComment moderate) : 
 
     public sealed record Row(
         int Id, string AuthorName, string AuthorEmail, string? AuthorWebsite, string? AuthorIp, string Text,
-        DateTime CreatedAt, CommentStatus Status, string? Reason, string ArticleTitle, string? ArticleUrl, int? ParentId);
+        DateTime CreatedAt, CommentStatus Status, string? Reason, string ArticleTitle, string? ArticleUrl, int? ParentId,
+        IReadOnlyList<string> EarlierTexts);
 
     [BindProperty(SupportsGet = true)]
     public CommentStatus Status { get; set; } = CommentStatus.Pending;
@@ -77,11 +78,13 @@ public sealed class IndexModel(GazetteDbContext db, ModerateComment moderate) : 
             {
                 c.Id, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.AuthorIp, c.Text, c.CreatedAt, c.Status, c.ModerationReason, c.ParentId,
                 c.Article!.Title, c.Article.Slug, c.Article.PublishedAt,
+                EarlierTexts = c.Revisions.OrderBy(r => r.ReplacedAt).Select(r => r.Text).ToList(),
             })
+            .AsSplitQuery()
             .ToListAsync(cancellationToken);
         Comments = rows.Select(c => new Row(
             c.Id, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.AuthorIp, c.Text, c.CreatedAt, c.Status, c.ModerationReason, c.Title,
-            c.PublishedAt is { } published ? ArticleLinks.Article(published, c.Slug) : null, c.ParentId)).ToList();
+            c.PublishedAt is { } published ? ArticleLinks.Article(published, c.Slug) : null, c.ParentId, c.EarlierTexts)).ToList();
     }
 
     // act is "Approved:12" from a row's own button, or just "Approved" for the ticked ids.

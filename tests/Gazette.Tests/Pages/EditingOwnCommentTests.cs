@@ -1,0 +1,81 @@
+using System.Net;
+using Gazette.Data;
+using Gazette.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Tests.Pages;
+
+public sealed class EditingOwnCommentTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private async Task<(HttpClient Browser, Article Article, Comment Comment)> PostAsync()
+    {
+        var article = await app.CreateArticleAsync();
+        var url = GazetteApp.UrlOf(article);
+        var browser = app.CreateBrowser();
+        await browser.PostFormAsync(url, url, new()
+        {
+            ["Form.Name"] = "Oskar",
+            ["Form.Email"] = app.Unique("oskar") + "@example.org",
+            ["Form.Text"] = "The ferry leaves at 22:04.",
+        });
+        var comment = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ArticleId == article.Id));
+        return (browser, article, comment);
+    }
+
+    [Fact]
+    public async Task TheAuthorsBrowserEditsTheCommentAndModeratorsSeeTheEarlierText()
+    {
+        var (browser, article, comment) = await PostAsync();
+        var notice = await browser.GetDocumentAsync(GazetteApp.UrlOf(article));
+        Assert.Equal($"/comments/{comment.Id}/edit", notice.QuerySelector(".respond .notice a")!.GetAttribute("href"));
+
+        var edit = $"/comments/{comment.Id}/edit";
+        var saved = await browser.PostFormAsync(edit, edit + "?handler=Save", new() { ["Text"] = "The ferry leaves at 22:40." });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = await app.WithDbAsync(db => db.Comments.Include(c => c.Revisions).SingleAsync(c => c.Id == comment.Id));
+        Assert.Equal("The ferry leaves at 22:40.", stored.Text);
+        Assert.Equal("The ferry leaves at 22:04.", Assert.Single(stored.Revisions).Text);
+        Assert.NotNull(stored.EditedAt);
+
+        var moderator = app.CreateBrowser();
+        await app.SignInAsAdministratorAsync(moderator);
+        var queue = await moderator.GetDocumentAsync("/admin/comments");
+        Assert.Contains("22:04", queue.TextOf($"#comment-{comment.Id} .edit-history"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheAuthorsBrowserDeletesTheCommentIntoTheTrash()
+    {
+        var (browser, _, comment) = await PostAsync();
+        var edit = $"/comments/{comment.Id}/edit";
+
+        var deleted = await browser.PostFormAsync(edit, edit + "?handler=Delete", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        var stored = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.Id == comment.Id));
+        Assert.Equal(CommentStatus.Trash, stored.Status);
+        Assert.Equal("Deleted by its author.", stored.ModerationReason);
+    }
+
+    [Fact]
+    public async Task AnotherBrowserCannotEdit()
+    {
+        var (_, _, comment) = await PostAsync();
+        var response = await app.CreateBrowser().GetAsync(new Uri($"/comments/{comment.Id}/edit", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("can no longer be changed", (await response.ReadDocumentAsync()).TextOf(".notice"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NobodyCanEditAfterTheWindow()
+    {
+        var (browser, _, comment) = await PostAsync();
+        await app.WithDbAsync(db => db.Comments.Where(c => c.Id == comment.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.CreatedAt, DateTime.UtcNow.AddMinutes(-16))));
+
+        var response = await browser.GetAsync(new Uri($"/comments/{comment.Id}/edit", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
