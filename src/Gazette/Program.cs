@@ -5,6 +5,11 @@ using Gazette.Features.Setup;
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 
+if (await CommandLine.TryRunStandaloneAsync(args) is { } standaloneExitCode)
+{
+    return standaloneExitCode;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 var options = builder.Configuration.GetSection(GazetteOptions.Section).Get<GazetteOptions>() ?? new GazetteOptions();

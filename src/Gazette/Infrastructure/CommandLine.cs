@@ -1,4 +1,5 @@
 using Gazette.Features.Setup;
+using Gazette.Features.Spam;
 
 namespace Gazette.Infrastructure;
 
@@ -15,11 +16,44 @@ internal static class CommandLine
 
         Verbs:
           users reset-password USERNAME   give a staff account a new generated password
+          spam evaluate --train TRAIN.csv --test TEST.csv
+                                          train the comment classifier on one labelled CSV
+                                          (text,label with label spam or ham) and print its
+                                          accuracy, precision, recall and F1 on the other
           help                            show this text
         """;
 
     /// <summary>True when <paramref name="args"/> name a verb rather than web server options.</summary>
     public static bool HasVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+
+    /// <summary>Runs a verb that needs neither the database nor the site's services; null for any other.</summary>
+    public static async Task<int?> TryRunStandaloneAsync(string[] args) => args switch
+    {
+        ["spam", "evaluate", .. var options] => await EvaluateSpamClassifier.RunAsync(
+            options.Select((o, i) => i % 2 == 1 ? InputPath(o) : o).ToList(), Console.Out, Console.Error),
+        ["help"] or ["--help"] => await PrintUsageAsync(),
+        _ => null,
+    };
+
+    /// <summary>
+    /// A file named on the command line. <c>dotnet run --project src/Gazette</c> starts the app in the
+    /// project folder, so a relative path is also tried from the shell's folder (PWD), where the user typed it.
+    /// </summary>
+    public static string InputPath(string path)
+    {
+        if (Path.IsPathRooted(path) || File.Exists(path))
+        {
+            return path;
+        }
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        return shell is not null && File.Exists(Path.Combine(shell, path)) ? Path.Combine(shell, path) : path;
+    }
+
+    private static async Task<int> PrintUsageAsync()
+    {
+        await Console.Out.WriteLineAsync(Usage);
+        return 0;
+    }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -27,9 +61,6 @@ internal static class CommandLine
         {
             case ["users", "reset-password", var userName]:
                 return await ResetPassword.RunAsync(app.Services, userName, Console.Out);
-            case ["help"] or ["--help"]:
-                Console.Out.WriteLine(Usage);
-                return 0;
             default:
                 await Console.Error.WriteLineAsync($"Unknown command: {string.Join(' ', args)}\n\n{Usage}");
                 return 2;

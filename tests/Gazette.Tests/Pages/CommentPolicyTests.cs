@@ -16,6 +16,7 @@ public sealed class StrictPolicyApp : GazetteApp
         builder.UseSetting("Gazette:Comments:CloseAfterDays", "30");
         builder.UseSetting("Gazette:Comments:MaxCommentsPerEmail", "2");
         builder.UseSetting("Gazette:Comments:ThreadDepth", "3");
+        builder.UseSetting("Gazette:Comments:SpamThreshold", "0.8");
     }
 }
 
@@ -117,6 +118,30 @@ public sealed class CommentPolicyTests(StrictPolicyApp app) : IClassFixture<Stri
 
         var reply = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ArticleId == article.Id && c.Text == "Deep reply"));
         Assert.Equal(second.Id, reply.ParentId);
+    }
+
+    [Fact]
+    public async Task SendsWhatTheClassifierIsSureOfToSpamAndLetsOrdinaryCommentsThrough()
+    {
+        var article = await app.CreateArticleAsync();
+        var url = GazetteApp.UrlOf(article);
+        var spam = new Dictionary<string, string>(Fields("Buy cheap viagra pills online at http://pills.example, best prices, free shipping!"))
+        {
+            ["Form.Email"] = app.Unique("pills") + "@example.org",
+        };
+        var ham = new Dictionary<string, string>(Fields("I was at the council meeting too; the vote was 5 to 4, not 6 to 3."))
+        {
+            ["Form.Email"] = app.Unique("ham") + "@example.org",
+        };
+
+        await app.CreateBrowser().PostFormAsync(url, url, spam);
+        await app.CreateBrowser().PostFormAsync(url, url, ham);
+
+        var stored = await app.WithDbAsync(db => db.Comments.Where(c => c.ArticleId == article.Id).OrderBy(c => c.Id).ToListAsync());
+        Assert.Equal(CommentStatus.Spam, stored[0].Status);
+        Assert.Contains("content classifier", stored[0].ModerationReason, StringComparison.Ordinal);
+        Assert.Equal(CommentStatus.Pending, stored[1].Status);
+        Assert.Contains("First comment", stored[1].ModerationReason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Gazette.Features.Spam;
+
 namespace Gazette.Features.Comments;
 
 internal static class CommentsSetup
@@ -9,6 +11,8 @@ internal static class CommentsSetup
         services.AddSingleton<CommenterCookie>();
         services.AddSingleton<Avatars>();
         services.AddSingleton<CommentOwnership>();
+        services.AddSingleton<SpamScorer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SpamScorer>());
         services.AddSingleton<PurgeOldAddresses>();
         services.AddHostedService(sp => sp.GetRequiredService<PurgeOldAddresses>());
         services.AddScoped<PostComment>();

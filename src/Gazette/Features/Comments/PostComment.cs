@@ -1,5 +1,6 @@
 using System.Net;
 using Gazette.Data;
+using Gazette.Features.Spam;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,7 @@ namespace Gazette.Features.Comments;
 /// <summary>A reader leaves a reply under an article.</summary>
 public sealed class PostComment(
     GazetteDbContext db, IOptionsMonitor<CommentSettings> settings, CommentRateLimits rateLimits, Avatars avatars,
-    TimeProvider clock)
+    SpamScorer spamScorer, TimeProvider clock)
 {
     public enum Outcome
     {
@@ -61,7 +62,8 @@ public sealed class PostComment(
         var approvedBefore = await db.Comments.AnyAsync(
             c => c.AuthorEmail == email && c.AuthorName == name && c.Status == CommentStatus.Approved, cancellationToken);
         var decision = string.IsNullOrEmpty(form.Homepage)
-            ? ModerationPolicy.Decide(new CommentCandidate(name, email, website, text, remoteIp, approvedBefore), settings.CurrentValue)
+            ? ModerationPolicy.Decide(
+                new CommentCandidate(name, email, website, text, remoteIp, approvedBefore, spamScorer.Score(text)), settings.CurrentValue)
             : new ModerationDecision(CommentStatus.Spam, "Filled in the hidden honeypot field that only robots see.");
 
         var (token, tokenHash) = CommentOwnership.NewToken();
