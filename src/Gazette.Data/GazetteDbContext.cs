@@ -15,6 +15,7 @@ public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<CommentRevision> CommentRevisions => Set<CommentRevision>();
     public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();
+    public DbSet<SpamModel> SpamModels => Set<SpamModel>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

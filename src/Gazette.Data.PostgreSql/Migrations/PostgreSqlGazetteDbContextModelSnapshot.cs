@@ -285,6 +285,32 @@ namespace Gazette.Data.PostgreSql.Migrations
                     b.ToTable("SiteSecrets");
                 });
 
+            modelBuilder.Entity("Gazette.Data.SpamModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("HamCount")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("SpamCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SpamModels");
+                });
+
             modelBuilder.Entity("Gazette.Data.StaffUser", b =>
                 {
                     b.Property<string>("Id")

@@ -272,6 +272,30 @@ namespace Gazette.Data.Sqlite.Migrations
                     b.ToTable("SiteSecrets");
                 });
 
+            modelBuilder.Entity("Gazette.Data.SpamModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HamCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("SpamCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SpamModels");
+                });
+
             modelBuilder.Entity("Gazette.Data.StaffUser", b =>
                 {
                     b.Property<string>("Id")

@@ -1,10 +1,11 @@
 using Gazette.Data;
+using Gazette.Features.Spam;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Features.Comments;
 
 /// <summary>A moderator moves comments between pending, approved, spam and trash, one or many at once.</summary>
-public sealed class ModerateComment(GazetteDbContext db)
+public sealed class ModerateComment(GazetteDbContext db, SpamScorer spamScorer)
 {
     /// <summary>Where a comment was before a move, so that the move can be undone.</summary>
     public sealed record PreviousState(int Id, CommentStatus Status);
@@ -21,6 +22,11 @@ public sealed class ModerateComment(GazetteDbContext db)
         var ids = before.Select(b => b.Id).ToList();
         await db.Comments.Where(c => ids.Contains(c.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, to), cancellationToken);
+        if (before.Count > 0)
+        {
+            // Marking spam or ham (or taking either back) is what the classifier learns from.
+            spamScorer.RequestRetraining();
+        }
         return before;
     }
 
@@ -34,5 +40,6 @@ public sealed class ModerateComment(GazetteDbContext db)
             await db.Comments.Where(c => ids.Contains(c.Id))
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, group.Key), cancellationToken);
         }
+        spamScorer.RequestRetraining();
     }
 }
