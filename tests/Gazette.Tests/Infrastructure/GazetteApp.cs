@@ -42,6 +42,8 @@ public abstract class GazetteApp : WebApplicationFactory<Program>
         // Tests post many comments from one address and often one email; the limits have their own tests.
         builder.UseSetting("Gazette:Comments:MaxCommentsPerEmail", "1000");
         builder.UseSetting("Gazette:Comments:MaxCommentsPerAddress", "1000");
+        // Tests post the moment they have the form; the fill-time check has its own test.
+        builder.UseSetting("Gazette:Comments:MinimumFillSeconds", "0");
         ConfigureDatabase(builder);
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Queries));
         builder.ConfigureLogging(logging => logging.AddProvider(Log));

@@ -24,8 +24,9 @@ public static class HttpClientExtensions
     }
 
     /// <summary>
-    /// Posts a form as a browser would: GETs <paramref name="pageUrl"/> for its antiforgery token
-    /// (and cookie), then posts <paramref name="fields"/> with that token to <paramref name="postUrl"/>.
+    /// Posts a form as a browser would: GETs <paramref name="pageUrl"/> for its token (the antiforgery
+    /// token with its cookie, or the comment form's signed token), then posts <paramref name="fields"/>
+    /// with that token to <paramref name="postUrl"/>.
     /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(
         this HttpClient client, string pageUrl, string postUrl, Dictionary<string, string> fields, bool withToken = true)
@@ -33,12 +34,13 @@ public static class HttpClientExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fields);
         var page = await client.GetDocumentAsync(pageUrl);
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
-        Assert.False(string.IsNullOrEmpty(token), $"{pageUrl} has no antiforgery token");
+        var input = page.QuerySelector("input[name=__RequestVerificationToken]") ?? page.QuerySelector("input[name='Form.Token']");
+        var token = input?.GetAttribute("value");
+        Assert.False(string.IsNullOrEmpty(token), $"{pageUrl} has no form token");
         var content = new List<KeyValuePair<string, string>>(fields);
-        if (withToken)
+        if (withToken && !fields.ContainsKey(input!.GetAttribute("name")!))
         {
-            content.Add(new("__RequestVerificationToken", token!));
+            content.Add(new(input.GetAttribute("name")!, token!));
         }
         return await client.PostAsync(new Uri(postUrl, UriKind.Relative), new FormUrlEncodedContent(content));
     }

@@ -50,7 +50,7 @@ public abstract class ArticlePageTests(GazetteApp app)
             Assert.NotNull(page.GetElementById(field));
             Assert.Equal(label, page.QuerySelector($"label[for={field}]")!.TextContent.Trim());
         }
-        Assert.NotNull(page.QuerySelector("form.comment-form input[name=__RequestVerificationToken]"));
+        Assert.NotEmpty(page.QuerySelector("form.comment-form input[name='Form.Token']")!.GetAttribute("value")!);
     }
 
     [Fact]

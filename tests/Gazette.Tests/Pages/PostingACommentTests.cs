@@ -129,7 +129,7 @@ public abstract class PostingACommentTests(GazetteApp app)
     }
 
     [Fact]
-    public async Task RefusesAPostWithoutTheAntiforgeryToken()
+    public async Task RefusesAPostWithoutTheFormToken()
     {
         var (url, article) = await ArticleAsync();
 

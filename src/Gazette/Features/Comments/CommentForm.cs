@@ -25,6 +25,9 @@ public sealed class CommentForm
     [StringLength(MaxTextLength, ErrorMessage = "Your comment can be at most {1} characters; please shorten it.")]
     public string? Text { get; set; }
 
+    /// <summary>The signed, non-personal form token (see <see cref="CommentFormToken"/>).</summary>
+    public string? Token { get; set; }
+
     /// <summary>The reader's consent to keep name, email and website in a cookie. Off unless ticked.</summary>
     public bool Remember { get; set; }
 

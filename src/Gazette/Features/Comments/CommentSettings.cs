@@ -29,6 +29,9 @@ public sealed class CommentSettings
     /// <summary>The content classifier must be at least this sure before a comment goes straight to spam.</summary>
     public double SpamThreshold { get; set; } = 0.95;
 
+    /// <summary>A comment sent sooner than this after the form was served is a robot's: spam.</summary>
+    public int MinimumFillSeconds { get; set; } = 3;
+
     /// <summary>How deep replies nest; a reply to a comment at this depth joins its parent's replies.</summary>
     public int ThreadDepth { get; set; } = 5;
 

@@ -11,6 +11,7 @@ internal static class CommentsSetup
         services.AddSingleton<CommenterCookie>();
         services.AddSingleton<Avatars>();
         services.AddSingleton<CommentOwnership>();
+        services.AddSingleton<CommentFormToken>();
         services.AddSingleton<SpamScorer>();
         services.AddHostedService(sp => sp.GetRequiredService<SpamScorer>());
         services.AddSingleton<PurgeOldAddresses>();

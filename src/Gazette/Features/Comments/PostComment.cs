@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Gazette.Data;
 using Gazette.Features.Spam;
@@ -29,7 +30,8 @@ public sealed class PostComment(
     /// reason. Spam is stored too, for a moderator to rescue; the reader is told it awaits moderation.
     /// </summary>
     public async Task<Result> ExecuteAsync(
-        int articleId, bool commentsOpen, CommentForm form, IPAddress? remoteIp, CancellationToken cancellationToken)
+        int articleId, bool commentsOpen, CommentForm form, IPAddress? remoteIp, CancellationToken cancellationToken,
+        double? sentTooFastAfterSeconds = null)
     {
         ArgumentNullException.ThrowIfNull(form);
         if (!commentsOpen)
@@ -61,10 +63,14 @@ public sealed class PostComment(
         }
         var approvedBefore = await db.Comments.AnyAsync(
             c => c.AuthorEmail == email && c.AuthorName == name && c.Status == CommentStatus.Approved, cancellationToken);
-        var decision = string.IsNullOrEmpty(form.Homepage)
-            ? ModerationPolicy.Decide(
-                new CommentCandidate(name, email, website, text, remoteIp, approvedBefore, spamScorer.Score(text)), settings.CurrentValue)
-            : new ModerationDecision(CommentStatus.Spam, "Filled in the hidden honeypot field that only robots see.");
+        var decision = (form.Homepage, sentTooFastAfterSeconds) switch
+        {
+            ({ Length: > 0 }, _) => new ModerationDecision(CommentStatus.Spam, "Filled in the hidden honeypot field that only robots see."),
+            (_, { } seconds) => new ModerationDecision(CommentStatus.Spam, string.Create(CultureInfo.InvariantCulture,
+                $"Sent {seconds:0} s after the form was served, quicker than a person types.")),
+            _ => ModerationPolicy.Decide(
+                new CommentCandidate(name, email, website, text, remoteIp, approvedBefore, spamScorer.Score(text)), settings.CurrentValue),
+        };
 
         var (token, tokenHash) = CommentOwnership.NewToken();
         var comment = new Comment

@@ -13,8 +13,12 @@ namespace Gazette.Pages.Articles;
 /// The page Gazette exists to serve. Reading it costs two queries however many comments it
 /// has: the article with its terms, then its approved comments.
 /// </summary>
+// The comment form carries a signed, non-personal token instead of the antiforgery token, so that
+// the page can be served from a shared cache: see CommentFormToken for the design.
+[IgnoreAntiforgeryToken]
 public sealed class ShowModel(
     GazetteDbContext db, PostComment postComment, CommenterCookie commenterCookie, CommentOwnership ownership,
+    CommentFormToken formTokens,
     IOptionsMonitor<CommentSettings> commentSettings, TimeProvider clock) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
@@ -54,13 +58,27 @@ public sealed class ShowModel(
         {
             return missing;
         }
+        if (CommentFormToken.IsCrossSite(Request))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        if (!Article.CommentsOpen)
+        {
+            return await RedisplayAsync(StatusCodes.Status403Forbidden, Notice.Closed, cancellationToken);
+        }
+        var verdict = formTokens.Check(Form.Token, Article.Id, commentSettings.CurrentValue.MinimumFillSeconds, out var secondsOpen);
+        if (verdict == CommentFormToken.Verdict.Invalid)
+        {
+            ModelState.AddModelError("", "This form has expired or did not come from this page. Your comment is kept below: please send it again.");
+        }
         if (!ModelState.IsValid)
         {
             return await RedisplayAsync(StatusCodes.Status400BadRequest, Notice.None, cancellationToken);
         }
 
         var result = await postComment.ExecuteAsync(
-            Article.Id, Article.CommentsOpen, Form, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+            Article.Id, Article.CommentsOpen, Form, HttpContext.Connection.RemoteIpAddress, cancellationToken,
+            verdict == CommentFormToken.Verdict.TooFast ? secondsOpen : null);
         if (result is { CommentId: { } commentId, EditToken: { } token })
         {
             commenterCookie.Remember(Response, Form);
@@ -133,6 +151,7 @@ public sealed class ShowModel(
             Form.ParentId = null;
         }
         Conversation = new Conversation(
-            Article.Url, Article.CommentsOpen, comments.Count, CommentThread.Build(comments), Form, replyTo, notice, JustPosted);
+            Article.Url, Article.CommentsOpen, comments.Count, CommentThread.Build(comments), Form, replyTo, notice,
+            formTokens.Issue(Article.Id), JustPosted);
     }
 }

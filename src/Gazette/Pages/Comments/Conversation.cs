@@ -13,4 +13,4 @@ public enum Notice
 /// <summary>The comments under an article and the "Leave a Reply" form.</summary>
 public sealed record Conversation(
     string ArticleUrl, bool CommentsOpen, int Count, IReadOnlyList<CommentView> Threads,
-    CommentForm Form, CommentView? ReplyTo, Notice Notice, int? JustPosted = null);
+    CommentForm Form, CommentView? ReplyTo, Notice Notice, string FormToken, int? JustPosted = null);
