@@ -16,6 +16,7 @@ public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<CommentRevision> CommentRevisions => Set<CommentRevision>();
     public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();
     public DbSet<SpamModel> SpamModels => Set<SpamModel>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

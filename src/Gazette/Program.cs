@@ -1,5 +1,6 @@
 using Gazette.Features.Articles;
 using Gazette.Features.Comments;
+using Gazette.Features.Mail;
 using Gazette.Features.Media;
 using Gazette.Features.Setup;
 using Gazette.Infrastructure;
@@ -29,6 +30,7 @@ builder.Services.AddRazorPages(pages =>
 builder.Services.AddArticles();
 builder.Services.AddComments(builder.Configuration);
 builder.Services.AddMedia();
+builder.Services.AddMail(builder.Configuration);
 builder.Services.AddFirstRun();
 
 var app = builder.Build();

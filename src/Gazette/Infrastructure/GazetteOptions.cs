@@ -33,4 +33,7 @@ public sealed class SiteOptions
     public string Title { get; set; } = "The Gazette";
     public string Tagline { get; set; } = "News from the harbour and beyond";
     public int PostsPerPage { get; set; } = 10;
+
+    /// <summary>The site's public address, e.g. https://news.example.com, for links in emails.</summary>
+    public string? Url { get; set; }
 }

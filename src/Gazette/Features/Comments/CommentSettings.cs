@@ -8,6 +8,9 @@ public sealed class CommentSettings
 {
     public const string Section = "Gazette:Comments";
 
+    /// <summary>Email the Administrators when a comment waits for moderation (not for spam).</summary>
+    public bool NotifyModerators { get; set; } = true;
+
     /// <summary>Hold every comment for a moderator, whoever wrote it.</summary>
     public bool ManualApproval { get; set; }
 

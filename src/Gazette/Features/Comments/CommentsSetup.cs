@@ -16,6 +16,7 @@ internal static class CommentsSetup
         services.AddHostedService(sp => sp.GetRequiredService<SpamScorer>());
         services.AddSingleton<PurgeOldAddresses>();
         services.AddHostedService(sp => sp.GetRequiredService<PurgeOldAddresses>());
+        services.AddScoped<NotifyModerators>();
         services.AddScoped<PostComment>();
         services.AddScoped<ModerateComment>();
         return services;

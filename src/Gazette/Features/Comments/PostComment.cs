@@ -10,7 +10,7 @@ namespace Gazette.Features.Comments;
 /// <summary>A reader leaves a reply under an article.</summary>
 public sealed class PostComment(
     GazetteDbContext db, IOptionsMonitor<CommentSettings> settings, CommentRateLimits rateLimits, Avatars avatars,
-    SpamScorer spamScorer, TimeProvider clock)
+    SpamScorer spamScorer, NotifyModerators notifyModerators, TimeProvider clock)
 {
     public enum Outcome
     {
@@ -89,6 +89,11 @@ public sealed class PostComment(
             AuthorIp = network,
         };
         db.Comments.Add(comment);
+        if (comment.Status == CommentStatus.Pending)
+        {
+            // Queued in the same save as the comment: both are stored, or neither.
+            await notifyModerators.QueueAsync(comment, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         return new Result(decision.Status == CommentStatus.Approved ? Outcome.Approved : Outcome.Held, comment.Id, token);
     }

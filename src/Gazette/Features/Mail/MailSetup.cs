@@ -1,0 +1,13 @@
+namespace Gazette.Features.Mail;
+
+internal static class MailSetup
+{
+    public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MailSettings>(configuration.GetSection(MailSettings.Section));
+        services.AddScoped<Outbox>();
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        return services;
+    }
+}
