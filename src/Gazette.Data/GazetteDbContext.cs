@@ -17,6 +17,7 @@ public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();
     public DbSet<SpamModel> SpamModels => Set<SpamModel>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<ReplySubscription> ReplySubscriptions => Set<ReplySubscription>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,9 @@ public class OutboxMessage
     public string To { get; set; } = "";
     public string Subject { get; set; } = "";
     public string Body { get; set; } = "";
+
+    /// <summary>Sent as List-Unsubscribe with One-Click (RFC 8058) when set.</summary>
+    public string? UnsubscribeUrl { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime NextAttemptAt { get; set; }
     public int Attempts { get; set; }

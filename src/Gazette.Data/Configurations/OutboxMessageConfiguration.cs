@@ -11,6 +11,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.Subject).HasMaxLength(300);
         message.Property(m => m.Body).HasMaxLength(20_000);
         message.Property(m => m.LastError).HasMaxLength(1000);
+        message.Property(m => m.UnsubscribeUrl).HasMaxLength(2000);
         // The sender's question: what is due and not yet sent?
         message.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
     }

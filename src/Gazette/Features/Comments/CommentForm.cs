@@ -28,6 +28,9 @@ public sealed class CommentForm
     /// <summary>The signed, non-personal form token (see <see cref="CommentFormToken"/>).</summary>
     public string? Token { get; set; }
 
+    /// <summary>Email me when someone replies (confirmed by email first).</summary>
+    public bool NotifyReplies { get; set; }
+
     /// <summary>The reader's consent to keep name, email and website in a cookie. Off unless ticked.</summary>
     public bool Remember { get; set; }
 

@@ -17,6 +17,8 @@ internal static class CommentsSetup
         services.AddSingleton<PurgeOldAddresses>();
         services.AddHostedService(sp => sp.GetRequiredService<PurgeOldAddresses>());
         services.AddScoped<NotifyModerators>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ReplyNotifications>();
         services.AddScoped<PostComment>();
         services.AddScoped<ModerateComment>();
         return services;

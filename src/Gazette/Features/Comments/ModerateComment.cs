@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gazette.Features.Comments;
 
 /// <summary>A moderator moves comments between pending, approved, spam and trash, one or many at once.</summary>
-public sealed class ModerateComment(GazetteDbContext db, SpamScorer spamScorer)
+public sealed class ModerateComment(GazetteDbContext db, SpamScorer spamScorer, ReplyNotifications replyNotifications)
 {
     /// <summary>Where a comment was before a move, so that the move can be undone.</summary>
     public sealed record PreviousState(int Id, CommentStatus Status);
@@ -26,6 +26,13 @@ public sealed class ModerateComment(GazetteDbContext db, SpamScorer spamScorer)
         {
             // Marking spam or ham (or taking either back) is what the classifier learns from.
             spamScorer.RequestRetraining();
+        }
+        if (to == CommentStatus.Approved)
+        {
+            foreach (var moved in before.Where(b => b.Status != CommentStatus.Approved))
+            {
+                await replyNotifications.QueueReplyNoticeAsync(moved.Id, cancellationToken);
+            }
         }
         return before;
     }

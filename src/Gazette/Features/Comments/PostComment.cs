@@ -10,7 +10,7 @@ namespace Gazette.Features.Comments;
 /// <summary>A reader leaves a reply under an article.</summary>
 public sealed class PostComment(
     GazetteDbContext db, IOptionsMonitor<CommentSettings> settings, CommentRateLimits rateLimits, Avatars avatars,
-    SpamScorer spamScorer, NotifyModerators notifyModerators, TimeProvider clock)
+    SpamScorer spamScorer, NotifyModerators notifyModerators, ReplyNotifications replyNotifications, TimeProvider clock)
 {
     public enum Outcome
     {
@@ -95,6 +95,14 @@ public sealed class PostComment(
             await notifyModerators.QueueAsync(comment, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
+        if (form.NotifyReplies && comment.Status != CommentStatus.Spam)
+        {
+            await replyNotifications.RequestAsync(email, cancellationToken);
+        }
+        if (comment.Status == CommentStatus.Approved && comment.ParentId is not null)
+        {
+            await replyNotifications.QueueReplyNoticeAsync(comment.Id, cancellationToken);
+        }
         return new Result(decision.Status == CommentStatus.Approved ? Outcome.Approved : Outcome.Held, comment.Id, token);
     }
 }
