@@ -50,6 +50,9 @@ public sealed class CommentSettings
     /// <summary>For how long the browser that posted a comment may edit or delete it.</summary>
     public int EditWindowMinutes { get; set; } = 15;
 
+    /// <summary>When a commenter asks for erasure, remove their comments' text too (otherwise kept, signed "Anonymous").</summary>
+    public bool ErasureRemovesText { get; set; }
+
     /// <summary>Comments close this many days after publication; 0 keeps them open.</summary>
     public int CloseAfterDays { get; set; }
 

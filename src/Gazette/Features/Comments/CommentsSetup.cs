@@ -19,6 +19,7 @@ internal static class CommentsSetup
         services.AddScoped<NotifyModerators>();
         services.AddHttpContextAccessor();
         services.AddScoped<ReplyNotifications>();
+        services.AddScoped<PersonalData>();
         services.AddScoped<PostComment>();
         services.AddScoped<ModerateComment>();
         return services;
