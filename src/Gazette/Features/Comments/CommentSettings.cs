@@ -39,10 +39,10 @@ public sealed class CommentSettings
     public int ThreadDepth { get; set; } = 5;
 
     /// <summary>How many comments one address (one network, as stored) may send in ten minutes.</summary>
-    public int MaxCommentsPerAddress { get; set; } = 5;
+    public int MaxCommentsPerAddress { get; set; } = 20;
 
     /// <summary>How many comments one email address may send in ten minutes.</summary>
-    public int MaxCommentsPerEmail { get; set; } = 3;
+    public int MaxCommentsPerEmail { get; set; } = 10;
 
     /// <summary>Commenters' stored addresses are forgotten after this many days; 0 keeps them.</summary>
     public int IpRetentionDays { get; set; } = 30;
