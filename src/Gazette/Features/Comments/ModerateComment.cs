@@ -37,6 +37,29 @@ public sealed class ModerateComment(GazetteDbContext db, SpamScorer spamScorer, 
         return before;
     }
 
+    /// <summary>
+    /// Deletes trashed comments for good (only those in the trash). Their replies move up to the
+    /// deleted comment's parent, so no thread loses its other comments.
+    /// </summary>
+    /// <returns>How many were deleted.</returns>
+    public async Task<int> DeletePermanentlyAsync(IReadOnlyCollection<int> commentIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commentIds);
+        var doomed = await db.Comments.Where(c => commentIds.Contains(c.Id) && c.Status == CommentStatus.Trash)
+            .Select(c => new { c.Id, c.ParentId }).ToListAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var comment in doomed)
+        {
+            await db.Comments.Where(c => c.ParentId == comment.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.ParentId, comment.ParentId), cancellationToken);
+        }
+        var ids = doomed.Select(d => d.Id).ToList();
+        await db.CommentRevisions.Where(r => ids.Contains(r.CommentId)).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.Comments.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
     /// <summary>Puts each comment back where it was.</summary>
     public async Task UndoAsync(IReadOnlyList<PreviousState> moves, CancellationToken cancellationToken)
     {

@@ -256,6 +256,31 @@ public abstract class NewsroomTests(GazetteApp app)
             .Where(c => c.ArticleId == article.Id).OrderBy(c => c.Id).Select(c => c.Status).ToListAsync());
     }
 
+    [Fact]
+    public async Task ModeratorsDeleteTrashedCommentsForGoodKeepingTheirRepliesAndFindCommentsByAddress()
+    {
+        var browser = app.CreateBrowser();
+        await app.SignInAsAdministratorAsync(browser);
+        var article = await app.CreateArticleAsync();
+        var trashed = await app.AddCommentAsync(article, c => { c.Status = CommentStatus.Trash; c.AuthorIp = "192.0.2.0"; });
+        var reply = await app.AddCommentAsync(article, c => c.ParentId = trashed.Id);
+
+        var found = await browser.GetDocumentAsync("/admin/comments?status=Trash&q=192.0.2.");
+        Assert.NotNull(found.GetElementById($"comment-{trashed.Id}"));
+
+        var response = await browser.PostFormAsync("/admin/comments?status=Trash", "/admin/comments", new()
+        {
+            ["act"] = $"Delete:{trashed.Id}",
+            ["status"] = nameof(CommentStatus.Trash),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Comments.AnyAsync(c => c.Id == trashed.Id)));
+        var kept = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.Id == reply.Id));
+        Assert.Null(kept.ParentId);
+        Assert.Equal(CommentStatus.Approved, kept.Status);
+    }
+
     private static async Task<HttpResponseMessage> PostWithFileAsync(HttpClient browser, string title, string fileName, byte[] bytes)
     {
         var editor = await browser.GetDocumentAsync("/admin/articles/edit");

@@ -68,7 +68,8 @@ public sealed class IndexModel(GazetteDbContext db, ModerateComment moderate) : 
             var q = Q.Trim().ToLowerInvariant();
 #pragma warning disable CA1304, CA1311, CA1862 // EF turns ToLower() into SQL LOWER(); the culture-aware overloads do not translate.
             query = query.Where(c => c.AuthorName.ToLower().Contains(q) || c.AuthorEmail.Contains(q)
-                || c.Text.ToLower().Contains(q) || (c.AuthorWebsite != null && c.AuthorWebsite.ToLower().Contains(q)));
+                || c.Text.ToLower().Contains(q) || (c.AuthorWebsite != null && c.AuthorWebsite.ToLower().Contains(q))
+                || (c.AuthorIp != null && c.AuthorIp.StartsWith(q)));
 #pragma warning restore CA1304, CA1311, CA1862
         }
         var rows = await query
@@ -91,15 +92,22 @@ public sealed class IndexModel(GazetteDbContext db, ModerateComment moderate) : 
     public async Task<IActionResult> OnPostAsync(List<int> ids, string act, CancellationToken cancellationToken)
     {
         var parts = (act ?? "").Split(':');
-        if (!Enum.TryParse<CommentStatus>(parts[0], out var to) || !Enum.IsDefined(to))
-        {
-            return BadRequest();
-        }
         var targets = parts.Length > 1 && int.TryParse(parts[1], out var single) ? [single] : ids;
         if (targets.Count == 0)
         {
             Message = "Tick the comments to act on first.";
             return Back();
+        }
+        if (parts[0] == "Delete")
+        {
+            var deleted = await moderate.DeletePermanentlyAsync(targets, cancellationToken);
+            Message = deleted == 1 ? "1 comment deleted permanently." : $"{deleted} comments deleted permanently.";
+            Undo = null;
+            return Back();
+        }
+        if (!Enum.TryParse<CommentStatus>(parts[0], out var to) || !Enum.IsDefined(to))
+        {
+            return BadRequest();
         }
         var moved = await moderate.ExecuteAsync(targets, to, cancellationToken);
         Message = moved.Count switch
