@@ -281,6 +281,32 @@ public abstract class NewsroomTests(GazetteApp app)
         Assert.Equal(CommentStatus.Approved, kept.Status);
     }
 
+    [Fact]
+    public async Task ModeratorsReplyFromTheQueueApprovingTheComment()
+    {
+        var browser = app.CreateBrowser();
+        var staffName = await app.SignInAsAdministratorAsync(browser);
+        var article = await app.CreateArticleAsync();
+        var question = await app.AddCommentAsync(article, c => { c.Status = CommentStatus.Pending; c.Text = "When is the vote? " + app.Unique("v"); });
+        var queue = await browser.GetDocumentAsync("/admin/comments");
+        var form = queue.GetElementById($"reply-form-{question.Id}")!;
+        Assert.NotNull(queue.QuerySelector($"textarea[form='reply-form-{question.Id}']"));
+
+        var response = await browser.PostAsync(new Uri("/admin/comments?handler=Reply", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["replyTo"] = question.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["replyText"] = "Thursday at seven, in the town hall.",
+            ["status"] = nameof(CommentStatus.Pending),
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await app.CreateBrowser().GetDocumentAsync(GazetteApp.UrlOf(article));
+        var reply = page.QuerySelector($"#comment-{question.Id} ol.children li.comment")!;
+        Assert.Contains("Thursday at seven", reply.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Editor " + staffName, reply.TextContent, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage> PostWithFileAsync(HttpClient browser, string title, string fileName, byte[] bytes)
     {
         var editor = await browser.GetDocumentAsync("/admin/articles/edit");

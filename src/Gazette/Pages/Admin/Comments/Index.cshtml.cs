@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gazette.Data;
 using Gazette.Features.Articles;
 using Gazette.Features.Comments;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,9 @@ namespace Gazette.Pages.Admin.Comments;
 /// The moderation queue: a tab per state with counts, search, one commenter's history, actions on
 /// one comment or on all ticked ones, and an undo for the last action.
 /// </summary>
-public sealed class IndexModel(GazetteDbContext db, ModerateComment moderate) : PageModel
+public sealed class IndexModel(
+    GazetteDbContext db, ModerateComment moderate, UserManager<StaffUser> users, ReplyNotifications replyNotifications, TimeProvider clock)
+    : PageModel
 {
     private const int PageSize = 50;
 
@@ -117,6 +120,43 @@ public sealed class IndexModel(GazetteDbContext db, ModerateComment moderate) : 
             var n => $"{n} comments {Describe(to)}.",
         };
         Undo = moved.Count > 0 ? JsonSerializer.Serialize(moved) : null;
+        return Back();
+    }
+
+    /// <summary>A moderator answers from the queue, as WordPress's "Approve and Reply": the comment replied to is approved too.</summary>
+    public async Task<IActionResult> OnPostReplyAsync(int replyTo, string? replyText, CancellationToken cancellationToken)
+    {
+        var parent = await db.Comments.SingleOrDefaultAsync(c => c.Id == replyTo, cancellationToken);
+        var staff = await users.GetUserAsync(User);
+        if (parent is null || staff is null)
+        {
+            return NotFound();
+        }
+        if (string.IsNullOrWhiteSpace(replyText) || replyText.Length > CommentForm.MaxTextLength)
+        {
+            Message = $"Write a reply of 1 to {CommentForm.MaxTextLength} characters.";
+            return Back();
+        }
+        if (parent.Status != CommentStatus.Approved)
+        {
+            await moderate.ExecuteAsync([parent.Id], CommentStatus.Approved, cancellationToken);
+        }
+        var reply = new Comment
+        {
+            ArticleId = parent.ArticleId,
+            ParentId = parent.Id,
+            AuthorName = staff.DisplayName,
+            AuthorEmail = (staff.Email ?? "").ToLowerInvariant(),
+            Text = replyText.Trim(),
+            Status = CommentStatus.Approved,
+            ModerationReason = "Written by staff from the moderation queue.",
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Comments.Add(reply);
+        await db.SaveChangesAsync(cancellationToken);
+        await replyNotifications.QueueReplyNoticeAsync(reply.Id, cancellationToken);
+        Message = "Reply published.";
+        Undo = null;
         return Back();
     }
 
