@@ -1,3 +1,4 @@
+using Gazette.Infrastructure;
 using Gazette.Features.Spam;
 
 namespace Gazette.Features.Comments;
@@ -18,6 +19,7 @@ internal static class CommentsSetup
         services.AddHostedService(sp => sp.GetRequiredService<PurgeOldAddresses>());
         services.AddScoped<NotifyModerators>();
         services.AddHttpContextAccessor();
+        services.AddScoped<SiteAddress>();
         services.AddScoped<ReplyNotifications>();
         services.AddScoped<PersonalData>();
         services.AddScoped<PostComment>();

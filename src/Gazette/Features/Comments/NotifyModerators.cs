@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Gazette.Features.Comments;
 
 /// <summary>Tells the site's moderators, by email through the outbox, that a comment awaits them.</summary>
-public sealed class NotifyModerators(GazetteDbContext db, Outbox outbox, IOptionsMonitor<CommentSettings> settings, IOptions<GazetteOptions> site)
+public sealed class NotifyModerators(GazetteDbContext db, Outbox outbox, IOptionsMonitor<CommentSettings> settings, SiteAddress site)
 {
     /// <summary>Queues the emails on the context; they are stored with the caller's next save.</summary>
     public async Task QueueAsync(Comment comment, CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ public sealed class NotifyModerators(GazetteDbContext db, Outbox outbox, IOption
             return;
         }
         var title = await db.Articles.Where(a => a.Id == comment.ArticleId).Select(a => a.Title).SingleAsync(cancellationToken);
-        var queue = (site.Value.Site.Url?.TrimEnd('/') ?? "") + "/admin/comments";
+        var queue = site.Base + "/admin/comments";
         var body = $"""
             {comment.AuthorName} commented on "{title}", and the comment is waiting for moderation.
 

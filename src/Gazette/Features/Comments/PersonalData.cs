@@ -16,7 +16,7 @@ namespace Gazette.Features.Comments;
 /// </summary>
 public sealed class PersonalData(
     GazetteDbContext db, Outbox outbox, IDataProtectionProvider protection, IOptionsMonitor<CommentSettings> settings,
-    IOptions<GazetteOptions> site, IHttpContextAccessor http)
+    SiteAddress site)
 {
     private static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(2);
 
@@ -34,8 +34,7 @@ public sealed class PersonalData(
     {
         email = email.Trim().ToLowerInvariant();
         var token = _tokens.Protect(email, LinkLifetime);
-        var baseUrl = site.Value.Site.Url?.TrimEnd('/')
-            ?? (http.HttpContext?.Request is { } request ? $"{request.Scheme}://{request.Host}" : "");
+        var baseUrl = site.Base;
         var query = "?t=" + Uri.EscapeDataString(token);
         outbox.Enqueue(email, "Your comments: a copy, or erasure", $"""
             Someone, we hope you, asked what this site keeps about {email}.

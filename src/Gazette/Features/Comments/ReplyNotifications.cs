@@ -5,7 +5,6 @@ using Gazette.Features.Mail;
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Gazette.Features.Comments;
 
@@ -16,8 +15,7 @@ namespace Gazette.Features.Comments;
 /// nothing secret is stored.
 /// </summary>
 public sealed class ReplyNotifications(
-    GazetteDbContext db, Outbox outbox, IDataProtectionProvider protection, IOptions<GazetteOptions> site,
-    IHttpContextAccessor http, TimeProvider clock)
+    GazetteDbContext db, Outbox outbox, IDataProtectionProvider protection, SiteAddress site, TimeProvider clock)
 {
     private static readonly TimeSpan ConfirmWithin = TimeSpan.FromDays(7);
 
@@ -67,7 +65,7 @@ public sealed class ReplyNotifications(
             return;
         }
         var unsubscribe = Link("unsubscribe", _tokens.Protect(Payload("unsubscribe", subscription.Id), TimeSpan.FromDays(3650)));
-        var article = BaseUrl() + Articles.ArticleLinks.Article(published, found.Slug) + $"#comment-{replyId}";
+        var article = site.Base + Articles.ArticleLinks.Article(published, found.Slug) + $"#comment-{replyId}";
         outbox.Enqueue(found.ParentEmail, $"{found.AuthorName} replied to your comment on \"{found.Title}\"", $"""
             {found.AuthorName} replied to your comment on "{found.Title}":
 
@@ -116,9 +114,5 @@ public sealed class ReplyNotifications(
 
     private static string Payload(string action, int id) => string.Create(CultureInfo.InvariantCulture, $"{action}:{id}");
 
-    private string Link(string action, string token) => $"{BaseUrl()}/comments/replies/{action}?t={Uri.EscapeDataString(token)}";
-
-    private string BaseUrl() =>
-        site.Value.Site.Url?.TrimEnd('/')
-        ?? (http.HttpContext?.Request is { } request ? $"{request.Scheme}://{request.Host}" : "");
+    private string Link(string action, string token) => $"{site.Base}/comments/replies/{action}?t={Uri.EscapeDataString(token)}";
 }
