@@ -1,92 +1,63 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
 
 namespace Gazette.Tests.Infrastructure;
 
 /// <summary>
-/// A test double for an SMTP server on loopback: it speaks just enough of the protocol for a
-/// client to deliver, and keeps each message's raw text. Stopped, its port refuses connections.
+/// A real SMTP server (the SmtpServer library) on a loopback port, keeping every message it
+/// accepts, parsed by MimeKit. Disposed, it stops listening and the port refuses connections,
+/// which is how a test takes "the mail server" down and brings it back.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
-    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly SmtpServer.SmtpServer _server;
+    private readonly Task _running;
 
-    public SmtpSink(int port = 0)
+    public SmtpSink(int port)
     {
-        _listener = new TcpListener(IPAddress.Loopback, port);
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _loop = AcceptAsync();
+        Port = port;
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("sink.test")
+            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(Messages));
+        _server = new SmtpServer.SmtpServer(options, services);
+        _running = _server.StartAsync(_stop.Token);
     }
 
     public int Port { get; }
 
-    public ConcurrentQueue<string> Messages { get; } = new();
-
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            _ = ServeAsync(client);
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        {
-            var stream = client.GetStream();
-            using var reader = new StreamReader(stream, Encoding.ASCII);
-            await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
-            await writer.WriteLineAsync("220 sink ready");
-            while (await reader.ReadLineAsync() is { } line)
-            {
-                var verb = line.Split(' ')[0].ToUpperInvariant();
-                switch (verb)
-                {
-                    case "EHLO":
-                        await writer.WriteLineAsync("250-sink");
-                        await writer.WriteLineAsync("250 8BITMIME");
-                        break;
-                    case "DATA":
-                        await writer.WriteLineAsync("354 go on");
-                        var message = new StringBuilder();
-                        while (await reader.ReadLineAsync() is { } data && data != ".")
-                        {
-                            message.AppendLine(data.StartsWith("..", StringComparison.Ordinal) ? data[1..] : data);
-                        }
-                        Messages.Enqueue(message.ToString());
-                        await writer.WriteLineAsync("250 queued");
-                        break;
-                    case "QUIT":
-                        await writer.WriteLineAsync("221 bye");
-                        return;
-                    default:
-                        await writer.WriteLineAsync("250 ok");
-                        break;
-                }
-            }
-        }
-    }
+    public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
-        await _loop;
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping is what was asked for.
+        }
         _stop.Dispose();
+    }
+
+    private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(
+            ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            await using var stream = new MemoryStream(buffer.ToArray());
+            messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
     }
 }
