@@ -4,6 +4,12 @@ public enum ArticleStatus
 {
     Draft = 0,
     Published = 1,
+
+    /// <summary>Submitted for review by a Contributor; an Editor publishes or returns it.</summary>
+    Pending = 2,
+
+    /// <summary>Publishes by itself at <see cref="Article.PublishedAt"/>; until then readers never see it.</summary>
+    Scheduled = 3,
 }
 
 public class Article

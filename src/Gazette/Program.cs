@@ -24,7 +24,8 @@ builder.Services.AddDataProtection()
 
 builder.Services.AddRazorPages(pages =>
 {
-    pages.Conventions.AuthorizeFolder("/Admin", StaffIdentity.StaffPolicy);
+    pages.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Staff);
+    pages.Conventions.AuthorizeFolder("/Admin/Comments", StaffPolicies.Moderate);
     pages.Conventions.AllowAnonymousToPage("/Admin/SignIn");
 });
 builder.Services.AddArticles();
@@ -51,6 +52,7 @@ app.UseAuthorization();
 app.MapRazorPages();
 
 await app.MigrateDatabaseAsync();
+await app.EnsureStaffRolesAsync();
 if (CommandLine.HasVerb(args))
 {
     return await CommandLine.RunAsync(app, args);

@@ -3,11 +3,40 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Gazette.Infrastructure;
 
-internal static class StaffIdentity
+/// <summary>
+/// The four staff roles, with WordPress's meanings: Contributors write drafts and submit them
+/// for review; Authors also publish their own and upload media; Editors publish and edit
+/// everyone's articles and moderate comments; Administrators also manage users and settings.
+/// </summary>
+public static class StaffRoles
 {
     public const string Administrator = "Administrator";
-    public const string StaffPolicy = "Staff";
+    public const string Editor = "Editor";
+    public const string Author = "Author";
+    public const string Contributor = "Contributor";
 
+    /// <summary>Most powerful first.</summary>
+    public static readonly IReadOnlyList<string> All = [Administrator, Editor, Author, Contributor];
+}
+
+/// <summary>The authorization policies staff pages and actions are guarded by.</summary>
+public static class StaffPolicies
+{
+    /// <summary>Any member of staff: the staff area itself.</summary>
+    public const string Staff = "Staff";
+
+    /// <summary>Editors and Administrators: the comment queue, everyone's articles.</summary>
+    public const string Moderate = "Moderate";
+
+    /// <summary>Authors and above: the media library.</summary>
+    public const string UploadMedia = "UploadMedia";
+
+    /// <summary>Administrators: users, roles and site settings.</summary>
+    public const string ManageSite = "ManageSite";
+}
+
+internal static class StaffIdentity
+{
     public static WebApplicationBuilder AddStaffIdentity(this WebApplicationBuilder builder)
     {
         builder.Services
@@ -30,13 +59,39 @@ internal static class StaffIdentity
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.LoginPath = "/admin/signin";
             cookie.LogoutPath = "/admin/signout";
-            cookie.AccessDeniedPath = "/admin/signin";
+            // Signed in but not allowed: a plain 403 (the error page explains), not a redirect.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicy, policy => policy.RequireRole(Administrator));
+            .AddPolicy(StaffPolicies.Staff, policy => policy.RequireRole(StaffRoles.All))
+            .AddPolicy(StaffPolicies.Moderate, policy => policy.RequireRole(StaffRoles.Administrator, StaffRoles.Editor))
+            .AddPolicy(StaffPolicies.UploadMedia, policy => policy.RequireRole(StaffRoles.Administrator, StaffRoles.Editor, StaffRoles.Author))
+            .AddPolicy(StaffPolicies.ManageSite, policy => policy.RequireRole(StaffRoles.Administrator));
         return builder;
+    }
+
+    /// <summary>Creates any of the four roles that is missing; run at every start.</summary>
+    public static async Task EnsureStaffRolesAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                var result = await roles.CreateAsync(new IdentityRole(role));
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+                }
+            }
+        }
     }
 }

@@ -125,10 +125,14 @@ public abstract class GazetteApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Creates an Administrator and signs <paramref name="client"/> in as them.</summary>
-    public async Task<string> SignInAsAdministratorAsync(HttpClient client)
+    public Task<string> SignInAsAdministratorAsync(HttpClient client) => SignInAsync(client, StaffRoles.Administrator);
+
+    /// <summary>Creates a member of staff in <paramref name="role"/> and signs <paramref name="client"/> in as them.</summary>
+    /// <returns>Their user name; their email is the user name at example.org.</returns>
+    public async Task<string> SignInAsync(HttpClient client, string role)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var userName = Unique("editor");
+        var userName = Unique(role.ToLowerInvariant());
         const string password = "correct-horse-Battery-9";
         await using (var scope = Services.CreateAsyncScope())
         {
@@ -136,7 +140,7 @@ public abstract class GazetteApp : WebApplicationFactory<Program>
             var user = new StaffUser { UserName = userName, Email = userName + "@example.org", DisplayName = "Editor " + userName, Slug = userName };
             var created = await users.CreateAsync(user, password);
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-            await users.AddToRoleAsync(user, StaffIdentity.Administrator);
+            await users.AddToRoleAsync(user, role);
         }
         var response = await client.PostFormAsync("/admin/signin", "/admin/signin", new()
         {

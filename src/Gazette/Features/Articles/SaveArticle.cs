@@ -4,7 +4,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Features.Articles;
 
-/// <summary>Creates or updates an article from the editor, as a draft or published.</summary>
+/// <summary>What the editor's button asked for.</summary>
+public enum SaveIntent
+{
+    /// <summary>Keep (or put back) as a draft.</summary>
+    Draft,
+
+    /// <summary>A Contributor hands the draft to the Editors.</summary>
+    SubmitForReview,
+
+    /// <summary>Publish, or keep published.</summary>
+    Publish,
+}
+
+/// <summary>Creates or updates an article from the editor, as a draft, for review or published.</summary>
 public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, MediaStore media, TimeProvider clock)
 {
     public sealed record Result(Article? Article, IReadOnlyDictionary<string, string> Errors)
@@ -14,11 +27,12 @@ public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, 
 
     /// <summary>
     /// Saves <paramref name="form"/> into article <paramref name="id"/> (null: a new article by
-    /// <paramref name="authorId"/>). <paramref name="publish"/> publishes it, or keeps it published;
-    /// false saves it as a draft. Nothing is stored when the result has errors.
+    /// <paramref name="authorId"/>) with the status <paramref name="intent"/> asks for. The caller
+    /// has checked the user may do that (<see cref="ArticlePermissions"/>). Nothing is stored when
+    /// the result has errors.
     /// </summary>
     public async Task<Result> ExecuteAsync(
-        int? id, ArticleForm form, IFormFile? image, bool publish, string authorId, CancellationToken cancellationToken)
+        int? id, ArticleForm form, IFormFile? image, SaveIntent intent, string authorId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var errors = new Dictionary<string, string>();
@@ -85,14 +99,18 @@ public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, 
         article.CommentsOpen = form.CommentsOpen;
         article.IsSticky = form.IsSticky;
         article.UpdatedAt = now;
-        if (publish)
+        switch (intent)
         {
-            article.Status = ArticleStatus.Published;
-            article.PublishedAt ??= now;
-        }
-        else
-        {
-            article.Status = ArticleStatus.Draft;
+            case SaveIntent.Publish:
+                article.Status = ArticleStatus.Published;
+                article.PublishedAt ??= now;
+                break;
+            case SaveIntent.SubmitForReview:
+                article.Status = ArticleStatus.Pending;
+                break;
+            default:
+                article.Status = ArticleStatus.Draft;
+                break;
         }
 
         await SetCategoriesAsync(article, form, cancellationToken);

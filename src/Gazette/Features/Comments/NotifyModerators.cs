@@ -17,7 +17,7 @@ public sealed class NotifyModerators(GazetteDbContext db, Outbox outbox, IOption
         {
             return;
         }
-        var moderatorRoles = db.Roles.Where(r => r.Name == StaffIdentity.Administrator).Select(r => r.Id);
+        var moderatorRoles = db.Roles.Where(r => r.Name == StaffRoles.Administrator || r.Name == StaffRoles.Editor).Select(r => r.Id);
         var emails = await db.Users
             .Where(u => u.Email != null && !u.Email.EndsWith(".invalid")
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && moderatorRoles.Contains(ur.RoleId)))

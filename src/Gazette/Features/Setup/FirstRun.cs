@@ -31,8 +31,7 @@ internal static class FirstRun
         }
 
         var password = GeneratePassword();
-        await CreateAdministratorAsync(services.GetRequiredService<UserManager<StaffUser>>(),
-            services.GetRequiredService<RoleManager<IdentityRole>>(), password);
+        await CreateAdministratorAsync(services.GetRequiredService<UserManager<StaffUser>>(), password);
         await SeedDemoAsync(db, services.GetRequiredService<MarkdownRenderer>(), services.GetRequiredService<Avatars>(),
             services.GetRequiredService<TimeProvider>());
 
@@ -40,12 +39,8 @@ internal static class FirstRun
     }
 
     private static async Task CreateAdministratorAsync(
-        UserManager<StaffUser> users, RoleManager<IdentityRole> roles, string password)
+        UserManager<StaffUser> users, string password)
     {
-        if (!await roles.RoleExistsAsync(StaffIdentity.Administrator))
-        {
-            Check(await roles.CreateAsync(new IdentityRole(StaffIdentity.Administrator)));
-        }
         var admin = new StaffUser
         {
             UserName = AdministratorUserName,
@@ -55,7 +50,7 @@ internal static class FirstRun
             Slug = "admin",
         };
         Check(await users.CreateAsync(admin, password));
-        Check(await users.AddToRoleAsync(admin, StaffIdentity.Administrator));
+        Check(await users.AddToRoleAsync(admin, StaffRoles.Administrator));
     }
 
     private static async Task SeedDemoAsync(GazetteDbContext db, MarkdownRenderer markdown, Avatars avatars, TimeProvider clock)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Gazette.Data;
 using Gazette.Features.Articles;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,13 @@ public sealed class IndexModel(GazetteDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var rows = await db.Articles.AsNoTracking()
+        var articles = db.Articles.AsNoTracking();
+        if (!ArticlePermissions.CanEditEveryone(User))
+        {
+            var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+            articles = articles.Where(a => a.AuthorId == userId);
+        }
+        var rows = await articles
             .OrderByDescending(a => a.UpdatedAt)
             .Take(200)
             .Select(a => new { a.Id, a.Title, a.Slug, Author = a.Author!.DisplayName, a.Status, a.IsSticky, a.UpdatedAt, a.PublishedAt })
@@ -23,6 +30,9 @@ public sealed class IndexModel(GazetteDbContext db) : PageModel
             a.Id, a.Title, a.Author, a.Status, a.IsSticky, a.PublishedAt ?? a.UpdatedAt,
             a.Status == ArticleStatus.Published && a.PublishedAt is { } published ? ArticleLinks.Article(published, a.Slug) : null))
             .ToList();
-        PendingComments = await db.Comments.CountAsync(c => c.Status == CommentStatus.Pending, cancellationToken);
+        if (ArticlePermissions.CanEditEveryone(User))
+        {
+            PendingComments = await db.Comments.CountAsync(c => c.Status == CommentStatus.Pending, cancellationToken);
+        }
     }
 }

@@ -1,13 +1,15 @@
 using System.Security.Claims;
 using Gazette.Data;
 using Gazette.Features.Articles;
+using Gazette.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Pages.Admin.Articles;
 
-public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle) : PageModel
+public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAuthorizationService authorization) : PageModel
 {
     public sealed record CategoryOption(int Id, string Name, int Depth);
 
@@ -22,6 +24,11 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle) : Pa
     public string? PublicUrl { get; private set; }
     public IReadOnlyList<CategoryOption> Categories { get; private set; } = [];
 
+    /// <summary>The user may publish; otherwise the editor offers "Submit for review".</summary>
+    public bool CanPublish { get; private set; }
+
+    public bool CanUpload { get; private set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -34,6 +41,10 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle) : Pa
             if (article is null)
             {
                 return NotFound();
+            }
+            if (!ArticlePermissions.CanEdit(User, article))
+            {
+                return Forbid();
             }
             Form = new ArticleForm
             {
@@ -52,20 +63,49 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle) : Pa
             };
             Describe(article);
         }
-        await LoadCategoriesAsync(cancellationToken);
+        await PrepareAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int? id, string intent, CancellationToken cancellationToken)
     {
+        var saveIntent = intent switch
+        {
+            "publish" => SaveIntent.Publish,
+            "submit" => SaveIntent.SubmitForReview,
+            _ => SaveIntent.Draft,
+        };
+        if (id is { } existingId)
+        {
+            var stored = await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == existingId, cancellationToken);
+            if (stored is null)
+            {
+                return NotFound();
+            }
+            if (!ArticlePermissions.CanEdit(User, stored))
+            {
+                return Forbid();
+            }
+        }
+        await PrepareAsync(cancellationToken);
+        if ((saveIntent == SaveIntent.Publish && !CanPublish) || (FeaturedImage is { Length: > 0 } && !CanUpload))
+        {
+            return Forbid();
+        }
+
         if (ModelState.IsValid)
         {
             var authorId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-            var result = await saveArticle.ExecuteAsync(id, Form, FeaturedImage, intent == "publish", authorId, cancellationToken);
+            var result = await saveArticle.ExecuteAsync(id, Form, FeaturedImage, saveIntent, authorId, cancellationToken);
             if (result.Succeeded)
             {
                 var article = result.Article!;
-                Message = article.Status == ArticleStatus.Published ? "Article published." : "Draft saved.";
+                Message = article.Status switch
+                {
+                    ArticleStatus.Published => "Article published.",
+                    ArticleStatus.Pending => "Submitted for review. An Editor will publish it or send it back.",
+                    _ => "Draft saved.",
+                };
                 return RedirectToPage(new { id = article.Id });
             }
             foreach (var (field, error) in result.Errors)
@@ -80,7 +120,6 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle) : Pa
         {
             Describe(existing);
         }
-        await LoadCategoriesAsync(cancellationToken);
         return Page();
     }
 
@@ -89,6 +128,13 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle) : Pa
         ArticleId = article.Id;
         Status = article.Status;
         PublicUrl = article.IsPublished ? ArticleLinks.Article(article.PublishedAt!.Value, article.Slug) : null;
+    }
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        CanPublish = ArticlePermissions.CanPublish(User);
+        CanUpload = (await authorization.AuthorizeAsync(User, StaffPolicies.UploadMedia)).Succeeded;
+        await LoadCategoriesAsync(cancellationToken);
     }
 
     private async Task LoadCategoriesAsync(CancellationToken cancellationToken)

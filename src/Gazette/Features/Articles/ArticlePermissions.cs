@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Gazette.Data;
+using Gazette.Infrastructure;
+
+namespace Gazette.Features.Articles;
+
+/// <summary>
+/// Who may do what to an article, by role and authorship (WordPress's rules): Editors and
+/// Administrators everything; Authors their own articles, published or not; Contributors
+/// their own until they are published, and never publish.
+/// </summary>
+public static class ArticlePermissions
+{
+    public static bool CanEditEveryone(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(StaffRoles.Administrator) || user.IsInRole(StaffRoles.Editor);
+    }
+
+    /// <summary>May publish (or schedule) articles they may edit.</summary>
+    public static bool CanPublish(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return CanEditEveryone(user) || user.IsInRole(StaffRoles.Author);
+    }
+
+    public static bool CanEdit(ClaimsPrincipal user, Article article)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(article);
+        if (CanEditEveryone(user))
+        {
+            return true;
+        }
+        if (article.AuthorId != user.FindFirstValue(ClaimTypes.NameIdentifier))
+        {
+            return false;
+        }
+        return user.IsInRole(StaffRoles.Author)
+            || (user.IsInRole(StaffRoles.Contributor) && article.Status is ArticleStatus.Draft or ArticleStatus.Pending);
+    }
+}
