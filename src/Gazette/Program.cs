@@ -3,6 +3,7 @@ using Gazette.Features.Comments;
 using Gazette.Features.Mail;
 using Gazette.Features.Media;
 using Gazette.Features.Setup;
+using Gazette.Features.Staff;
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -26,12 +27,18 @@ builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Staff);
     pages.Conventions.AuthorizeFolder("/Admin/Comments", StaffPolicies.Moderate);
+    pages.Conventions.AuthorizeFolder("/Admin/Users", StaffPolicies.ManageSite);
     pages.Conventions.AllowAnonymousToPage("/Admin/SignIn");
+    pages.Conventions.AllowAnonymousToPage("/Admin/SignInTwoFactor");
+    pages.Conventions.AllowAnonymousToPage("/Admin/ForgotPassword");
+    pages.Conventions.AllowAnonymousToPage("/Admin/SetPassword");
+    pages.Conventions.AddPageRoute("/Admin/SetPassword", "admin/welcome");
 });
 builder.Services.AddArticles();
 builder.Services.AddComments(builder.Configuration);
 builder.Services.AddMedia();
 builder.Services.AddMail(builder.Configuration);
+builder.Services.AddStaff(builder.Configuration);
 builder.Services.AddFirstRun();
 
 var app = builder.Build();
@@ -48,6 +55,7 @@ app.UseMediaFiles(options);
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRequiredTwoFactor();
 
 app.MapRazorPages();
 

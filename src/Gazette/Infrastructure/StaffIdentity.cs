@@ -37,6 +37,9 @@ public static class StaffPolicies
 
 internal static class StaffIdentity
 {
+    /// <summary>How long an invitation or password-reset link works.</summary>
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(3);
+
     public static WebApplicationBuilder AddStaffIdentity(this WebApplicationBuilder builder)
     {
         builder.Services
@@ -50,6 +53,7 @@ internal static class StaffIdentity
             })
             .AddEntityFrameworkStores<GazetteDbContext>()
             .AddDefaultTokenProviders();
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = LinkLifetime);
 
         builder.Services.ConfigureApplicationCookie(cookie =>
         {

@@ -44,6 +44,10 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
         }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("SignInTwoFactor", new { ReturnUrl, RememberMe });
+        }
         ModelState.AddModelError("", result.IsLockedOut
             ? "Too many failed attempts: this account is locked for a few minutes. Try again later."
             : "That user name and password do not match.");
