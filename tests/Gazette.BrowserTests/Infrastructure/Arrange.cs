@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Gazette.BrowserTests.Infrastructure;
 
-/// <summary>An article a test arranged in the database, and its first comment.</summary>
-public sealed record ArrangedArticle(int Id, string Url, int FirstCommentId, string FirstCommentAuthor);
+/// <summary>An article a test arranged in the database, its first comment and the reply to it.</summary>
+public sealed record ArrangedArticle(int Id, string Url, int FirstCommentId, string FirstCommentAuthor, int ReplyId, string ReplyAuthor);
 
 /// <summary>Data a test needs before the browser opens, put straight into the database.</summary>
 public static class Arrange
@@ -70,7 +70,8 @@ public static class Arrange
             };
             db.AddRange(article, question, answer);
             await db.SaveChangesAsync();
-            return new ArrangedArticle(article.Id, ArticleLinks.Article(publishedAt, slug), question.Id, question.AuthorName);
+            return new ArrangedArticle(
+                article.Id, ArticleLinks.Article(publishedAt, slug), question.Id, question.AuthorName, answer.Id, answer.AuthorName);
         });
     }
 }
