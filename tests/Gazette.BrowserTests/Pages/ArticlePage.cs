@@ -58,6 +58,20 @@ public sealed class ArticlePage(IPage page)
             "li => { let depth = 0; for (let at = li; at; at = at.parentElement.closest('li.comment')) depth++; return depth; }");
     }
 
+    /// <summary>The "Edit or delete" link the posting browser sees on its own comment.</summary>
+    public static ILocator EditLinkIn(ILocator comment)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        return comment.GetByRole(AriaRole.Link, new() { Name = "Edit or delete", Exact = true });
+    }
+
+    /// <summary>The link in the "awaiting moderation" notice to the comment just posted.</summary>
+    public ILocator EditJustPostedLink =>
+        Conversation.GetByRole(AriaRole.Link, new() { Name = "Edit or delete your comment", Exact = true });
+
+    /// <summary>What the conversation says after the reader's last action ("Your comment is deleted.").</summary>
+    public ILocator Notice(string text) => Conversation.GetByRole(AriaRole.Status).Filter(new() { HasText = text });
+
     public ILocator ReplyLinkTo(string author) =>
         Conversation.GetByRole(AriaRole.Link, new() { Name = $"Reply to {author}", Exact = true });
 

@@ -29,6 +29,13 @@ public sealed partial class ModerationPage(IPage page)
     public ILocator TickBoxFor(string author) =>
         page.GetByRole(AriaRole.Checkbox, new() { Name = $"Tick the comment by {author}", Exact = true });
 
+    /// <summary>The "Edited by its author" history of a queued comment, folded until opened.</summary>
+    public static ILocator EditHistoryOf(ILocator comment)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        return comment.Locator("details.edit-history");
+    }
+
     /// <summary>Opens the pending tab, the queue's default.</summary>
     public async Task OpenAsync()
     {
