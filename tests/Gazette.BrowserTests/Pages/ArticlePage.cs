@@ -72,6 +72,9 @@ public sealed class ArticlePage(IPage page)
     /// <summary>What the conversation says after the reader's last action ("Your comment is deleted.").</summary>
     public ILocator Notice(string text) => Conversation.GetByRole(AriaRole.Status).Filter(new() { HasText = text });
 
+    public ILocator MyDataLink =>
+        page.GetByRole(AriaRole.Link, new() { Name = "Get a copy of your comments, or erase your details", Exact = true });
+
     public ILocator ReplyLinkTo(string author) =>
         Conversation.GetByRole(AriaRole.Link, new() { Name = $"Reply to {author}", Exact = true });
 
