@@ -5,8 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Gazette.BrowserTests.Infrastructure;
 
-/// <summary>An article a test arranged in the database, and its first comment.</summary>
-public sealed record ArrangedArticle(int Id, string Url, int FirstCommentId, string FirstCommentAuthor);
+/// <summary>An article a test arranged in the database, its first comment and the reply to it.</summary>
+public sealed record ArrangedArticle(int Id, string Url, int FirstCommentId, string FirstCommentAuthor, int ReplyId, string ReplyAuthor);
+
+/// <summary>Who wrote an arranged comment, and what.</summary>
+public sealed record ArrangedComment(int Id, string Name, string Email, string Text);
 
 /// <summary>Data a test needs before the browser opens, put straight into the database.</summary>
 public static class Arrange
@@ -70,7 +73,33 @@ public static class Arrange
             };
             db.AddRange(article, question, answer);
             await db.SaveChangesAsync();
-            return new ArrangedArticle(article.Id, ArticleLinks.Article(publishedAt, slug), question.Id, question.AuthorName);
+            return new ArrangedArticle(
+                article.Id, ArticleLinks.Article(publishedAt, slug), question.Id, question.AuthorName, answer.Id, answer.AuthorName);
+        });
+    }
+
+    /// <summary>
+    /// Arranges top-level comments on an article, each by its own commenter with a unique name,
+    /// email and text, in the given state.
+    /// </summary>
+    public static async Task<IReadOnlyList<ArrangedComment>> ArrangeCommentsAsync(
+        this BrowserApp app, int articleId, int count, CommentStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return await app.WithDbAsync(async db =>
+        {
+            var comments = Enumerable.Range(1, count).Select(i =>
+            {
+                var who = app.Unique("reader");
+                return new Comment
+                {
+                    ArticleId = articleId, AuthorName = $"Reader {who}", AuthorEmail = who + "@example.org",
+                    Text = $"Comment number {i} from {who}.", Status = status, CreatedAt = DateTime.UtcNow.AddMinutes(-count + i),
+                };
+            }).ToList();
+            db.Comments.AddRange(comments);
+            await db.SaveChangesAsync();
+            return comments.Select(c => new ArrangedComment(c.Id, c.AuthorName, c.AuthorEmail, c.Text)).ToList();
         });
     }
 }

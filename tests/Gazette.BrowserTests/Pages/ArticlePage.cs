@@ -37,6 +37,44 @@ public sealed class ArticlePage(IPage page)
     public ILocator CommentBy(string author) =>
         Conversation.GetByRole(AriaRole.Article, new() { Name = $"Comment by {author}", Exact = true });
 
+    /// <summary>A comment's list item (its replies included), by the id its permalink points at.</summary>
+    public ILocator CommentItem(int id) => Conversation.Locator($"li#comment-{id}");
+
+    /// <summary>The items of a comment's own replies list: its direct replies, not theirs.</summary>
+    public ILocator RepliesTo(int id) => CommentItem(id).Locator(":scope > ol.children > li.comment");
+
+    /// <summary>A comment item that holds the comment by <paramref name="author"/>, among <paramref name="items"/>.</summary>
+    public ILocator WithCommentBy(ILocator items, string author)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return items.Filter(new() { Has = page.GetByRole(AriaRole.Article, new() { Name = $"Comment by {author}", Exact = true }) });
+    }
+
+    /// <summary>How deep a comment item sits in its thread: 1 for a comment on the article, 2 for a reply to it.</summary>
+    public static Task<int> DepthOfAsync(ILocator item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.EvaluateAsync<int>(
+            "li => { let depth = 0; for (let at = li; at; at = at.parentElement.closest('li.comment')) depth++; return depth; }");
+    }
+
+    /// <summary>The "Edit or delete" link the posting browser sees on its own comment.</summary>
+    public static ILocator EditLinkIn(ILocator comment)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        return comment.GetByRole(AriaRole.Link, new() { Name = "Edit or delete", Exact = true });
+    }
+
+    /// <summary>The link in the "awaiting moderation" notice to the comment just posted.</summary>
+    public ILocator EditJustPostedLink =>
+        Conversation.GetByRole(AriaRole.Link, new() { Name = "Edit or delete your comment", Exact = true });
+
+    /// <summary>What the conversation says after the reader's last action ("Your comment is deleted.").</summary>
+    public ILocator Notice(string text) => Conversation.GetByRole(AriaRole.Status).Filter(new() { HasText = text });
+
+    public ILocator MyDataLink =>
+        page.GetByRole(AriaRole.Link, new() { Name = "Get a copy of your comments, or erase your details", Exact = true });
+
     public ILocator ReplyLinkTo(string author) =>
         Conversation.GetByRole(AriaRole.Link, new() { Name = $"Reply to {author}", Exact = true });
 

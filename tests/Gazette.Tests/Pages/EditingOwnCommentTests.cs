@@ -37,6 +37,9 @@ public sealed class EditingOwnCommentTests(SqliteApp app) : IClassFixture<Sqlite
         Assert.Equal("The ferry leaves at 22:40.", stored.Text);
         Assert.Equal("The ferry leaves at 22:04.", Assert.Single(stored.Revisions).Text);
         Assert.NotNull(stored.EditedAt);
+        var back = await browser.GetDocumentAsync(GazetteApp.UrlOf(article));
+        Assert.Contains("Your changes are saved. Your comment is still awaiting moderation.", back.TextOf(".respond .notice"), StringComparison.Ordinal);
+        Assert.Equal(edit, back.QuerySelector(".respond .notice a")!.GetAttribute("href"));
 
         var moderator = app.CreateBrowser();
         await app.SignInAsAdministratorAsync(moderator);
@@ -47,7 +50,7 @@ public sealed class EditingOwnCommentTests(SqliteApp app) : IClassFixture<Sqlite
     [Fact]
     public async Task TheAuthorsBrowserDeletesTheCommentIntoTheTrash()
     {
-        var (browser, _, comment) = await PostAsync();
+        var (browser, article, comment) = await PostAsync();
         var edit = $"/comments/{comment.Id}/edit";
 
         var deleted = await browser.PostFormAsync(edit, edit + "?handler=Delete", []);
@@ -56,6 +59,8 @@ public sealed class EditingOwnCommentTests(SqliteApp app) : IClassFixture<Sqlite
         var stored = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.Id == comment.Id));
         Assert.Equal(CommentStatus.Trash, stored.Status);
         Assert.Equal("Deleted by its author.", stored.ModerationReason);
+        var back = await browser.GetDocumentAsync(GazetteApp.UrlOf(article));
+        Assert.Equal("Your comment is deleted.", back.TextOf("#comments > .notice"));
     }
 
     [Fact]

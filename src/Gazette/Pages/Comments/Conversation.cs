@@ -8,6 +8,9 @@ public enum Notice
     AwaitingModeration,
     Published,
     Closed,
+    Edited,
+    EditedAwaitingModeration,
+    Deleted,
 }
 
 /// <summary>The comments under an article and the "Leave a Reply" form.</summary>

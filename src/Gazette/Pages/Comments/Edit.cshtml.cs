@@ -24,6 +24,14 @@ public sealed class EditModel(GazetteDbContext db, CommentOwnership ownership, T
     public string ArticleUrl { get; private set; } = "";
     public bool Allowed { get; private set; }
 
+    /// <summary>What the article page tells the commenter once they are back on it (shared with its page model).</summary>
+    [TempData]
+    public string? CommentNotice { get; set; }
+
+    /// <summary>Keeps the "edit it" link in the article page's notice while the comment still awaits moderation.</summary>
+    [TempData]
+    public int? JustPosted { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var comment = await LoadAsync(id, cancellationToken);
@@ -60,7 +68,14 @@ public sealed class EditModel(GazetteDbContext db, CommentOwnership ownership, T
             comment.EditedAt = now;
             await db.SaveChangesAsync(cancellationToken);
         }
-        return Redirect(comment.Status == CommentStatus.Approved ? $"{ArticleUrl}#comment-{comment.Id}" : $"{ArticleUrl}#respond");
+        if (comment.Status == CommentStatus.Approved)
+        {
+            CommentNotice = nameof(Notice.Edited);
+            return Redirect($"{ArticleUrl}#comment-{comment.Id}");
+        }
+        CommentNotice = nameof(Notice.EditedAwaitingModeration);
+        JustPosted = comment.Id;
+        return Redirect($"{ArticleUrl}#respond");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
@@ -78,6 +93,7 @@ public sealed class EditModel(GazetteDbContext db, CommentOwnership ownership, T
         comment.ModerationReason = "Deleted by its author.";
         await db.SaveChangesAsync(cancellationToken);
         Response.Cookies.Delete(CommentOwnership.CookieName(comment.Id));
+        CommentNotice = nameof(Notice.Deleted);
         return Redirect($"{ArticleUrl}#comments");
     }
 
