@@ -7,6 +7,7 @@ internal static class ArticlesSetup
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SaveArticle>();
+        services.AddScoped<Autosaves>();
         return services;
     }
 }

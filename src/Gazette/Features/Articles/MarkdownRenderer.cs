@@ -6,7 +6,8 @@ namespace Gazette.Features.Articles;
 /// <summary>Turns an article's Markdown into the HTML readers see, sanitised.</summary>
 public sealed class MarkdownRenderer
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    /// <summary>CommonMark with tables, footnotes, figures, task lists, heading ids and the other extensions.</summary>
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseAdvancedExtensions()
         .Build();
 
@@ -16,6 +17,13 @@ public sealed class MarkdownRenderer
 
     public static string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, Pipeline);
 
+    /// <summary>The rendered HTML, counts and a suggested excerpt, for the editor's live preview.</summary>
+    public EditorPreview Preview(string markdown)
+    {
+        var words = ReadingTime.Words(ToPlainText(markdown ?? ""));
+        return new EditorPreview(ToHtml(markdown ?? ""), words, ReadingTime.Minutes(words), Summaries.FromMarkdown(markdown ?? ""));
+    }
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();
@@ -23,6 +31,22 @@ public sealed class MarkdownRenderer
         sanitizer.AllowedAttributes.Add("id");
         sanitizer.AllowedAttributes.Add("class");
         sanitizer.AllowedSchemes.Add("mailto");
+        // The site's CSP allows no inline style, so a table column's alignment (the one style
+        // Markdown writes) becomes a class, and no other style survives.
+        sanitizer.AllowedCssProperties.Clear();
+        sanitizer.AllowedCssProperties.Add("text-align");
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement element && element.GetAttribute("style") is { } style)
+            {
+                var align = style.Split(':', 2) is [_, var value] ? value.Trim().TrimEnd(';').Trim() : "";
+                if (align is "left" or "right" or "center")
+                {
+                    element.ClassList.Add("align-" + align);
+                }
+                element.RemoveAttribute("style");
+            }
+        };
         return sanitizer;
     }
 }

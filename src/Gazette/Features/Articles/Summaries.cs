@@ -1,4 +1,5 @@
 using System.Text;
+using Markdig.Syntax;
 
 namespace Gazette.Features.Articles;
 
@@ -7,13 +8,29 @@ public static class Summaries
 {
     public const int MaxLength = 300;
 
+    /// <summary>
+    /// The article's lead: its opening paragraphs of prose (headings, tables, lists, quotes and
+    /// code are skipped), cut at a sentence end within <see cref="MaxLength"/>.
+    /// </summary>
     public static string FromMarkdown(string markdown)
     {
-        var plain = MarkdownRenderer.ToPlainText(markdown);
-        var paragraphs = plain.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        // Skip headings and other short lines: the lead is the first real paragraph onwards.
-        var text = string.Join(' ', paragraphs.SkipWhile(p => p.Length < 60 && paragraphs.Any(q => q.Length >= 60)));
-        return Cut(CollapseWhitespace(text), MaxLength);
+        ArgumentNullException.ThrowIfNull(markdown);
+        var document = Markdig.Markdown.Parse(markdown, MarkdownRenderer.Pipeline);
+        var lead = new StringBuilder();
+        foreach (var paragraph in document.OfType<ParagraphBlock>())
+        {
+            var text = CollapseWhitespace(MarkdownRenderer.ToPlainText(markdown.Substring(paragraph.Span.Start, paragraph.Span.Length)));
+            if (text.Length == 0)
+            {
+                continue;
+            }
+            lead.Append(lead.Length > 0 ? " " : "").Append(text);
+            if (lead.Length >= MaxLength)
+            {
+                break;
+            }
+        }
+        return Cut(lead.ToString(), MaxLength);
     }
 
     /// <summary>Cuts at the last sentence end within <paramref name="max"/>, else at a word, with an ellipsis.</summary>

@@ -26,6 +26,21 @@ public sealed class SlugsAndSummariesTests
     }
 
     [Fact]
+    public void TheLeadIsProseOnlyNotTablesListsOrHeadings()
+    {
+        var body = "The ferry is back. It sails at six.\n\n## Times\n\n| Port | Time |\n|---|---|\n| Quay | 06:12 |\n\n- one\n- two\n\nLast **word** here.";
+        Assert.Equal("The ferry is back. It sails at six. Last word here.", Summaries.FromMarkdown(body));
+    }
+
+    [Fact]
+    public void TableAlignmentBecomesAClassAndNoInlineStyleSurvives()
+    {
+        var html = new MarkdownRenderer().ToHtml("| Port | Time |\n|:---|---:|\n| Quay | 06:12 |\n\n<p style=\"color:red;position:fixed\">Hi</p>");
+        Assert.Contains("<td class=\"align-right\">06:12</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CutsAtAWordWhenThereIsNoSentenceEnd()
     {
         var cut = Summaries.Cut(string.Join(' ', Enumerable.Repeat("word", 100)), 50);

@@ -9,7 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Pages.Admin.Articles;
 
-public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAuthorizationService authorization) : PageModel
+public sealed class EditModel(
+    GazetteDbContext db, SaveArticle saveArticle, IAuthorizationService authorization, Autosaves autosaves, MarkdownRenderer markdown)
+    : PageModel
 {
     public sealed record CategoryOption(int Id, string Name, int Depth);
 
@@ -29,10 +31,21 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAut
 
     public bool CanUpload { get; private set; }
 
+    /// <summary>Unsaved work from an earlier visit, newer than the article.</summary>
+    public AutosaveOffer? Autosave { get; private set; }
+
+    /// <summary>The article's last save, so the browser can tell whether its own copy is newer.</summary>
+    public DateTime? SavedAt { get; private set; }
+
+    public EditorPreview? Preview { get; private set; }
+
+    /// <summary>When the autosave just put back into the form was made.</summary>
+    public DateTime? Restored { get; private set; }
+
     [TempData]
     public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int? id, bool restore, CancellationToken cancellationToken)
     {
         if (id is { } articleId)
         {
@@ -62,6 +75,13 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAut
                 IsSticky = article.IsSticky,
             };
             Describe(article);
+        }
+        Autosave = await autosaves.FindAsync(UserId, id, SavedAt, cancellationToken);
+        if (restore && Autosave is not null)
+        {
+            Form = Autosave.Form;
+            Restored = Autosave.SavedAt;
+            Autosave = null;
         }
         await PrepareAsync(cancellationToken);
         return Page();
@@ -100,6 +120,7 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAut
             if (result.Succeeded)
             {
                 var article = result.Article!;
+                await autosaves.DiscardAsync(UserId, id, cancellationToken);
                 Message = article.Status switch
                 {
                     ArticleStatus.Published => "Article published.",
@@ -123,16 +144,57 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAut
         return Page();
     }
 
+    /// <summary>The live preview: the body rendered by the public page's pipeline, with counts and an excerpt suggestion.</summary>
+    public IActionResult OnPostPreview([FromForm(Name = "Form.Body")] string? body) =>
+        new JsonResult(markdown.Preview(body ?? ""));
+
+    /// <summary>Keeps what is typed, without touching the article; answers when it was kept.</summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is { } articleId)
+        {
+            var stored = await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+            if (stored is null || !ArticlePermissions.CanEdit(User, stored))
+            {
+                return stored is null ? NotFound() : Forbid();
+            }
+        }
+        var savedAt = await autosaves.SaveAsync(UserId, id, Form, cancellationToken);
+        return new JsonResult(new { savedAt });
+    }
+
+    public async Task<IActionResult> OnPostDiscardAutosaveAsync(int? id, CancellationToken cancellationToken)
+    {
+        await autosaves.DiscardAsync(UserId, id, cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Existing tags starting with <paramref name="q"/>, for the tag field's suggestions.</summary>
+    public async Task<IActionResult> OnGetTagsAsync(string? q, CancellationToken cancellationToken)
+    {
+        var prefix = (q ?? "").Trim();
+        var names = prefix.Length == 0
+            ? []
+            : await db.Tags.AsNoTracking()
+                .Where(t => t.Name.StartsWith(prefix) || t.Slug.StartsWith(Slugs.From(prefix)))
+                .OrderBy(t => t.Name).Select(t => t.Name).Take(10).ToListAsync(cancellationToken);
+        return new JsonResult(names);
+    }
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
     private void Describe(Article article)
     {
         ArticleId = article.Id;
         Status = article.Status;
+        SavedAt = article.UpdatedAt;
         PublicUrl = article.IsPublished ? ArticleLinks.Article(article.PublishedAt!.Value, article.Slug) : null;
     }
 
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
         CanPublish = ArticlePermissions.CanPublish(User);
+        Preview = markdown.Preview(Form.Body);
         CanUpload = (await authorization.AuthorizeAsync(User, StaffPolicies.UploadMedia)).Succeeded;
         await LoadCategoriesAsync(cancellationToken);
     }
