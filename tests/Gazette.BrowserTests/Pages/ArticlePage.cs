@@ -37,6 +37,12 @@ public sealed class ArticlePage(IPage page)
     public ILocator CommentBy(string author) =>
         Conversation.GetByRole(AriaRole.Article, new() { Name = $"Comment by {author}", Exact = true });
 
+    /// <summary>The text of comment <paramref name="id"/>, without its replies'.</summary>
+    public ILocator CommentTextOf(int id) => Conversation.Locator($"#comment-{id} > article .comment-text");
+
+    /// <summary>The author's name over comment <paramref name="id"/>, linked to their website if they gave one.</summary>
+    public ILocator CommentAuthorOf(int id) => Conversation.Locator($"#comment-{id} > article .comment-author");
+
     public ILocator ReplyLinkTo(string author) =>
         Conversation.GetByRole(AriaRole.Link, new() { Name = $"Reply to {author}", Exact = true });
 
