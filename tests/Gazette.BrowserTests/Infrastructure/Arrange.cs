@@ -11,6 +11,20 @@ public sealed record ArrangedArticle(int Id, string Url, int FirstCommentId, str
 /// <summary>Who wrote an arranged comment, and what.</summary>
 public sealed record ArrangedComment(int Id, string Name, string Email, string Text);
 
+/// <summary>Where a hostile comment carries its payload.</summary>
+public enum PayloadPlace
+{
+    Text,
+    Name,
+    Website,
+}
+
+/// <summary>An approved comment carrying a payload, as stored (names are cut to the column's 100 characters).</summary>
+public sealed record HostileComment(int Id, PayloadPlace Place, string Payload);
+
+/// <summary>An article whose comments carry payloads.</summary>
+public sealed record HostileArticle(string Url, IReadOnlyList<HostileComment> Comments);
+
 /// <summary>Data a test needs before the browser opens, put straight into the database.</summary>
 public static class Arrange
 {
@@ -100,6 +114,62 @@ public static class Arrange
             db.Comments.AddRange(comments);
             await db.SaveChangesAsync();
             return comments.Select(c => new ArrangedComment(c.Id, c.AuthorName, c.AuthorEmail, c.Text)).ToList();
+        });
+    }
+
+    /// <summary>
+    /// Arranges, straight in the database and so past the form's validation, three approved comments
+    /// per payload (payload as text; as the author's name, replying to the first; as the website),
+    /// spread over <paramref name="articleCount"/> articles.
+    /// </summary>
+    public static async Task<IReadOnlyList<HostileArticle>> ArrangeHostileCommentsAsync(
+        this BrowserApp app, IReadOnlyList<string> payloads, int articleCount)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(payloads);
+        return await app.WithDbAsync(async db =>
+        {
+            var author = await db.Users.SingleAsync(u => u.UserName == app.Staff.UserName);
+            var publishedAt = DateTime.UtcNow.AddHours(-3);
+            var articles = Enumerable.Range(0, articleCount).Select(_ =>
+            {
+                var slug = app.Unique("hostile-comments");
+                return new Article
+                {
+                    Title = "Readers write in " + slug, Slug = slug, Body = "Letters.", BodyHtml = "<p>Letters.</p>", Summary = "Letters.",
+                    Status = ArticleStatus.Published, CreatedAt = publishedAt, UpdatedAt = publishedAt, PublishedAt = publishedAt,
+                    AuthorId = author.Id, CommentsOpen = true,
+                };
+            }).ToList();
+            var comments = new List<(Comment Comment, PayloadPlace Place, string Payload)>();
+            foreach (var (payload, i) in payloads.Select((p, i) => (p, i)))
+            {
+                var article = articles[i % articleCount];
+                var at = publishedAt.AddSeconds(i);
+                var asText = new Comment
+                {
+                    Article = article, AuthorName = $"Reader {i}", AuthorEmail = $"reader-{i}@example.org", Text = payload,
+                    Status = CommentStatus.Approved, CreatedAt = at,
+                };
+                var name = payload.Length > 100 ? payload[..100] : payload;
+                var asName = new Comment
+                {
+                    Article = article, Parent = asText, AuthorName = name, AuthorEmail = $"named-{i}@example.org",
+                    Text = $"A reply signed with payload {i}.", Status = CommentStatus.Approved, CreatedAt = at.AddMilliseconds(300),
+                };
+                var asWebsite = new Comment
+                {
+                    Article = article, AuthorName = $"Website {i}", AuthorEmail = $"website-{i}@example.org", AuthorWebsite = payload,
+                    Text = $"A comment linking payload {i}.", Status = CommentStatus.Approved, CreatedAt = at.AddMilliseconds(600),
+                };
+                comments.AddRange([(asText, PayloadPlace.Text, payload), (asName, PayloadPlace.Name, name), (asWebsite, PayloadPlace.Website, payload)]);
+            }
+            db.AddRange(articles);
+            db.AddRange(comments.Select(c => c.Comment));
+            await db.SaveChangesAsync();
+            return articles.Select(a => new HostileArticle(
+                ArticleLinks.Article(publishedAt, a.Slug),
+                comments.Where(c => c.Comment.Article == a).Select(c => new HostileComment(c.Comment.Id, c.Place, c.Payload)).ToList())).ToList();
         });
     }
 }

@@ -75,6 +75,12 @@ public sealed class ArticlePage(IPage page)
     public ILocator MyDataLink =>
         page.GetByRole(AriaRole.Link, new() { Name = "Get a copy of your comments, or erase your details", Exact = true });
 
+    /// <summary>The text of comment <paramref name="id"/>, without its replies'.</summary>
+    public ILocator CommentTextOf(int id) => Conversation.Locator($"#comment-{id} > article .comment-text");
+
+    /// <summary>The author's name over comment <paramref name="id"/>, linked to their website if they gave one.</summary>
+    public ILocator CommentAuthorOf(int id) => Conversation.Locator($"#comment-{id} > article .comment-author");
+
     public ILocator ReplyLinkTo(string author) =>
         Conversation.GetByRole(AriaRole.Link, new() { Name = $"Reply to {author}", Exact = true });
 

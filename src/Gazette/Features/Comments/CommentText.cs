@@ -22,6 +22,14 @@ public static class CommentText
         return new HtmlString(html.ToString());
     }
 
+    /// <summary>
+    /// Where the author's name links: their website if it is an address the comment form would
+    /// accept (http or https), otherwise null and no link. The form stores nothing else, but the
+    /// page does not rely on it: a <c>javascript:</c> address arriving another way stays unlinked.
+    /// </summary>
+    public static string? WebsiteHref(string? website) =>
+        string.IsNullOrWhiteSpace(website) ? null : WebsiteSyntaxAttribute.Normalize(website);
+
     /// <summary>Up to two initials for the drawn avatar: "Tomas Reyes" is "TR".</summary>
     public static string Initials(string name)
     {

@@ -31,6 +31,17 @@ public sealed class CommentRulesTests
     [InlineData("two words.com", null)]
     public void NormalisesWebsites(string input, string? expected) => Assert.Equal(expected, WebsiteSyntaxAttribute.Normalize(input));
 
+    [Theory]
+    [InlineData("https://noor.example.org/", "https://noor.example.org/")]
+    [InlineData(null, null)]
+    [InlineData("javascript:alert(1)", null)]
+    [InlineData(" JaVaScRiPt:alert(1)", null)]
+    [InlineData("javascript://example.com/%0aalert(1)", null)]
+    [InlineData("vbscript:msgbox(1)", null)]
+    [InlineData("data:text/html,<script>alert(1)</script>", null)]
+    public void LinksTheAuthorOnlyToAWebAddressWhateverIsStored(string? stored, string? href) =>
+        Assert.Equal(href, CommentText.WebsiteHref(stored));
+
     [Fact]
     public void ThreadsRepliesAndKeepsOrphansAtTheTop()
     {
