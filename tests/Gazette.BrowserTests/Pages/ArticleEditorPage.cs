@@ -25,7 +25,8 @@ public sealed partial class ArticleEditorPage(IPage page)
 
     public ILocator PublishButton => page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true });
 
-    public ILocator StatusNotice => page.GetByRole(AriaRole.Status);
+    /// <summary>The notice after a save (not the autosave line, which is a status too).</summary>
+    public ILocator StatusNotice => page.GetByRole(AriaRole.Status).And(page.Locator(".notice"));
 
     public ILocator ViewArticleLink => page.GetByRole(AriaRole.Link, new() { Name = "View article", Exact = true });
 
