@@ -18,6 +18,7 @@ public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<SpamModel> SpamModels => Set<SpamModel>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ReplySubscription> ReplySubscriptions => Set<ReplySubscription>();
+    public DbSet<MediaItem> MediaItems => Set<MediaItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
