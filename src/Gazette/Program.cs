@@ -26,11 +26,12 @@ builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Staff);
     pages.Conventions.AuthorizeFolder("/Admin/Comments", StaffPolicies.Moderate);
+    pages.Conventions.AuthorizeFolder("/Admin/Media", StaffPolicies.UploadMedia);
     pages.Conventions.AllowAnonymousToPage("/Admin/SignIn");
 });
 builder.Services.AddArticles();
 builder.Services.AddComments(builder.Configuration);
-builder.Services.AddMedia();
+builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddFirstRun();
 
@@ -48,6 +49,7 @@ app.UseMediaFiles(options);
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseUploadLimits();
 
 app.MapRazorPages();
 
