@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Gazette.Data;
 using Gazette.Features.Articles;
+using Gazette.Features.Media;
 using Gazette.Infrastructure;
+using Gazette.Pages.Admin.Media;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Pages.Admin.Articles;
 
+[AcceptsUploads]
 public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAuthorizationService authorization) : PageModel
 {
     public sealed record CategoryOption(int Id, string Name, int Depth);
@@ -29,10 +32,14 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAut
 
     public bool CanUpload { get; private set; }
 
+    /// <summary>Library images to pick from, for those who may upload.</summary>
+    public IReadOnlyList<MediaCard> LibraryChoices { get; private set; } = [];
+
     [TempData]
     public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    // media: a library image picked on the library's page (?media=ID), shown as chosen.
+    public async Task<IActionResult> OnGetAsync(int? id, [FromQuery] int? media, CancellationToken cancellationToken)
     {
         if (id is { } articleId)
         {
@@ -63,7 +70,12 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAut
             };
             Describe(article);
         }
+        Form.FeaturedMediaId = media;
         await PrepareAsync(cancellationToken);
+        if (CanUpload && media is { } mediaId && await db.MediaItems.AsNoTracking().SingleOrDefaultAsync(m => m.Id == mediaId, cancellationToken) is { } picked)
+        {
+            await SaveArticle.PickLibraryImageAsync(db, Form, picked, cancellationToken);
+        }
         return Page();
     }
 
@@ -88,7 +100,7 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAut
             }
         }
         await PrepareAsync(cancellationToken);
-        if ((saveIntent == SaveIntent.Publish && !CanPublish) || (FeaturedImage is { Length: > 0 } && !CanUpload))
+        if ((saveIntent == SaveIntent.Publish && !CanPublish) || ((FeaturedImage is { Length: > 0 } || Form.FeaturedMediaId is not null) && !CanUpload))
         {
             return Forbid();
         }
@@ -134,6 +146,7 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAut
     {
         CanPublish = ArticlePermissions.CanPublish(User);
         CanUpload = (await authorization.AuthorizeAsync(User, StaffPolicies.UploadMedia)).Succeeded;
+        LibraryChoices = CanUpload ? await MediaPicker.ChoicesAsync(db, Form.FeaturedMediaId, cancellationToken) : [];
         await LoadCategoriesAsync(cancellationToken);
     }
 
