@@ -40,6 +40,7 @@ public sealed partial class BuildingAndUsingTheMediaLibrary(BrowserApp app) : ID
         await Expect(library.ImageHeading("outer-harbour.jpg")).ToBeVisibleAsync();
         await library.DescribeAsync(alt, caption, credit);
         await staff.ScreenshotAsync(new() { Path = RepositoryFiles.ScreenshotPath("media-image.png"), FullPage = true });
+        await AxeAssert.NoViolationsAsync(staff, "an image's page in the library");
 
         await library.OpenAsync();
         foreach (var name in new[] { "outer-harbour.jpg", "buoy-light.gif", "tide-chart.png" })
@@ -49,6 +50,7 @@ public sealed partial class BuildingAndUsingTheMediaLibrary(BrowserApp app) : ID
             Assert.True(await thumbnail.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), $"The thumbnail of {name} did not load.");
         }
         await staff.ScreenshotAsync(new() { Path = RepositoryFiles.ScreenshotPath("media-library.png"), FullPage = true });
+        await AxeAssert.NoViolationsAsync(staff, "the media library");
 
         // The editor picks the image from its own list; the library's description fills the empty fields.
         var editor = new ArticleEditorPage(staff);

@@ -99,7 +99,7 @@ public sealed class UploadMedia(
         }
         catch
         {
-            // Nothing half-stored: no row without its files, no files without their row.
+            // A refusal or a failure leaves nothing half-stored: neither the row nor any file.
             db.Entry(item).State = EntityState.Detached;
             foreach (var variant in item.Variants)
             {

@@ -66,6 +66,52 @@ public abstract class MediaLibraryTests(GazetteApp app)
     }
 
     [Fact]
+    public async Task PickingAnotherImageReplacesTheDescriptionTheFormerOneBroughtAndKeepsWhatWasTyped()
+    {
+        var browser = app.CreateBrowser();
+        await app.SignInAsync(browser, StaffRoles.Editor);
+        var (former, picked) = await app.WithDbAsync(async db =>
+        {
+            MediaItem Item(string name, string alt, string? credit) => new()
+            {
+                OriginalFileName = name + ".jpg", Path = $"/media/test/{name}.jpg", ContentType = "image/jpeg",
+                Width = 800, Height = 600, Bytes = 1000, UploadedAt = DateTime.UtcNow, AltText = alt, Credit = credit,
+            };
+            var items = (Item(app.Unique("gulls"), "Gulls over the quay", "Old Agency"), Item(app.Unique("nets"), "Nets drying on the pier", null));
+            db.MediaItems.AddRange(items.Item1, items.Item2);
+            await db.SaveChangesAsync();
+            return items;
+        });
+        var article = await app.CreateArticleAsync(a =>
+        {
+            a.FeaturedImageUrl = former.Path;
+            a.FeaturedImageAlt = former.AltText;
+            a.FeaturedImageCredit = former.Credit;
+            a.FeaturedImageCaption = "Written for this story.";
+        });
+        var url = $"/admin/articles/edit/{article.Id}";
+
+        var saved = await browser.PostFormAsync(url, url, new()
+        {
+            ["Form.Title"] = article.Title,
+            ["Form.Body"] = article.Body,
+            ["Form.FeaturedImageUrl"] = former.Path,
+            ["Form.FeaturedImageAlt"] = former.AltText!,
+            ["Form.FeaturedImageCaption"] = "Written for this story.",
+            ["Form.FeaturedImageCredit"] = former.Credit!,
+            ["Form.FeaturedMediaId"] = picked.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["intent"] = "publish",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = await app.WithDbAsync(db => db.Articles.SingleAsync(a => a.Id == article.Id));
+        Assert.Equal(
+            (picked.Path, "Nets drying on the pier", "Written for this story.", (string?)null),
+            (stored.FeaturedImageUrl, stored.FeaturedImageAlt, stored.FeaturedImageCaption, stored.FeaturedImageCredit));
+        await app.WithDbAsync(db => db.MediaItems.Where(m => m.Id == former.Id || m.Id == picked.Id).ExecuteDeleteAsync());
+    }
+
+    [Fact]
     public async Task AnImageFromElsewhereStaysAPlainImage()
     {
         var article = await app.CreateArticleAsync(a => a.FeaturedImageUrl = "https://images.example.org/wall.jpg");

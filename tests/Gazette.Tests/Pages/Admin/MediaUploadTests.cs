@@ -6,6 +6,7 @@ using Gazette.Tests.Features.Media;
 using Gazette.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 
 namespace Gazette.Tests.Pages.Admin;
 
@@ -68,6 +69,27 @@ public sealed class MediaUploadTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal([("image/jpeg", 480), ("image/webp", 480), ("image/webp", 700)], item.Variants.Select(v => (v.ContentType, v.Width)).Order());
     }
 
+    [Fact]
+    public async Task TurnsAPhotoTakenSidewaysTheRightWayUpBeforeDroppingItsExif()
+    {
+        var browser = app.CreateBrowser();
+        await app.SignInAsync(browser, StaffRoles.Author);
+        // Stored 300 × 100 with orientation 6: the camera was held upright, so readers should see 100 × 300.
+        var file = TestImages.File(app.Unique("tower"), "jpg", 300, 100, decorate: image =>
+        {
+            image.Metadata.ExifProfile = new ExifProfile();
+            image.Metadata.ExifProfile.SetValue(ExifTag.Orientation, (ushort)6);
+        });
+
+        var response = await browser.UploadAsync(file);
+
+        var item = await app.WithDbAsync(db => db.MediaItems.SingleAsync(m => m.Id == response.ItemId()));
+        Assert.Equal((100, 300), (item.Width, item.Height));
+        using var stored = await Image.LoadAsync(app.FileOf(item.Path));
+        Assert.Equal((100, 300), (stored.Width, stored.Height));
+        Assert.Null(stored.Metadata.ExifProfile);
+    }
+
     [Theory]
     [InlineData("jpg")]
     [InlineData("png")]
@@ -81,7 +103,7 @@ public sealed class MediaUploadTests(SqliteApp app) : IClassFixture<SqliteApp>
         if (extension != "gif")
         {
             using var uploaded = Image.Load(file.Bytes);
-            Assert.Contains(uploaded.Metadata.ExifProfile!.Values, v => v.Tag == SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifTag.GPSLatitude);
+            Assert.Contains(uploaded.Metadata.ExifProfile!.Values, v => v.Tag == ExifTag.GPSLatitude);
         }
         Assert.Contains(TestImages.PrivateMarkers, marker => Contains(file.Bytes, marker));
 

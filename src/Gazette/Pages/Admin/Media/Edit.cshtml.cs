@@ -1,6 +1,7 @@
 using Gazette.Data;
 using Gazette.Features.Media;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +36,9 @@ public sealed class EditModel(GazetteDbContext db, DeleteMedia deleteMedia) : Pa
 
     [TempData]
     public string? Message { get; set; }
+
+    /// <summary>Whatever the handler, <see cref="Pick"/> goes into links only when it names an article.</summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context) => Pick = MediaPicker.ValidPick(Pick);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {

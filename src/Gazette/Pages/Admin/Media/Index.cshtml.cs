@@ -58,6 +58,7 @@ public sealed class IndexModel(GazetteDbContext db, UploadMedia uploadMedia, IOp
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        Pick = MediaPicker.ValidPick(Pick);
         var limits = settings.CurrentValue;
         var files = Files.Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
         if (files.Count == 0)
@@ -121,21 +122,21 @@ public sealed class IndexModel(GazetteDbContext db, UploadMedia uploadMedia, IOp
             ["page"] = page.ToString(CultureInfo.InvariantCulture),
         }.Where(p => p.Value is not null)).ToString();
 
+    /// <summary>False when <see cref="Pick"/> names no article.</summary>
     private async Task<bool> DescribePickAsync(CancellationToken cancellationToken)
     {
+        var asked = Pick;
+        Pick = MediaPicker.ValidPick(Pick);
         if (Pick is null)
         {
-            return true;
+            return asked is null;
         }
         if (Pick == "new")
         {
             PickTitle = "a new article";
             return true;
         }
-        if (!int.TryParse(Pick, NumberStyles.None, CultureInfo.InvariantCulture, out var articleId))
-        {
-            return false;
-        }
+        var articleId = int.Parse(Pick, CultureInfo.InvariantCulture);
         var title = await db.Articles.Where(a => a.Id == articleId).Select(a => a.Title).SingleOrDefaultAsync(cancellationToken);
         PickTitle = title is null ? null : $"“{title}”";
         return title is not null;

@@ -13,6 +13,10 @@ public sealed record MediaPicker(IReadOnlyList<MediaCard> Choices, int? Selected
 {
     public const int Size = 12;
 
+    /// <summary><paramref name="pick"/> when it names an article id or "new"; null for anything else.</summary>
+    public static string? ValidPick(string? pick) =>
+        pick == "new" || (pick is { Length: > 0 and < 10 } && pick.All(char.IsAsciiDigit)) ? pick : null;
+
     /// <summary>The library in picking mode for this article.</summary>
     public string LibraryUrl => "/admin/media?pick=" + (ArticleId?.ToString(CultureInfo.InvariantCulture) ?? "new");
 
