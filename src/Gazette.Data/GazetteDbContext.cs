@@ -19,6 +19,7 @@ public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ReplySubscription> ReplySubscriptions => Set<ReplySubscription>();
     public DbSet<ArticleAutosave> ArticleAutosaves => Set<ArticleAutosave>();
+    public DbSet<MediaItem> MediaItems => Set<MediaItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -28,6 +28,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Staff);
     pages.Conventions.AuthorizeFolder("/Admin/Comments", StaffPolicies.Moderate);
     pages.Conventions.AuthorizeFolder("/Admin/Users", StaffPolicies.ManageSite);
+    pages.Conventions.AuthorizeFolder("/Admin/Media", StaffPolicies.UploadMedia);
     pages.Conventions.AllowAnonymousToPage("/Admin/SignIn");
     pages.Conventions.AllowAnonymousToPage("/Admin/SignInTwoFactor");
     pages.Conventions.AllowAnonymousToPage("/Admin/ForgotPassword");
@@ -36,7 +37,7 @@ builder.Services.AddRazorPages(pages =>
 });
 builder.Services.AddArticles();
 builder.Services.AddComments(builder.Configuration);
-builder.Services.AddMedia();
+builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddStaff(builder.Configuration);
 builder.Services.AddFirstRun();
@@ -56,6 +57,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRequiredTwoFactor();
+app.UseUploadLimits();
 
 app.MapRazorPages();
 

@@ -47,6 +47,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Playwright fills a form faster than a person; the fill-time check has its own HTTP test.
         builder.UseSetting("Gazette:Comments:MinimumFillSeconds", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Two images per upload (a 21 MB request), so that a test can send an upload over the limit,
+        // and over Kestrel's own 30 MB, without sending the default 200 MB.
+        builder.UseSetting("Gazette:Media:MaxFilesPerUpload", "2");
     }
 
     public async Task InitializeAsync()

@@ -23,6 +23,11 @@ public sealed partial class ArticleEditorPage(IPage page)
 
     public ILocator ImageCredit => page.GetByLabel("Credit (image source)", new() { Exact = true });
 
+    public ILocator LibraryPicker => page.GetByText("Choose from the media library", new() { Exact = true });
+
+    /// <summary>A library image in the editor's picker, named by its file name.</summary>
+    public ILocator LibraryChoice(string fileName) => page.GetByRole(AriaRole.Radio, new() { Name = fileName, Exact = true });
+
     public ILocator PublishButton => page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true });
 
     /// <summary>The notice after a save (not the autosave line, which is a status too).</summary>
@@ -58,6 +63,13 @@ public sealed partial class ArticleEditorPage(IPage page)
         await Expect(StatusNotice).ToHaveTextAsync("Article published.");
         return await ViewArticleLink.GetAttributeAsync("href")
             ?? throw new InvalidOperationException("The editor shows no link to the published article.");
+    }
+
+    /// <summary>Opens the editor's library picker and picks the image named <paramref name="fileName"/>.</summary>
+    public async Task PickFromLibraryAsync(string fileName)
+    {
+        await LibraryPicker.ClickAsync();
+        await LibraryChoice(fileName).CheckAsync();
     }
 
     [GeneratedRegex(@"/admin/articles/edit/\d+$")]

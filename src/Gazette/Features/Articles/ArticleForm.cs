@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Gazette.Data;
+using Gazette.Features.Media;
 
 namespace Gazette.Features.Articles;
 
@@ -38,6 +40,9 @@ public sealed class ArticleForm
     [Display(Name = "Credit (image source)")]
     public string? FeaturedImageCredit { get; set; }
 
+    /// <summary>An image picked from the media library, which replaces the featured image address.</summary>
+    public int? FeaturedMediaId { get; set; }
+
     public List<int> CategoryIds { get; set; } = [];
 
     [StringLength(200)]
@@ -56,4 +61,24 @@ public sealed class ArticleForm
 
     [Display(Name = "Sticky (keep at the top of the home page)")]
     public bool IsSticky { get; set; }
+
+    /// <summary>The image's description as typed here, for an image uploaded with the article.</summary>
+    public MediaDescription ImageDescription() => new(FeaturedImageAlt, FeaturedImageCaption, FeaturedImageCredit);
+
+    /// <summary>
+    /// Makes <paramref name="item"/> the featured image, taking its alt text, caption and credit
+    /// where those fields are empty, or still hold the description of the library image it
+    /// replaces (<paramref name="replacing"/>): what was typed for this article wins.
+    /// </summary>
+    public void UseLibraryImage(MediaItem item, MediaItem? replacing = null)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        FeaturedImageUrl = item.Path;
+        FeaturedImageAlt = Pick(FeaturedImageAlt, item.AltText, replacing?.AltText);
+        FeaturedImageCaption = Pick(FeaturedImageCaption, item.Caption, replacing?.Caption);
+        FeaturedImageCredit = Pick(FeaturedImageCredit, item.Credit, replacing?.Credit);
+
+        static string? Pick(string? typed, string? fromLibrary, string? fromReplaced) =>
+            string.IsNullOrWhiteSpace(typed) || (fromReplaced is not null && typed.Trim() == fromReplaced) ? fromLibrary : typed;
+    }
 }

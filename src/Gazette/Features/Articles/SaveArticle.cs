@@ -18,7 +18,7 @@ public enum SaveIntent
 }
 
 /// <summary>Creates or updates an article from the editor, as a draft, for review or published.</summary>
-public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, MediaStore media, TimeProvider clock)
+public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, UploadMedia uploadMedia, TimeProvider clock)
 {
     public sealed record Result(Article? Article, IReadOnlyDictionary<string, string> Errors)
     {
@@ -50,7 +50,6 @@ public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, 
         else
         {
             article = new Article { AuthorId = authorId, CreatedAt = clock.GetUtcNow().UtcDateTime };
-            db.Articles.Add(article);
         }
 
         var slug = string.IsNullOrWhiteSpace(form.Slug) ? Slugs.From(form.Title) : form.Slug.Trim();
@@ -71,18 +70,39 @@ public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, 
         {
             errors[nameof(ArticleForm.FeaturedImageUrl)] = "Use an https:// address or a /media/ path.";
         }
+        // Before anything of the article changes in the context: the library saves the image on its own.
         if (errors.Count == 0 && image is { Length: > 0 })
         {
-            var (path, error) = await media.SaveImageAsync(image, cancellationToken);
-            if (error is not null)
+            var upload = await uploadMedia.ExecuteAsync(image, authorId, form.ImageDescription(), cancellationToken);
+            if (upload.Item is { } uploaded)
             {
-                errors["FeaturedImage"] = error;
+                form.UseLibraryImage(uploaded);
+                imageUrl = uploaded.Path;
             }
-            imageUrl = path;
+            else
+            {
+                errors["FeaturedImage"] = upload.Error!;
+            }
+        }
+        else if (errors.Count == 0 && form.FeaturedMediaId is { } mediaId)
+        {
+            if (await db.MediaItems.AsNoTracking().SingleOrDefaultAsync(m => m.Id == mediaId, cancellationToken) is { } picked)
+            {
+                await PickLibraryImageAsync(db, form, picked, cancellationToken);
+                imageUrl = picked.Path;
+            }
+            else
+            {
+                errors[nameof(ArticleForm.FeaturedMediaId)] = "That image is no longer in the media library. Pick another one.";
+            }
         }
         if (errors.Count > 0)
         {
             return new Result(null, errors);
+        }
+        if (article.Id == 0)
+        {
+            db.Articles.Add(article);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -117,6 +137,19 @@ public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, 
         await SetTagsAsync(article, form.Tags, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new Result(article, errors);
+    }
+
+    /// <summary>Makes library image <paramref name="item"/> the form's featured image: see <see cref="ArticleForm.UseLibraryImage"/>.</summary>
+    public static async Task PickLibraryImageAsync(GazetteDbContext db, ArticleForm form, MediaItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(item);
+        var current = form.FeaturedImageUrl?.Trim();
+        var replacing = !string.IsNullOrEmpty(current) && current != item.Path
+            ? await db.MediaItems.AsNoTracking().SingleOrDefaultAsync(m => m.Path == current, cancellationToken)
+            : null;
+        form.UseLibraryImage(item, replacing);
     }
 
     private async Task SetCategoriesAsync(Article article, ArticleForm form, CancellationToken cancellationToken)

@@ -6,13 +6,21 @@ namespace Gazette.Features.Media;
 
 internal static class MediaSetup
 {
-    public static IServiceCollection AddMedia(this IServiceCollection services)
+    public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<MediaSettings>()
+            .Bind(configuration.GetSection(MediaSettings.Section))
+            .Validate(s => s.MaxUploadMegabytes is > 0 and <= 1024 && s.MaxFilesPerUpload > 0,
+                $"{MediaSettings.Section}: MaxUploadMegabytes must be 1 to 1024, and MaxFilesPerUpload at least 1.")
+            .ValidateOnStart();
         services.AddSingleton<MediaStore>();
+        services.AddSingleton<ImageProcessor>();
+        services.AddScoped<UploadMedia>();
+        services.AddScoped<DeleteMedia>();
         return services;
     }
 
-    /// <summary>Serves uploads from the data folder; names carry a random part, so they can be cached for long.</summary>
+    /// <summary>Serves the library's files from the data folder; their names carry a hash of their content, so they are cached for a year.</summary>
     public static IApplicationBuilder UseMediaFiles(this IApplicationBuilder app, GazetteOptions options)
     {
         Directory.CreateDirectory(options.MediaPath);

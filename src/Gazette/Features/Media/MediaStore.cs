@@ -1,71 +1,58 @@
 using System.Security.Cryptography;
-using Gazette.Features.Articles;
 using Gazette.Infrastructure;
 using Microsoft.Extensions.Options;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats;
 
 namespace Gazette.Features.Media;
 
-/// <summary>Stores uploaded images under the data folder, served at <c>/media/…</c>.</summary>
-public sealed class MediaStore(IOptions<GazetteOptions> options, TimeProvider clock)
+/// <summary>
+/// The media folder under the data folder, served at <c>/media/…</c>. Every file is named after a
+/// hash of its content, so it is written once, never changed, and can be cached for a year.
+/// </summary>
+public sealed class MediaStore(IOptions<GazetteOptions> options)
 {
-    public const long MaxUploadBytes = 10 * 1024 * 1024;
+    public const string AddressPrefix = "/media/";
 
-    private static readonly HashSet<string> AllowedFormats = ["JPEG", "PNG", "GIF", "WEBP"];
-
-    /// <summary>
-    /// Decodes the upload to prove it is the image it claims to be, drops its EXIF, IPTC and XMP
-    /// metadata (camera serials, GPS), and stores it. Returns the public path, or an error for the editor.
-    /// </summary>
-    public async Task<(string? Path, string? Error)> SaveImageAsync(IFormFile file, CancellationToken cancellationToken)
+    /// <summary><c>/media/yyyy/mm/{stem}-{fingerprint}.{ext}</c>, the fingerprint the start of the SHA-256 of the file.</summary>
+    public static string AddressFor(DateTime uploadedAt, string stem, EncodedImage file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (file.Length == 0)
-        {
-            return (null, "The uploaded file is empty.");
-        }
-        if (file.Length > MaxUploadBytes)
-        {
-            return (null, $"The image is larger than {MaxUploadBytes / (1024 * 1024)} MB.");
-        }
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(file.Bytes))[..10];
+        return $"{AddressPrefix}{uploadedAt.Year:0000}/{uploadedAt.Month:00}/{stem}-{fingerprint}.{file.Kind.Extension}";
+    }
 
-        Image image;
-        IImageFormat format;
-        try
+    /// <summary>Writes the file unless it is there already, which, the name being a hash, means with the same bytes.</summary>
+    public async Task WriteAsync(string address, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var path = FileOf(address);
+        if (File.Exists(path))
         {
-            await using var stream = file.OpenReadStream();
-            (image, format) = await Image.LoadWithFormatAsync(stream, cancellationToken);
+            return;
         }
-        catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
-        {
-            return (null, $"\"{file.FileName}\" is not a JPEG, PNG, GIF or WebP image.");
-        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Written aside and moved into place, so a reader never gets half a file.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+    }
 
-        using (image)
-        {
-            if (!AllowedFormats.Contains(format.Name.ToUpperInvariant()))
-            {
-                return (null, $"\"{file.FileName}\" is a {format.Name} image; upload JPEG, PNG, GIF or WebP.");
-            }
-            image.Metadata.ExifProfile = null;
-            image.Metadata.IptcProfile = null;
-            image.Metadata.XmpProfile = null;
-            foreach (var frame in image.Frames)
-            {
-                frame.Metadata.ExifProfile = null;
-                frame.Metadata.XmpProfile = null;
-            }
+    public bool Exists(string address) => File.Exists(FileOf(address));
 
-            var now = clock.GetUtcNow();
-            var folder = $"{now.Year:0000}/{now.Month:00}";
-            var name = Slugs.From(Path.GetFileNameWithoutExtension(file.FileName));
-            var unique = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-            var relative = $"{folder}/{name}-{unique}.{format.FileExtensions.First()}";
-            var fullPath = Path.Combine(options.Value.MediaPath, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-            await image.SaveAsync(fullPath, Configuration.Default.ImageFormatsManager.FindEncoder(format), cancellationToken);
-            return ("/media/" + relative, null);
+    public void Delete(string address) => File.Delete(FileOf(address));
+
+    /// <summary>Where the file at <paramref name="address"/> lives; never outside the media folder.</summary>
+    public string FileOf(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var root = Path.GetFullPath(options.Value.MediaPath);
+        if (!address.StartsWith(AddressPrefix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{address} is not a media address.", nameof(address));
         }
+        var path = Path.GetFullPath(Path.Combine(root, address[AddressPrefix.Length..]));
+        if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{address} points outside the media folder.", nameof(address));
+        }
+        return path;
     }
 }

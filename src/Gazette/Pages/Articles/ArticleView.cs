@@ -1,4 +1,5 @@
 using Gazette.Features.Articles;
+using Gazette.Features.Media;
 
 namespace Gazette.Pages.Articles;
 
@@ -12,6 +13,9 @@ public sealed record ArticleView(
     bool CommentsOpen, IReadOnlyList<TermLink> Categories, IReadOnlyList<TermLink> Tags)
 {
     public string Url => ArticleLinks.Article(PublishedAt, Slug);
+
+    /// <summary>The featured image's sizes when it comes from the media library; null for any other address.</summary>
+    public ResponsiveImage? Picture { get; init; }
 
     public string AuthorUrl => ArticleLinks.Author(AuthorSlug);
 

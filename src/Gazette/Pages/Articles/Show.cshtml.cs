@@ -1,6 +1,7 @@
 using Gazette.Data;
 using Gazette.Features.Articles;
 using Gazette.Features.Comments;
+using Gazette.Features.Media;
 using Gazette.Pages.Comments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,8 @@ namespace Gazette.Pages.Articles;
 
 /// <summary>
 /// The page Gazette exists to serve. Reading it costs two queries however many comments it
-/// has: the article with its terms, then its approved comments.
+/// has: the article with its terms, then its approved comments; and one more for the sizes of
+/// a featured image from the media library.
 /// </summary>
 // The comment form carries a signed, non-personal token instead of the antiforgery token, so that
 // the page can be served from a shared cache: see CommentFormToken for the design.
@@ -134,6 +136,7 @@ public sealed class ShowModel(
         Article = article with
         {
             CommentsOpen = commentSettings.CurrentValue.AreOpen(article.CommentsOpen, article.PublishedAt, clock.GetUtcNow().UtcDateTime),
+            Picture = await ResponsiveImage.FindAsync(db, article.ImageUrl, cancellationToken),
         };
         return null;
     }

@@ -113,7 +113,7 @@ public abstract class NewsroomTests(GazetteApp app)
 
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         var article = await app.WithDbAsync(db => db.Articles.SingleAsync(a => a.Title == title));
-        Assert.Matches(@"^/media/\d{4}/\d{2}/dawn-[0-9a-f]{8}\.jpg$", article.FeaturedImageUrl);
+        Assert.Matches(@"^/media/\d{4}/\d{2}/dawn-[0-9a-f]{10}\.jpg$", article.FeaturedImageUrl);
         var image = await browser.GetAsync(new Uri(article.FeaturedImageUrl!, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
         Assert.Equal("image/jpeg", image.Content.Headers.ContentType!.MediaType);

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Gazette.Data;
 using Gazette.Features.Articles;
+using Gazette.Features.Media;
 using Gazette.Infrastructure;
+using Gazette.Pages.Admin.Media;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Pages.Admin.Articles;
 
+[AcceptsUploads]
 public sealed class EditModel(
     GazetteDbContext db, SaveArticle saveArticle, IAuthorizationService authorization, Autosaves autosaves, MarkdownRenderer markdown)
     : PageModel
@@ -41,11 +44,14 @@ public sealed class EditModel(
 
     /// <summary>When the autosave just put back into the form was made.</summary>
     public DateTime? Restored { get; private set; }
+    /// <summary>Library images to pick from, for those who may upload.</summary>
+    public IReadOnlyList<MediaCard> LibraryChoices { get; private set; } = [];
 
     [TempData]
     public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int? id, bool restore, CancellationToken cancellationToken)
+    // media: a library image picked on the library's page (?media=ID), shown as chosen.
+    public async Task<IActionResult> OnGetAsync(int? id, bool restore, [FromQuery] int? media, CancellationToken cancellationToken)
     {
         if (id is { } articleId)
         {
@@ -83,7 +89,12 @@ public sealed class EditModel(
             Restored = Autosave.SavedAt;
             Autosave = null;
         }
+        Form.FeaturedMediaId = media;
         await PrepareAsync(cancellationToken);
+        if (CanUpload && media is { } mediaId && await db.MediaItems.AsNoTracking().SingleOrDefaultAsync(m => m.Id == mediaId, cancellationToken) is { } picked)
+        {
+            await SaveArticle.PickLibraryImageAsync(db, Form, picked, cancellationToken);
+        }
         return Page();
     }
 
@@ -108,7 +119,7 @@ public sealed class EditModel(
             }
         }
         await PrepareAsync(cancellationToken);
-        if ((saveIntent == SaveIntent.Publish && !CanPublish) || (FeaturedImage is { Length: > 0 } && !CanUpload))
+        if ((saveIntent == SaveIntent.Publish && !CanPublish) || ((FeaturedImage is { Length: > 0 } || Form.FeaturedMediaId is not null) && !CanUpload))
         {
             return Forbid();
         }
@@ -196,6 +207,7 @@ public sealed class EditModel(
         CanPublish = ArticlePermissions.CanPublish(User);
         Preview = markdown.Preview(Form.Body);
         CanUpload = (await authorization.AuthorizeAsync(User, StaffPolicies.UploadMedia)).Succeeded;
+        LibraryChoices = CanUpload ? await MediaPicker.ChoicesAsync(db, Form.FeaturedMediaId, cancellationToken) : [];
         await LoadCategoriesAsync(cancellationToken);
     }
 
