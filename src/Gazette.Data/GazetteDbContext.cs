@@ -18,6 +18,8 @@ public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<SpamModel> SpamModels => Set<SpamModel>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ReplySubscription> ReplySubscriptions => Set<ReplySubscription>();
+    public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
+    public DbSet<SiteSettingsVersion> SiteSettingsVersions => Set<SiteSettingsVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
