@@ -56,4 +56,8 @@ public sealed class ArticleForm
 
     [Display(Name = "Sticky (keep at the top of the home page)")]
     public bool IsSticky { get; set; }
+
+    /// <summary>When to publish, as the site's clocks show it (its time zone setting); empty for now.</summary>
+    [Display(Name = "Publish on")]
+    public DateTime? PublishAt { get; set; }
 }

@@ -7,6 +7,8 @@ internal static class ArticlesSetup
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SaveArticle>();
+        services.AddSingleton<PublishScheduledArticles>();
+        services.AddHostedService(sp => sp.GetRequiredService<PublishScheduledArticles>());
         return services;
     }
 }

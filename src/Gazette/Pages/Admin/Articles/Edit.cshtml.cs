@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Pages.Admin.Articles;
 
-public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAuthorizationService authorization) : PageModel
+public sealed class EditModel(
+    GazetteDbContext db, SaveArticle saveArticle, IAuthorizationService authorization, SiteTime siteTime) : PageModel
 {
     public sealed record CategoryOption(int Id, string Name, int Depth);
 
@@ -28,6 +29,17 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAut
     public bool CanPublish { get; private set; }
 
     public bool CanUpload { get; private set; }
+
+    /// <summary>When a scheduled article goes out, as readers will see the date.</summary>
+    public string? ScheduledFor { get; private set; }
+
+    /// <summary>The site's time zone, which the publication time is entered in.</summary>
+    public string TimeZoneName => siteTime.TimeZone.Id;
+
+    /// <summary>The site's clocks now, for the script that relabels the publish button as the time is typed.</summary>
+    public string SiteNow => siteTime.Now.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+
+    public string PublishLabel => Form.PublishAt > siteTime.Now ? "Schedule" : Status == ArticleStatus.Published ? "Update" : "Publish";
 
     [TempData]
     public string? Message { get; set; }
@@ -60,6 +72,7 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAut
                 Tags = string.Join(", ", article.Tags.Select(t => t.Name).Order()),
                 CommentsOpen = article.CommentsOpen,
                 IsSticky = article.IsSticky,
+                PublishAt = article.PublishedAt is { } publishedAt ? ToMinute(siteTime.ToLocal(publishedAt)) : null,
             };
             Describe(article);
         }
@@ -93,6 +106,11 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAut
             return Forbid();
         }
 
+        if (!CanPublish)
+        {
+            Form.PublishAt = null;
+        }
+
         if (ModelState.IsValid)
         {
             var authorId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -103,6 +121,7 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAut
                 Message = article.Status switch
                 {
                     ArticleStatus.Published => "Article published.",
+                    ArticleStatus.Scheduled => $"Scheduled for {siteTime.DateAndTime(article.PublishedAt!.Value)} ({TimeZoneName}).",
                     ArticleStatus.Pending => "Submitted for review. An Editor will publish it or send it back.",
                     _ => "Draft saved.",
                 };
@@ -128,7 +147,10 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAut
         ArticleId = article.Id;
         Status = article.Status;
         PublicUrl = article.IsPublished ? ArticleLinks.Article(article.PublishedAt!.Value, article.Slug) : null;
+        ScheduledFor = article.Status == ArticleStatus.Scheduled && article.PublishedAt is { } at ? siteTime.DateAndTime(at) : null;
     }
+
+    private static DateTime ToMinute(DateTime time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMinute));
 
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
