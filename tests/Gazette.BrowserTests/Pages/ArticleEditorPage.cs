@@ -25,6 +25,10 @@ public sealed partial class ArticleEditorPage(IPage page)
 
     public ILocator PublishButton => page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true });
 
+    public ILocator PublishOn => page.GetByLabel("Publish on", new() { Exact = true });
+
+    public ILocator ScheduleButton => page.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true });
+
     public ILocator StatusNotice => page.GetByRole(AriaRole.Status);
 
     public ILocator ViewArticleLink => page.GetByRole(AriaRole.Link, new() { Name = "View article", Exact = true });
@@ -57,6 +61,22 @@ public sealed partial class ArticleEditorPage(IPage page)
         await Expect(StatusNotice).ToHaveTextAsync("Article published.");
         return await ViewArticleLink.GetAttributeAsync("href")
             ?? throw new InvalidOperationException("The editor shows no link to the published article.");
+    }
+
+    /// <summary>
+    /// Writes a short article and schedules it for <paramref name="siteTime"/> (the site's clock):
+    /// the publish button turns into "Schedule" as the time is typed.
+    /// </summary>
+    public async Task ScheduleAsync(string title, string markdown, DateTime siteTime)
+    {
+        await Title.FillAsync(title);
+        await Body.FillAsync(markdown);
+        await Expect(PublishButton).ToBeVisibleAsync();
+        await PublishOn.FillAsync(siteTime.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await ScheduleButton.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(EditExistingArticle());
+        await Expect(StatusNotice).ToContainTextAsync("Scheduled for ");
     }
 
     [GeneratedRegex(@"/admin/articles/edit/\d+$")]
