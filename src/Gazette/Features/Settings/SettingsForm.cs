@@ -11,6 +11,7 @@ namespace Gazette.Features.Settings;
 public sealed class SettingsForm
 {
     private const int MaxListItems = 1000;
+    private const int MaxItemLength = 200;
 
     [Required(ErrorMessage = "Give the site a title.")]
     [StringLength(200)]
@@ -146,7 +147,7 @@ public sealed class SettingsForm
         }
         var lists = new (string Field, string? Text, Func<string, bool> IsValid, string Example)[]
         {
-            (nameof(BlockedWords), BlockedWords, word => word.Length <= 200, "a word or phrase of up to 200 characters"),
+            (nameof(BlockedWords), BlockedWords, _ => true, "a word or phrase"),
             (nameof(BlockedEmails), BlockedEmails, IsEmailOrDomain, "an address (someone@example.com) or a domain (@example.com)"),
             (nameof(BlockedIpRanges), BlockedIpRanges, IsAddressOrRange, "an address or a range such as 203.0.113.0/24"),
             (nameof(BlockedDomains), BlockedDomains, domain => Uri.CheckHostName(domain) == UriHostNameType.Dns, "a domain such as example.com"),
@@ -157,6 +158,10 @@ public sealed class SettingsForm
             if (items.Count > MaxListItems)
             {
                 yield return (field, $"Keep the list to {MaxListItems} lines.");
+            }
+            else if (items.FirstOrDefault(item => item.Length > MaxItemLength) is { } tooLong)
+            {
+                yield return (field, $"Keep each line to {MaxItemLength} characters; \"{tooLong[..20]}…\" is longer.");
             }
             else if (items.FirstOrDefault(item => !isValid(item)) is { } bad)
             {

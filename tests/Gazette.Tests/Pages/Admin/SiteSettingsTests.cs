@@ -70,6 +70,7 @@ public abstract class SiteSettingsTests(GazetteApp app)
             ["Form.SpamThresholdPercent"] = "many",
             ["Form.BlockedIpRanges"] = "198.51.100.0/24\n203.0.113.0/33",
             ["Form.BlockedEmails"] = "spammer at example.com",
+            ["Form.BlockedWords"] = "casino\n" + new string('x', 201),
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -81,6 +82,7 @@ public abstract class SiteSettingsTests(GazetteApp app)
         Assert.Contains("not valid", Message("SpamThresholdPercent"), StringComparison.Ordinal);
         Assert.Contains("\"203.0.113.0/33\" is not an address or a range", Message("BlockedIpRanges"), StringComparison.Ordinal);
         Assert.Contains("\"spammer at example.com\"", Message("BlockedEmails"), StringComparison.Ordinal);
+        Assert.Contains("Keep each line to 200 characters", Message("BlockedWords"), StringComparison.Ordinal);
         Assert.Equal("Typed, and kept", page.QuerySelector("input[name='Form.Tagline']")!.GetAttribute("value"));
         Assert.Equal("198.51.100.0/24\n203.0.113.0/33", page.QuerySelector("textarea[name='Form.BlockedIpRanges']")!.TextContent.Trim());
         Assert.Equal("Mars/Olympus_Mons", page.QuerySelector("select[name='Form.TimeZone'] option[selected]")!.GetAttribute("value"));
