@@ -85,14 +85,6 @@ public sealed class IndexModel(GazetteDbContext db, IAuthorizationService author
             c.CreatedAt)).ToList();
     }
 
-    private static string Excerpt(string text)
-    {
-        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (flat.Length <= 140)
-        {
-            return flat;
-        }
-        var cut = char.IsHighSurrogate(flat[139]) ? 139 : 140;
-        return flat[..cut].TrimEnd() + "…";
-    }
+    private static string Excerpt(string text) =>
+        Summaries.Cut(string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), 140);
 }
