@@ -59,13 +59,13 @@ public sealed class SchedulingAnArticle(BrowserApp app)
         var page = await context.NewPageAsync();
         var watch = PageWatch.Start(page, app.BaseAddress);
         await new SignInPage(page).SignInAsync(app.Staff.UserName, app.Staff.Password);
-        await ExpectNoSidewaysScrollingAsync(page, "the dashboard");
+        await LayoutAssert.NoSidewaysScrollingAsync(page, "the dashboard");
         await page.ScreenshotAsync(new() { Path = RepositoryFiles.ScreenshotPath("dashboard-phone.png"), FullPage = true });
 
         var settings = new SettingsPage(page);
         await settings.OpenAsync();
         await Expect(settings.TimeZone).ToHaveValueAsync("UTC");
-        await ExpectNoSidewaysScrollingAsync(page, "the settings");
+        await LayoutAssert.NoSidewaysScrollingAsync(page, "the settings");
         await AxeAssert.NoViolationsAsync(page, "the settings page");
         await page.ScreenshotAsync(new() { Path = RepositoryFiles.ScreenshotPath("settings-phone.png"), FullPage = true });
 
@@ -78,11 +78,5 @@ public sealed class SchedulingAnArticle(BrowserApp app)
         await Expect(settings.ErrorNextTo("Form_Title")).ToHaveTextAsync("Give the site a title.");
         await page.ScreenshotAsync(new() { Path = RepositoryFiles.ScreenshotPath("settings-desktop-refused.png") });
         Assert.True(watch.Problems.Count == 0, string.Join(Environment.NewLine, watch.Problems));
-    }
-
-    private static async Task ExpectNoSidewaysScrollingAsync(IPage page, string what)
-    {
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        Assert.True(widths[0] <= widths[1], $"{what} is {widths[0]}px wide on a {widths[1]}px screen.");
     }
 }
