@@ -20,6 +20,8 @@ public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ReplySubscription> ReplySubscriptions => Set<ReplySubscription>();
     public DbSet<ArticleAutosave> ArticleAutosaves => Set<ArticleAutosave>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+    public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
+    public DbSet<SiteSettingsVersion> SiteSettingsVersions => Set<SiteSettingsVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using Gazette.Features.Articles;
 using Gazette.Features.Comments;
 using Gazette.Features.Mail;
 using Gazette.Features.Media;
+using Gazette.Features.Settings;
 using Gazette.Features.Setup;
 using Gazette.Features.Staff;
 using Gazette.Infrastructure;
@@ -29,6 +30,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/Admin/Comments", StaffPolicies.Moderate);
     pages.Conventions.AuthorizeFolder("/Admin/Users", StaffPolicies.ManageSite);
     pages.Conventions.AuthorizeFolder("/Admin/Media", StaffPolicies.UploadMedia);
+    pages.Conventions.AuthorizeFolder("/Admin/Settings", StaffPolicies.ManageSite);
     pages.Conventions.AllowAnonymousToPage("/Admin/SignIn");
     pages.Conventions.AllowAnonymousToPage("/Admin/SignInTwoFactor");
     pages.Conventions.AllowAnonymousToPage("/Admin/ForgotPassword");
@@ -41,6 +43,8 @@ builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddStaff(builder.Configuration);
 builder.Services.AddFirstRun();
+// Last of the configuration sources: what Administrators save on the settings page wins.
+builder.AddSiteSettings(options);
 
 var app = builder.Build();
 
@@ -62,6 +66,7 @@ app.UseUploadLimits();
 app.MapRazorPages();
 
 await app.MigrateDatabaseAsync();
+await app.LoadSiteSettingsAsync();
 await app.EnsureStaffRolesAsync();
 if (CommandLine.HasVerb(args))
 {

@@ -34,6 +34,15 @@ public sealed class SiteOptions
     public string Tagline { get; set; } = "News from the harbour and beyond";
     public int PostsPerPage { get; set; } = 10;
 
+    /// <summary>How many items the site's feeds list.</summary>
+    public int FeedLength { get; set; } = 20;
+
+    /// <summary>The IANA time zone (e.g. Europe/Stockholm) dates are shown in and publication times entered in.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>The culture (e.g. en-GB, de-DE) whose month names and date order public pages use.</summary>
+    public string Language { get; set; } = "en-GB";
+
     /// <summary>The site's public address, e.g. https://news.example.com, for links in emails.</summary>
     public string? Url { get; set; }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gazette.Pages;
 
-public sealed class IndexModel(GazetteDbContext db, IOptions<GazetteOptions> options) : PageModel
+public sealed class IndexModel(GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options) : PageModel
 {
     public ArticlePage Articles { get; private set; } = null!;
 

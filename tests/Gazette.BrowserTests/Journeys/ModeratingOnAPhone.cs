@@ -26,7 +26,7 @@ public sealed class ModeratingOnAPhone(BrowserApp app)
         {
             await Expect(queue.CommentWithText(comment.Text)).ToBeVisibleAsync();
         }
-        await ExpectNoSidewaysScrollingAsync(page, "the queue");
+        await LayoutAssert.NoSidewaysScrollingAsync(page, "the queue");
         await AxeAssert.NoViolationsAsync(page, "the moderation queue at phone width");
         await page.ScreenshotAsync(new() { Path = RepositoryFiles.ScreenshotPath("moderation-phone.png"), FullPage = true });
         var before = await queue.CountsAsync();
@@ -47,7 +47,7 @@ public sealed class ModeratingOnAPhone(BrowserApp app)
         await Expect(queue.Tab(CommentStatus.Pending, before[CommentStatus.Pending] - 4)).ToBeVisibleAsync();
         await Expect(queue.Tab(CommentStatus.Trash, before[CommentStatus.Trash] + 2)).ToBeVisibleAsync();
         await Expect(queue.UndoButton).ToBeVisibleAsync();
-        await ExpectNoSidewaysScrollingAsync(page, "the queue after a bulk action");
+        await LayoutAssert.NoSidewaysScrollingAsync(page, "the queue after a bulk action");
         await page.ScreenshotAsync(new() { Path = RepositoryFiles.ScreenshotPath("moderation-phone-after-trash.png"), FullPage = true });
 
         // Undo takes back the last action only: the trashed two return, the approved two stay approved.
@@ -59,11 +59,5 @@ public sealed class ModeratingOnAPhone(BrowserApp app)
         await Expect(queue.CommentWithText(pending[2].Text)).ToBeVisibleAsync();
         await Expect(queue.CommentWithText(pending[3].Text)).ToBeVisibleAsync();
         await Expect(queue.CommentWithText(pending[0].Text)).ToHaveCountAsync(0);
-    }
-
-    private static async Task ExpectNoSidewaysScrollingAsync(IPage page, string what)
-    {
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        Assert.True(widths[0] <= widths[1], $"{what} is {widths[0]}px wide on a {widths[1]}px screen.");
     }
 }

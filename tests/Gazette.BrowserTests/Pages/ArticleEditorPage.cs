@@ -33,6 +33,10 @@ public sealed partial class ArticleEditorPage(IPage page)
     /// <summary>The notice after a save (not the autosave line, which is a status too).</summary>
     public ILocator StatusNotice => page.GetByRole(AriaRole.Status).And(page.Locator(".notice"));
 
+    public ILocator PublishOn => page.GetByLabel("Publish on", new() { Exact = true });
+
+    public ILocator ScheduleButton => page.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true });
+
     public ILocator ViewArticleLink => page.GetByRole(AriaRole.Link, new() { Name = "View article", Exact = true });
 
     public async Task OpenNewAsync()
@@ -70,6 +74,22 @@ public sealed partial class ArticleEditorPage(IPage page)
     {
         await LibraryPicker.ClickAsync();
         await LibraryChoice(fileName).CheckAsync();
+    }
+
+    /// <summary>
+    /// Writes a short article and schedules it for <paramref name="siteTime"/> (the site's clock):
+    /// the publish button turns into "Schedule" as the time is typed.
+    /// </summary>
+    public async Task ScheduleAsync(string title, string markdown, DateTime siteTime)
+    {
+        await Title.FillAsync(title);
+        await Body.FillAsync(markdown);
+        await Expect(PublishButton).ToBeVisibleAsync();
+        await PublishOn.FillAsync(siteTime.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await ScheduleButton.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(EditExistingArticle());
+        await Expect(StatusNotice).ToContainTextAsync("Scheduled for ");
     }
 
     [GeneratedRegex(@"/admin/articles/edit/\d+$")]

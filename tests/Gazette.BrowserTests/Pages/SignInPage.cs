@@ -19,7 +19,7 @@ public sealed partial class SignInPage(IPage page)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to the newsroom" })).ToBeVisibleAsync();
     }
 
-    /// <summary>Signs in through the form and waits for the newsroom's article list.</summary>
+    /// <summary>Signs in through the form and waits for the newsroom's dashboard.</summary>
     public async Task SignInAsync(string userName, string password)
     {
         await OpenAsync();
@@ -27,7 +27,7 @@ public sealed partial class SignInPage(IPage page)
         await Password.FillAsync(password);
         await SignInButton.ClickAsync();
         await Expect(page).ToHaveURLAsync(NewsroomHome());
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Articles", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
     }
 
     [GeneratedRegex(@"/admin/?$")]

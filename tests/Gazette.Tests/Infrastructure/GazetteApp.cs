@@ -192,7 +192,10 @@ public sealed class PostgreSqlApp : GazetteApp
 {
     public const string Variable = "GAZETTE_TEST_POSTGRES";
 
-    protected override void ConfigureDatabase(IWebHostBuilder builder)
+    protected override void ConfigureDatabase(IWebHostBuilder builder) => UseNewDatabase(builder);
+
+    /// <summary>Points <paramref name="builder"/> at a database of its own on the test server.</summary>
+    internal static void UseNewDatabase(IWebHostBuilder builder)
     {
         var server = Environment.GetEnvironmentVariable(Variable);
         if (string.IsNullOrWhiteSpace(server))

@@ -81,4 +81,7 @@ public sealed class ArticleForm
         static string? Pick(string? typed, string? fromLibrary, string? fromReplaced) =>
             string.IsNullOrWhiteSpace(typed) || (fromReplaced is not null && typed.Trim() == fromReplaced) ? fromLibrary : typed;
     }
+    /// <summary>When to publish, as the site's clocks show it (its time zone setting); empty for now.</summary>
+    [Display(Name = "Publish on")]
+    public DateTime? PublishAt { get; set; }
 }

@@ -8,6 +8,8 @@ internal static class ArticlesSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SaveArticle>();
         services.AddScoped<Autosaves>();
+        services.AddSingleton<PublishScheduledArticles>();
+        services.AddHostedService(sp => sp.GetRequiredService<PublishScheduledArticles>());
         return services;
     }
 }

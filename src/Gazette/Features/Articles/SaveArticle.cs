@@ -1,5 +1,6 @@
 using Gazette.Data;
 using Gazette.Features.Media;
+using Gazette.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Features.Articles;
@@ -13,12 +14,17 @@ public enum SaveIntent
     /// <summary>A Contributor hands the draft to the Editors.</summary>
     SubmitForReview,
 
-    /// <summary>Publish, or keep published.</summary>
+    /// <summary>
+    /// Publish at <see cref="ArticleForm.PublishAt"/>, or now when it is empty: a time to come
+    /// schedules the article, a past time back-dates it.
+    /// </summary>
     Publish,
 }
 
-/// <summary>Creates or updates an article from the editor, as a draft, for review or published.</summary>
-public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, UploadMedia uploadMedia, TimeProvider clock)
+/// <summary>Creates or updates an article from the editor, as a draft, for review, scheduled or published.</summary>
+public sealed class SaveArticle(
+    GazetteDbContext db, MarkdownRenderer markdown, UploadMedia uploadMedia, TimeProvider clock, SiteTime siteTime,
+    PublishScheduledArticles scheduler)
 {
     public sealed record Result(Article? Article, IReadOnlyDictionary<string, string> Errors)
     {
@@ -63,6 +69,22 @@ public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, 
         else
         {
             slug = await UniqueSlugAsync(slug, article.Id, cancellationToken);
+        }
+
+        DateTime? publishAt = null;
+        if (form.PublishAt is { } local)
+        {
+            publishAt = siteTime.ToUtc(local);
+            if (publishAt is null)
+            {
+                errors[nameof(ArticleForm.PublishAt)] =
+                    $"Clocks in {siteTime.TimeZone.Id} skip that time when summer time starts: choose another.";
+            }
+            else if (article.PublishedAt is { } stored && stored.AddTicks(-(stored.Ticks % TimeSpan.TicksPerMinute)) == publishAt)
+            {
+                // The editor shows minutes only: the same minute sent back keeps the stored seconds.
+                publishAt = stored;
+            }
         }
 
         var imageUrl = form.FeaturedImageUrl?.Trim();
@@ -122,13 +144,15 @@ public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, 
         switch (intent)
         {
             case SaveIntent.Publish:
-                article.Status = ArticleStatus.Published;
-                article.PublishedAt ??= now;
+                article.PublishedAt = publishAt ?? (article.Status == ArticleStatus.Published ? article.PublishedAt : null) ?? now;
+                article.Status = article.PublishedAt > now ? ArticleStatus.Scheduled : ArticleStatus.Published;
                 break;
             case SaveIntent.SubmitForReview:
                 article.Status = ArticleStatus.Pending;
                 break;
             default:
+                // A time chosen for a draft is kept for when it is published.
+                article.PublishedAt = publishAt ?? article.PublishedAt;
                 article.Status = ArticleStatus.Draft;
                 break;
         }
@@ -136,6 +160,10 @@ public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, 
         await SetCategoriesAsync(article, form, cancellationToken);
         await SetTagsAsync(article, form.Tags, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (article.Status == ArticleStatus.Scheduled)
+        {
+            scheduler.Wake();
+        }
         return new Result(article, errors);
     }
 

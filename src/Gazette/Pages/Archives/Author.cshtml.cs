@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gazette.Pages.Archives;
 
-public sealed class AuthorModel(GazetteDbContext db, IOptions<GazetteOptions> options) : PageModel
+public sealed class AuthorModel(GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options) : PageModel
 {
     public ArchiveHeading Heading { get; private set; } = null!;
     public ArticlePage Articles { get; private set; } = null!;

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Gazette.Pages.Archives;
 
 /// <summary>A category's articles, including those filed under its sub-categories.</summary>
-public sealed class CategoryModel(GazetteDbContext db, IOptions<GazetteOptions> options) : PageModel
+public sealed class CategoryModel(GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options) : PageModel
 {
     public ArchiveHeading Heading { get; private set; } = null!;
     public ArticlePage Articles { get; private set; } = null!;

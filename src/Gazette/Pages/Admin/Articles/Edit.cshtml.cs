@@ -13,7 +13,8 @@ namespace Gazette.Pages.Admin.Articles;
 
 [AcceptsUploads]
 public sealed class EditModel(
-    GazetteDbContext db, SaveArticle saveArticle, IAuthorizationService authorization, Autosaves autosaves, MarkdownRenderer markdown)
+    GazetteDbContext db, SaveArticle saveArticle, IAuthorizationService authorization, Autosaves autosaves, MarkdownRenderer markdown,
+    SiteTime siteTime)
     : PageModel
 {
     public sealed record CategoryOption(int Id, string Name, int Depth);
@@ -46,6 +47,16 @@ public sealed class EditModel(
     public DateTime? Restored { get; private set; }
     /// <summary>Library images to pick from, for those who may upload.</summary>
     public IReadOnlyList<MediaCard> LibraryChoices { get; private set; } = [];
+    /// <summary>When a scheduled article goes out, as readers will see the date.</summary>
+    public string? ScheduledFor { get; private set; }
+
+    /// <summary>The site's time zone, which the publication time is entered in.</summary>
+    public string TimeZoneName => siteTime.TimeZone.Id;
+
+    /// <summary>The site's clocks now, for the script that relabels the publish button as the time is typed.</summary>
+    public string SiteNow => siteTime.Now.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+
+    public string PublishLabel => Form.PublishAt > siteTime.Now ? "Schedule" : Status == ArticleStatus.Published ? "Update" : "Publish";
 
     [TempData]
     public string? Message { get; set; }
@@ -79,6 +90,7 @@ public sealed class EditModel(
                 Tags = string.Join(", ", article.Tags.Select(t => t.Name).Order()),
                 CommentsOpen = article.CommentsOpen,
                 IsSticky = article.IsSticky,
+                PublishAt = article.PublishedAt is { } publishedAt ? ToMinute(siteTime.ToLocal(publishedAt)) : null,
             };
             Describe(article);
         }
@@ -124,6 +136,11 @@ public sealed class EditModel(
             return Forbid();
         }
 
+        if (!CanPublish)
+        {
+            Form.PublishAt = null;
+        }
+
         if (ModelState.IsValid)
         {
             var authorId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -135,6 +152,7 @@ public sealed class EditModel(
                 Message = article.Status switch
                 {
                     ArticleStatus.Published => "Article published.",
+                    ArticleStatus.Scheduled => $"Scheduled for {siteTime.DateAndTime(article.PublishedAt!.Value)} ({TimeZoneName}).",
                     ArticleStatus.Pending => "Submitted for review. An Editor will publish it or send it back.",
                     _ => "Draft saved.",
                 };
@@ -200,7 +218,10 @@ public sealed class EditModel(
         Status = article.Status;
         SavedAt = article.UpdatedAt;
         PublicUrl = article.IsPublished ? ArticleLinks.Article(article.PublishedAt!.Value, article.Slug) : null;
+        ScheduledFor = article.Status == ArticleStatus.Scheduled && article.PublishedAt is { } at ? siteTime.DateAndTime(at) : null;
     }
+
+    private static DateTime ToMinute(DateTime time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMinute));
 
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
