@@ -18,6 +18,8 @@ public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<SpamModel> SpamModels => Set<SpamModel>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ReplySubscription> ReplySubscriptions => Set<ReplySubscription>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<Redirect> Redirects => Set<Redirect>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
