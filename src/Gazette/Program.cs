@@ -2,6 +2,7 @@ using Gazette.Features.Articles;
 using Gazette.Features.Comments;
 using Gazette.Features.Mail;
 using Gazette.Features.Media;
+using Gazette.Features.Redirects;
 using Gazette.Features.Setup;
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -26,9 +27,11 @@ builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Staff);
     pages.Conventions.AuthorizeFolder("/Admin/Comments", StaffPolicies.Moderate);
+    pages.Conventions.AuthorizeFolder("/Admin/Redirects", StaffPolicies.Moderate);
     pages.Conventions.AllowAnonymousToPage("/Admin/SignIn");
 });
 builder.Services.AddArticles();
+builder.Services.AddRedirects();
 builder.Services.AddComments(builder.Configuration);
 builder.Services.AddMedia();
 builder.Services.AddMail(builder.Configuration);
@@ -45,6 +48,7 @@ app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSecurityHeaders();
 app.UseSiteAssets();
 app.UseMediaFiles(options);
+app.UseRedirects();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
