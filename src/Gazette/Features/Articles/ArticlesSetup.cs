@@ -7,6 +7,8 @@ internal static class ArticlesSetup
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SaveArticle>();
+        services.AddScoped<ArticleHistory>();
+        services.AddScoped<RestoreRevision>();
         return services;
     }
 }

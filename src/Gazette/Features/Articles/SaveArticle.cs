@@ -17,8 +17,11 @@ public enum SaveIntent
     Publish,
 }
 
-/// <summary>Creates or updates an article from the editor, as a draft, for review or published.</summary>
-public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, MediaStore media, TimeProvider clock)
+/// <summary>
+/// Creates or updates an article from the editor, as a draft, for review or published. Every save
+/// keeps a revision, and a published article whose address changes keeps its old one as a redirect.
+/// </summary>
+public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, MediaStore media, ArticleHistory history, TimeProvider clock)
 {
     public sealed record Result(Article? Article, IReadOnlyDictionary<string, string> Errors)
     {
@@ -27,7 +30,7 @@ public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, 
 
     /// <summary>
     /// Saves <paramref name="form"/> into article <paramref name="id"/> (null: a new article by
-    /// <paramref name="authorId"/>) with the status <paramref name="intent"/> asks for. The caller
+    /// <paramref name="authorId"/>, who saves it in any case) with the status <paramref name="intent"/> asks for. The caller
     /// has checked the user may do that (<see cref="ArticlePermissions"/>). Nothing is stored when
     /// the result has errors.
     /// </summary>
@@ -84,6 +87,7 @@ public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, 
         {
             return new Result(null, errors);
         }
+        var before = id is null ? ArticleHistory.NewArticle : await history.BeforeChangeAsync(article, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         article.Title = form.Title.Trim();
@@ -115,6 +119,7 @@ public sealed class SaveArticle(GazetteDbContext db, MarkdownRenderer markdown, 
 
         await SetCategoriesAsync(article, form, cancellationToken);
         await SetTagsAsync(article, form.Tags, cancellationToken);
+        await history.RecordAsync(article, before, authorId, note: null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new Result(article, errors);
     }
