@@ -22,6 +22,9 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAut
     public int? ArticleId { get; private set; }
     public ArticleStatus? Status { get; private set; }
     public string? PublicUrl { get; private set; }
+
+    /// <summary>For the "Revisions (N)" link.</summary>
+    public int RevisionCount { get; private set; }
     public IReadOnlyList<CategoryOption> Categories { get; private set; } = [];
 
     /// <summary>The user may publish; otherwise the editor offers "Submit for review".</summary>
@@ -62,6 +65,7 @@ public sealed class EditModel(GazetteDbContext db, SaveArticle saveArticle, IAut
                 IsSticky = article.IsSticky,
             };
             Describe(article);
+            RevisionCount = await db.ArticleRevisions.CountAsync(r => r.ArticleId == articleId, cancellationToken);
         }
         await PrepareAsync(cancellationToken);
         return Page();
