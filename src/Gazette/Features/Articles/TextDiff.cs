@@ -11,7 +11,7 @@ namespace Gazette.Features.Articles;
 /// </summary>
 public static partial class TextDiff
 {
-    /// <summary>Paragraphs longer than this (in words and spaces) are shown whole rather than word by word.</summary>
+    /// <summary>Paragraph pairs longer than this (in words and marks) are shown whole rather than word by word.</summary>
     private const int MaxWordDiffTokens = 6_000;
 
     /// <summary>Unchanged paragraphs kept around a change; the rest fold into one "unchanged" row.</summary>
@@ -94,35 +94,30 @@ public static partial class TextDiff
             {
                 pieces.Add((diff.PiecesOld[a], Kind.Same));
             }
-            pieces.AddRange(diff.PiecesOld.Skip(block.DeleteStartA).Take(block.DeleteCountA).Select(t => (t, Kind.Removed)));
-            pieces.AddRange(diff.PiecesNew.Skip(block.InsertStartB).Take(block.InsertCountB).Select(t => (t, Kind.Added)));
+            var removed = string.Concat(diff.PiecesOld.Skip(block.DeleteStartA).Take(block.DeleteCountA));
+            var added = string.Concat(diff.PiecesNew.Skip(block.InsertStartB).Take(block.InsertCountB));
+            // A replaced word keeps its space outside the highlight: "a <del>quick</del> fox", not "a<del> quick</del> fox".
+            var space = removed.Length > 0 && added.Length > 0 ? SharedLeadingSpace(removed, added) : 0;
+            pieces.Add((removed[..space], Kind.Same));
+            pieces.Add((removed[space..], Kind.Removed));
+            pieces.Add((added[space..], Kind.Added));
             a = block.DeleteStartA + block.DeleteCountA;
         }
         pieces.AddRange(diff.PiecesOld.Skip(a).Select(t => (t, Kind.Same)));
-        AbsorbLoneSpaces(pieces);
         return new Row(
             RowKind.Changed,
             Merge(pieces.Where(p => p.Kind != Kind.Added)),
             Merge(pieces.Where(p => p.Kind != Kind.Removed)));
     }
 
-    /// <summary>
-    /// "quick brown" → "slow red" reads better as one replaced phrase than as two replaced words
-    /// around an unchanged space: a bare space between two changes joins them.
-    /// </summary>
-    private static void AbsorbLoneSpaces(List<(string Text, Kind Kind)> pieces)
+    private static int SharedLeadingSpace(string left, string right)
     {
-        for (var i = 1; i < pieces.Count - 1; i++)
+        var length = 0;
+        while (length < left.Length && length < right.Length && left[length] == right[length] && char.IsWhiteSpace(left[length]))
         {
-            if (pieces[i].Kind == Kind.Same && string.IsNullOrWhiteSpace(pieces[i].Text) && !pieces[i].Text.Contains('\n', StringComparison.Ordinal)
-                && pieces[i - 1].Kind != Kind.Same && pieces[i + 1].Kind != Kind.Same)
-            {
-                var space = pieces[i].Text;
-                pieces[i] = (space, Kind.Removed);
-                pieces.Insert(i + 1, (space, Kind.Added));
-                i++;
-            }
+            length++;
         }
+        return length;
     }
 
     private static List<Segment> Merge(IEnumerable<(string Text, Kind Kind)> pieces)
@@ -187,7 +182,7 @@ public static partial class TextDiff
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*")]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|\s+|.", RegexOptions.Singleline)]
+    [GeneratedRegex(@"\s*(?:[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|\S)|\s+\z")]
     private static partial Regex TokenPattern();
 
     [GeneratedRegex(@"\n[ \t]*\n\s*")]
@@ -201,7 +196,10 @@ public static partial class TextDiff
         public IReadOnlyList<string> Chunk(string str) => str.Length == 0 ? [] : BlankLines().Split(str);
     }
 
-    /// <summary>Words (with their apostrophes), runs of space, and single punctuation marks.</summary>
+    /// <summary>
+    /// Words (with their apostrophes) and single punctuation marks, each with the space before it,
+    /// so that only words and marks line up two versions, never a space that happens to match.
+    /// </summary>
     private sealed class WordChunker : IChunker
     {
         public static readonly WordChunker Instance = new();

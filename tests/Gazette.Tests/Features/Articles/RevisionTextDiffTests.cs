@@ -27,6 +27,18 @@ public sealed class RevisionTextDiffTests
     }
 
     [Fact]
+    public void LinesUpWordsRatherThanTheSpacesBetweenThem()
+    {
+        var row = Assert.Single(Compare(
+            "Copies are free at the library and the ferry terminal.",
+            "Copies are free at the library, the ferry terminal and the harbour office.").Rows);
+
+        Assert.Equal(["Copies are free at the library", " and", " the ferry terminal."], row.Old.Select(s => s.Text));
+        Assert.Equal([Kind.Same, Kind.Removed, Kind.Same], row.Old.Select(s => s.Kind));
+        Assert.Equal([",", " and the harbour office"], row.New.Where(s => s.Kind == Kind.Added).Select(s => s.Text));
+    }
+
+    [Fact]
     public void AddsAndRemovesWholeParagraphsAndFoldsDistantUnchangedOnes()
     {
         var old = string.Join("\n\n", Enumerable.Range(1, 8).Select(i => $"Paragraph {i}."));
