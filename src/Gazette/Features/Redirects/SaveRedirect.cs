@@ -13,8 +13,8 @@ public sealed class SaveRedirect(GazetteDbContext db, RedirectLookup lookup, Tim
     /// <summary>What staff typed on the redirects page.</summary>
     public sealed record Form(string? From, string? To);
 
-    /// <summary><paramref name="Field"/> names the form field an error belongs to ("" for the form).</summary>
-    public sealed record Result(Redirect? Redirect, string? Field, string? Error)
+    /// <summary>Errors are keyed by the form field they belong to ("" for the form as a whole).</summary>
+    public sealed record Result(Redirect? Redirect, IReadOnlyDictionary<string, string> Errors)
     {
         public bool Succeeded => Redirect is not null;
     }
@@ -23,35 +23,40 @@ public sealed class SaveRedirect(GazetteDbContext db, RedirectLookup lookup, Tim
     public async Task<Result> ExecuteAsync(int? id, Form form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
+        var errors = new Dictionary<string, string>();
         if (!RedirectPaths.TryNormaliseFrom(form.From, out var from, out var fromError))
         {
-            return new Result(null, nameof(Form.From), fromError);
+            errors[nameof(Form.From)] = fromError;
         }
         if (!RedirectPaths.TryNormaliseTo(form.To, out var to, out var toError))
         {
-            return new Result(null, nameof(Form.To), toError);
+            errors[nameof(Form.To)] = toError;
+        }
+        if (errors.Count > 0)
+        {
+            return new Result(null, errors);
         }
         Redirect? redirect = null;
         if (id is { } existingId && (redirect = await db.Redirects.SingleOrDefaultAsync(r => r.Id == existingId, cancellationToken)) is null)
         {
-            return new Result(null, "", "That redirect no longer exists.");
+            return Failed("", "That redirect no longer exists.");
         }
         if (await db.Redirects.AnyAsync(r => r.FromPath == from && r.Id != (id ?? 0), cancellationToken))
         {
-            return new Result(null, nameof(Form.From), $"There is already a redirect from {from}: edit that one.");
+            return Failed(nameof(Form.From), $"There is already a redirect from {from}: edit that one.");
         }
 
         var final = await FinalTargetAsync(to, redirect?.Id, cancellationToken);
         if (final == from)
         {
-            return new Result(null, nameof(Form.To), final == to
+            return Failed(nameof(Form.To), final == to
                 ? "A redirect cannot lead to its own address."
                 : $"{to} already redirects to {from}: this would make a loop.");
         }
         var incoming = await IncomingAsync(from, redirect?.Id, cancellationToken);
         if (incoming.FirstOrDefault(r => r.FromPath == final) is { } reverse)
         {
-            return new Result(null, nameof(Form.To), $"{reverse.FromPath} already redirects to {from}: this would make a loop.");
+            return Failed(nameof(Form.To), $"{reverse.FromPath} already redirects to {from}: this would make a loop.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -71,7 +76,7 @@ public sealed class SaveRedirect(GazetteDbContext db, RedirectLookup lookup, Tim
         }
         await db.SaveChangesAsync(cancellationToken);
         lookup.Invalidate();
-        return new Result(redirect, null, null);
+        return new Result(redirect, new Dictionary<string, string>());
     }
 
     public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken)
@@ -122,6 +127,8 @@ public sealed class SaveRedirect(GazetteDbContext db, RedirectLookup lookup, Tim
             earlier.UpdatedAt = now;
         }
     }
+
+    private static Result Failed(string field, string error) => new(null, new Dictionary<string, string> { [field] = error });
 
     /// <summary>Where <paramref name="to"/> ends up: itself, or the target of the redirect from it (chains are one hop).</summary>
     private async Task<string> FinalTargetAsync(string to, int? except, CancellationToken cancellationToken)

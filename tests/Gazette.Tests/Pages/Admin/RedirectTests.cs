@@ -184,6 +184,20 @@ public abstract class RedirectTests(GazetteApp app)
     }
 
     [Fact]
+    public async Task ReportsWhatIsWrongWithBothFieldsAtOnce()
+    {
+        var browser = app.CreateBrowser();
+        await app.SignInAsync(browser, StaffRoles.Editor);
+
+        var response = await AddAsync(browser, "/admin", "http://example.org/");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal(2, page.QuerySelectorAll(".form-errors li").Length);
+        Assert.Null(page.QuerySelector("[style]"));
+    }
+
+    [Fact]
     public async Task RefusesARedirectThatWouldMakeALoop()
     {
         var browser = app.CreateBrowser();

@@ -61,7 +61,10 @@ public sealed class EditModel(GazetteDbContext db, SaveRedirect saveRedirect) : 
                     : $"Redirect saved: {result.Redirect!.FromPath} now leads to {result.Redirect.ToUrl}.";
                 return RedirectToPage("Index");
             }
-            ModelState.AddModelError(string.IsNullOrEmpty(result.Field) ? "" : $"Form.{result.Field}", result.Error!);
+            foreach (var (field, error) in result.Errors)
+            {
+                ModelState.AddModelError(field.Length == 0 ? "" : $"Form.{field}", error);
+            }
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
