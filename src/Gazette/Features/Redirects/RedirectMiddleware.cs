@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Gazette.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace Gazette.Features.Redirects;
 /// nothing (the response is a 404 with nothing written), so ordinary pages pay nothing; a request
 /// with a query string is looked up first only when a redirect could match its parameter names.
 /// </summary>
-internal sealed class RedirectMiddleware(RequestDelegate next, RedirectLookup lookup, TimeProvider clock)
+internal sealed partial class RedirectMiddleware(RequestDelegate next, RedirectLookup lookup, TimeProvider clock, ILogger<RedirectMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context, GazetteDbContext db)
     {
@@ -39,6 +40,9 @@ internal sealed class RedirectMiddleware(RequestDelegate next, RedirectLookup lo
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not count a hit of redirect {RedirectId}")]
+    private static partial void HitNotCounted(ILogger logger, Exception exception, int redirectId);
+
     private async Task RespondAsync(HttpContext context, GazetteDbContext db, RedirectLookup.Match match)
     {
         var location = RedirectPaths.ToLocation(match.ToUrl);
@@ -50,7 +54,15 @@ internal sealed class RedirectMiddleware(RequestDelegate next, RedirectLookup lo
         context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
         context.Response.Headers.Location = location;
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.Redirects.Where(r => r.Id == match.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.HitCount, r => r.HitCount + 1).SetProperty(r => r.LastHitAt, now), context.RequestAborted);
+        try
+        {
+            await db.Redirects.Where(r => r.Id == match.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.HitCount, r => r.HitCount + 1).SetProperty(r => r.LastHitAt, now), context.RequestAborted);
+        }
+        catch (DbException exception)
+        {
+            // The count is a nicety: a busy database must not cost the reader their redirect.
+            HitNotCounted(logger, exception, match.Id);
+        }
     }
 }

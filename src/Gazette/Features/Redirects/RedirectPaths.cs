@@ -91,7 +91,8 @@ public static class RedirectPaths
                 error = "Leave out a user name or password from the address.";
                 return false;
             }
-            to = uri.AbsoluteUri;
+            // A header holds ASCII only: an internationalised host goes in its punycode form.
+            to = new UriBuilder(uri) { Host = uri.IdnHost }.Uri.AbsoluteUri;
         }
         else
         {

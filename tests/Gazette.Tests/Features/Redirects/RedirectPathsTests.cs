@@ -41,6 +41,7 @@ public sealed class RedirectPathsTests
     [Theory]
     [InlineData("/2024/03/new/", "/2024/03/new")]
     [InlineData("https://example.org/a b", "https://example.org/a%20b")]
+    [InlineData("https://bücher.example/x?q=1", "https://xn--bcher-kva.example/x?q=1")]
     public void NormalisesATarget(string input, string expected)
     {
         Assert.True(RedirectPaths.TryNormaliseTo(input, out var to, out var error), error);

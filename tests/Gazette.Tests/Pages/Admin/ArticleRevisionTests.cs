@@ -121,6 +121,29 @@ public abstract class ArticleRevisionTests(GazetteApp app)
     }
 
     [Fact]
+    public async Task RefusesToRestoreASlugAnotherArticleNowUses()
+    {
+        var browser = app.CreateBrowser();
+        await app.SignInAsync(browser, StaffRoles.Editor);
+        var article = await app.CreateArticleAsync();
+        var editUrl = $"/admin/articles/edit/{article.Id}";
+        await browser.PostFormAsync(editUrl, editUrl, Fields(article.Title, article.Body, "publish", app.Unique("renamed")));
+        await app.CreateArticleAsync(a => a.Slug = article.Slug);
+        var first = await app.WithDbAsync(db => db.ArticleRevisions.Where(r => r.ArticleId == article.Id).OrderBy(r => r.Id).FirstAsync());
+        var revisionsUrl = $"/admin/articles/{article.Id}/revisions";
+
+        var response = await browser.PostFormAsync(revisionsUrl, $"{revisionsUrl}?handler=Restore", new()
+        {
+            ["revisionId"] = first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains($"Another article now uses the slug \"{article.Slug}\"", page.TextOf(".notice.error"), StringComparison.Ordinal);
+        Assert.Equal(2, page.QuerySelectorAll(".revision-table tbody tr").Length);
+    }
+
+    [Fact]
     public async Task AnAuthorCannotSeeOrRestoreAnotherAuthorsRevisions()
     {
         var article = await app.CreateArticleAsync();
