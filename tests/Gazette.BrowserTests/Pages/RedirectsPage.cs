@@ -18,14 +18,31 @@ public sealed class RedirectsPage(IPage page)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Redirects", Level = 1 })).ToBeVisibleAsync();
     }
 
-    /// <summary>Fills and sends the form from the list's "Add a redirect"; the page then shows the list, or the form with its errors.</summary>
+    public ILocator StatusNotice => page.GetByRole(AriaRole.Status);
+
+    public ILocator Errors => page.GetByRole(AriaRole.Alert);
+
+    /// <summary>Adds a redirect through the form and waits for the list to confirm it.</summary>
     public async Task AddAsync(string from, string to)
+    {
+        await SubmitAsync(from, to);
+        await Expect(StatusNotice).ToContainTextAsync($"Redirect added: {from}");
+    }
+
+    /// <summary>Sends the form with something it must refuse, and waits for the error.</summary>
+    public async Task AddRefusedAsync(string from, string to, string error)
+    {
+        await SubmitAsync(from, to);
+        await Expect(Errors).ToContainTextAsync(error);
+    }
+
+    private async Task SubmitAsync(string from, string to)
     {
         await OpenAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a redirect", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Add a redirect", Level = 1 })).ToBeVisibleAsync();
         await From.FillAsync(from);
         await To.FillAsync(to);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add redirect", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync();
     }
 }

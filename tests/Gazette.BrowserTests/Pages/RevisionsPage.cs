@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Gazette.BrowserTests.Pages;
 
 /// <summary>An article's revisions, <c>/admin/articles/{id}/revisions</c>: compare any two, restore one.</summary>
-public sealed class RevisionsPage(IPage page)
+public sealed partial class RevisionsPage(IPage page)
 {
     public IPage Page => page;
 
@@ -39,6 +40,10 @@ public sealed class RevisionsPage(IPage page)
         await From.SelectOptionAsync(new SelectOptionValue { Index = from });
         await To.SelectOptionAsync(new SelectOptionValue { Index = to });
         await CompareButton.ClickAsync();
+        await Expect(page).ToHaveURLAsync(ComparedUrl());
         await WaitAsync();
     }
+
+    [GeneratedRegex(@"/revisions\?from=\d+&to=\d+$")]
+    private static partial Regex ComparedUrl();
 }
