@@ -22,6 +22,8 @@ public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
     public DbSet<SiteSettingsVersion> SiteSettingsVersions => Set<SiteSettingsVersion>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<Redirect> Redirects => Set<Redirect>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

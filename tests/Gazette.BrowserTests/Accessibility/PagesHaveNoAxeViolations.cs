@@ -58,4 +58,36 @@ public sealed class PagesHaveNoAxeViolations(BrowserApp app)
 
         await AxeAssert.NoViolationsAsync(page, "the article editor");
     }
+
+    [Fact]
+    public async Task TheRevisionsPageComparingTwoVersions()
+    {
+        var arranged = await app.ArrangeFullArticleAsync();
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await new SignInPage(page).SignInAsync(app.Staff.UserName, app.Staff.Password);
+        var editor = new ArticleEditorPage(page);
+        await editor.OpenAsync(arranged.Id);
+        await editor.UpdateBodyAsync("A shorter body, rewritten.");
+        var revisions = new RevisionsPage(page);
+        await page.GotoAsync($"/admin/articles/{arranged.Id}/revisions");
+        await Expect(revisions.Added("Body")).Not.ToHaveCountAsync(0);
+
+        await AxeAssert.NoViolationsAsync(page, "the revisions page");
+    }
+
+    [Fact]
+    public async Task TheRedirectsPageAndItsFormShowingAnError()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await new SignInPage(page).SignInAsync(app.Staff.UserName, app.Staff.Password);
+        var redirects = new RedirectsPage(page);
+        await redirects.AddAsync("/" + app.Unique("old-news"), "/about");
+        await Expect(redirects.Rows).Not.ToHaveCountAsync(0);
+        await AxeAssert.NoViolationsAsync(page, "the redirects page");
+
+        await redirects.AddRefusedAsync("/admin", "http://example.org/", "newsroom");
+        await AxeAssert.NoViolationsAsync(page, "the redirect form with an error");
+    }
 }

@@ -39,6 +39,11 @@ public sealed partial class ArticleEditorPage(IPage page)
 
     public ILocator ViewArticleLink => page.GetByRole(AriaRole.Link, new() { Name = "View article", Exact = true });
 
+    public ILocator UpdateButton => page.GetByRole(AriaRole.Button, new() { Name = "Update", Exact = true });
+
+    /// <summary>"Revisions (N)", shown for an article that has been saved.</summary>
+    public ILocator RevisionsLink => page.GetByRole(AriaRole.Link, new() { NameRegex = RevisionsCount() });
+
     public async Task OpenNewAsync()
     {
         await page.GotoAsync("/admin/articles/edit");
@@ -91,6 +96,19 @@ public sealed partial class ArticleEditorPage(IPage page)
         await Expect(page).ToHaveURLAsync(EditExistingArticle());
         await Expect(StatusNotice).ToContainTextAsync("Scheduled for ");
     }
+
+    /// <summary>Changes a published article's body and saves it with "Update".</summary>
+    public async Task UpdateBodyAsync(string markdown)
+    {
+        await Body.FillAsync(markdown);
+        await UpdateButton.ClickAsync();
+        await Expect(page).ToHaveURLAsync(EditExistingArticle());
+        await Expect(StatusNotice).ToHaveTextAsync("Article published.");
+        await Expect(Body).ToHaveValueAsync(markdown.ReplaceLineEndings("\n"));
+    }
+
+    [GeneratedRegex(@"^Revisions \(\d+\)$")]
+    private static partial Regex RevisionsCount();
 
     [GeneratedRegex(@"/admin/articles/edit/\d+$")]
     private static partial Regex EditExistingArticle();

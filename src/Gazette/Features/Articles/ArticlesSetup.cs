@@ -10,6 +10,8 @@ internal static class ArticlesSetup
         services.AddScoped<Autosaves>();
         services.AddSingleton<PublishScheduledArticles>();
         services.AddHostedService(sp => sp.GetRequiredService<PublishScheduledArticles>());
+        services.AddScoped<ArticleHistory>();
+        services.AddScoped<RestoreRevision>();
         return services;
     }
 }

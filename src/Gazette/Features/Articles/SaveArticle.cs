@@ -21,10 +21,14 @@ public enum SaveIntent
     Publish,
 }
 
-/// <summary>Creates or updates an article from the editor, as a draft, for review, scheduled or published.</summary>
+/// <summary>
+/// Creates or updates an article from the editor, as a draft, for review, scheduled or published.
+/// Every save keeps a revision, and a published article whose address changes keeps its old one
+/// as a redirect.
+/// </summary>
 public sealed class SaveArticle(
-    GazetteDbContext db, MarkdownRenderer markdown, UploadMedia uploadMedia, TimeProvider clock, SiteTime siteTime,
-    PublishScheduledArticles scheduler)
+    GazetteDbContext db, MarkdownRenderer markdown, UploadMedia uploadMedia, ArticleHistory history, TimeProvider clock,
+    SiteTime siteTime, PublishScheduledArticles scheduler)
 {
     public sealed record Result(Article? Article, IReadOnlyDictionary<string, string> Errors)
     {
@@ -33,7 +37,7 @@ public sealed class SaveArticle(
 
     /// <summary>
     /// Saves <paramref name="form"/> into article <paramref name="id"/> (null: a new article by
-    /// <paramref name="authorId"/>) with the status <paramref name="intent"/> asks for. The caller
+    /// <paramref name="authorId"/>, who saves it in any case) with the status <paramref name="intent"/> asks for. The caller
     /// has checked the user may do that (<see cref="ArticlePermissions"/>). Nothing is stored when
     /// the result has errors.
     /// </summary>
@@ -122,6 +126,7 @@ public sealed class SaveArticle(
         {
             return new Result(null, errors);
         }
+        var before = id is null ? ArticleHistory.NewArticle : await history.BeforeChangeAsync(article, cancellationToken);
         if (article.Id == 0)
         {
             db.Articles.Add(article);
@@ -159,6 +164,7 @@ public sealed class SaveArticle(
 
         await SetCategoriesAsync(article, form, cancellationToken);
         await SetTagsAsync(article, form.Tags, cancellationToken);
+        await history.RecordAsync(article, before, authorId, note: null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (article.Status == ArticleStatus.Scheduled)
         {

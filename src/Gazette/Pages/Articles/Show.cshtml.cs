@@ -46,7 +46,10 @@ public sealed class ShowModel(
         }
         if (year != Article.PublishedAt.Year || month != Article.PublishedAt.Month)
         {
-            return RedirectPermanent(Article.Url);
+            // Another article's old address, kept as a redirect, wins over a guess from the slug:
+            // answering 404 lets the redirect middleware send the reader there.
+            var path = Request.Path.Value!.TrimEnd('/');
+            return await db.Redirects.AnyAsync(r => r.FromPath == path, cancellationToken) ? NotFound() : RedirectPermanent(Article.Url);
         }
         Form.ParentId = replyTo;
         commenterCookie.Fill(Request, Form);

@@ -28,6 +28,9 @@ public sealed class EditModel(
     public int? ArticleId { get; private set; }
     public ArticleStatus? Status { get; private set; }
     public string? PublicUrl { get; private set; }
+
+    /// <summary>For the "Revisions (N)" link.</summary>
+    public int RevisionCount { get; private set; }
     public IReadOnlyList<CategoryOption> Categories { get; private set; } = [];
 
     /// <summary>The user may publish; otherwise the editor offers "Submit for review".</summary>
@@ -93,6 +96,7 @@ public sealed class EditModel(
                 PublishAt = article.PublishedAt is { } publishedAt ? ToMinute(siteTime.ToLocal(publishedAt)) : null,
             };
             Describe(article);
+            RevisionCount = await db.ArticleRevisions.CountAsync(r => r.ArticleId == articleId, cancellationToken);
         }
         Autosave = await autosaves.FindAsync(UserId, id, SavedAt, cancellationToken);
         if (restore && Autosave is not null)
