@@ -74,9 +74,9 @@
     }
   }
 
+  // The page arrives with the preview of what it holds; it is fetched again only as the text changes.
   previewSection.hidden = false;
   form.classList.add("with-preview");
-  refreshPreview();
   body.addEventListener("input", () => {
     clearTimeout(previewTimer);
     previewTimer = setTimeout(refreshPreview, 300);
