@@ -219,19 +219,8 @@ public sealed class SaveArticle(
         }
     }
 
-    private async Task<string> UniqueSlugAsync(string slug, int articleId, CancellationToken cancellationToken)
-    {
-        var taken = await db.Articles
-            .Where(a => a.Id != articleId && (a.Slug == slug || a.Slug.StartsWith(slug + "-")))
-            .Select(a => a.Slug)
-            .ToListAsync(cancellationToken);
-        var candidate = slug;
-        for (var n = 2; taken.Contains(candidate); n++)
-        {
-            candidate = $"{slug}-{n}";
-        }
-        return candidate;
-    }
+    private Task<string> UniqueSlugAsync(string slug, int articleId, CancellationToken cancellationToken) =>
+        Slugs.UniqueAsync(db.Articles.Where(a => a.Id != articleId).Select(a => a.Slug), slug, cancellationToken);
 
     private static bool IsAcceptableImageUrl(string url) =>
         url.StartsWith("/media/", StringComparison.Ordinal)

@@ -14,6 +14,8 @@ namespace Gazette.Features.Staff;
 /// </summary>
 public sealed class StaffEmails(UserManager<StaffUser> users, Outbox outbox, SiteAddress site, GazetteDbContext db)
 {
+    public const string ResetSubject = "Reset your newsroom password";
+
     public async Task SendInvitationAsync(StaffUser user, string role, string invitedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -35,7 +37,7 @@ public sealed class StaffEmails(UserManager<StaffUser> users, Outbox outbox, Sit
     {
         ArgumentNullException.ThrowIfNull(user);
         var link = await LinkAsync("/admin/reset-password", user);
-        outbox.Enqueue(user.Email!, "Reset your newsroom password", string.Format(CultureInfo.InvariantCulture, """
+        outbox.Enqueue(user.Email!, ResetSubject, string.Format(CultureInfo.InvariantCulture, """
             Hello {0},
 
             Someone, probably you, asked to reset the password of the newsroom account {1}.

@@ -41,7 +41,7 @@ public sealed class ForgotPasswordModel(
         if (user?.Email is { } email && !email.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase))
         {
             var since = clock.GetUtcNow().UtcDateTime - Quiet;
-            var recent = await db.Outbox.AnyAsync(m => m.To == email && m.Subject == "Reset your newsroom password" && m.CreatedAt > since, cancellationToken);
+            var recent = await db.Outbox.AnyAsync(m => m.To == email && m.Subject == StaffEmails.ResetSubject && m.CreatedAt > since, cancellationToken);
             if (!recent)
             {
                 await emails.SendPasswordResetAsync(user, cancellationToken);

@@ -66,7 +66,7 @@ public sealed class IndexModel(
                 UserName = Invite.UserName.Trim(),
                 Email = Invite.Email.Trim(),
                 DisplayName = Invite.DisplayName.Trim(),
-                Slug = await UniqueSlugAsync(Slugs.From(Invite.DisplayName), cancellationToken),
+                Slug = await Slugs.UniqueAsync(db.Users.Select(u => u.Slug), Slugs.From(Invite.DisplayName), cancellationToken),
             };
             var created = await users.CreateAsync(user);
             if (created.Succeeded)
@@ -143,17 +143,6 @@ public sealed class IndexModel(
         id == users.GetUserId(User) ? null : await users.FindByIdAsync(id);
 
     private static string Article(string role) => role == StaffRoles.Contributor ? "a" : "an";
-
-    private async Task<string> UniqueSlugAsync(string slug, CancellationToken cancellationToken)
-    {
-        var taken = await db.Users.Where(u => u.Slug == slug || u.Slug.StartsWith(slug + "-")).Select(u => u.Slug).ToListAsync(cancellationToken);
-        var candidate = slug;
-        for (var n = 2; taken.Contains(candidate); n++)
-        {
-            candidate = $"{slug}-{n}";
-        }
-        return candidate;
-    }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
