@@ -41,7 +41,13 @@ public sealed class PublishScheduledArticles(
                     wait = TimeSpan.FromTicks(Math.Clamp((due - clock.GetUtcNow().UtcDateTime).Ticks, 0, MaxWait.Ticks));
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopped mid-check. The host only forgives a cancelled loop when the host itself
+                // is stopping; ending quietly keeps a stop of this service alone from stopping the app.
+                return;
+            }
+            catch (Exception e)
             {
                 // A busy or briefly unreachable database: try again at the next check.
                 logger.LogWarning(e, "Publishing scheduled articles failed; will retry.");

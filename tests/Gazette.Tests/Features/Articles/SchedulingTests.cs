@@ -19,6 +19,7 @@ public abstract class SchedulingTests(FakeClockApp app) : IAsyncLifetime
 
     private SiteTime SiteTime => app.Services.GetRequiredService<SiteTime>();
 
+    // Stops only the loop (it ends quietly, leaving the app running): each test calls PublishDueAsync itself.
     public Task InitializeAsync() => Publisher.StopAsync(CancellationToken.None);
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -196,16 +197,9 @@ public abstract class SchedulingTests(FakeClockApp app) : IAsyncLifetime
     private static DateTime ToMinute(DateTime time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMinute));
 }
 
-// Withheld with the PostgreSQL class below: the fixture's host is sometimes disposed during the
-// first test (seen on SQLite too, in the last full run), so the fault is in the fixture or the
-// publisher, not the provider. ThePublisherLoop still covers publishing on time.
-// public sealed class SchedulingOnSqlite(FakeClockSqliteApp app) : SchedulingTests(app), IClassFixture<FakeClockSqliteApp>;
+public sealed class SchedulingOnSqlite(FakeClockSqliteApp app) : SchedulingTests(app), IClassFixture<FakeClockSqliteApp>;
 
-// SchedulingOnPostgreSql is withheld for now: after the merges of 29 Nov its fixture's host was
-// disposed mid-test in two full runs (a background service stopping the host on PostgreSQL, not
-// yet found) while it passed alone. The SQLite class above covers the behaviour; the publisher's
-// conditional UPDATE is provider-neutral. Bring it back once the cause is fixed:
-// public sealed class SchedulingOnPostgreSql(FakeClockPostgreSqlApp app) : SchedulingTests(app), IClassFixture<FakeClockPostgreSqlApp>;
+public sealed class SchedulingOnPostgreSql(FakeClockPostgreSqlApp app) : SchedulingTests(app), IClassFixture<FakeClockPostgreSqlApp>;
 
 /// <summary>The publisher's own loop, left running: moving the clock past the time is enough.</summary>
 public sealed class ThePublisherLoop(FakeClockSqliteApp app) : IClassFixture<FakeClockSqliteApp>
