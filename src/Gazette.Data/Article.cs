@@ -12,9 +12,20 @@ public enum ArticleStatus
     Scheduled = 3,
 }
 
+/// <summary>What an entry is: a dated news article, or a static page such as About or Contact.</summary>
+public enum ArticleKind
+{
+    /// <summary>A dated article at <c>/{yyyy}/{MM}/{slug}</c>, listed on the home page, archives and feeds.</summary>
+    Post = 0,
+
+    /// <summary>A page at <c>/{slug}</c> with no date, kept out of lists and feeds; pages may nest under a parent.</summary>
+    Page = 1,
+}
+
 public class Article
 {
     public int Id { get; set; }
+    public ArticleKind Kind { get; set; }
     public string Title { get; set; } = "";
     public string Slug { get; set; } = "";
 
@@ -46,6 +57,13 @@ public class Article
 
     /// <summary>Who the image comes from, shown as "Image source: …" under it.</summary>
     public string? FeaturedImageCredit { get; set; }
+
+    /// <summary>The page this page sits under (pages only): for breadcrumbs and the page tree.</summary>
+    public int? ParentId { get; set; }
+    public Article? Parent { get; set; }
+
+    /// <summary>Where a page sorts among its siblings, lowest first (WordPress's <c>menu_order</c>).</summary>
+    public int MenuOrder { get; set; }
 
     public bool CommentsOpen { get; set; } = true;
     public bool IsSticky { get; set; }

@@ -101,6 +101,15 @@ namespace Gazette.Data.PostgreSql.Migrations
                     b.Property<bool>("IsSticky")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MenuOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -129,8 +138,12 @@ namespace Gazette.Data.PostgreSql.Migrations
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("ParentId");
+
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Kind", "Status", "PublishedAt");
 
                     b.HasIndex("Status", "IsSticky", "PublishedAt");
 
@@ -970,7 +983,14 @@ namespace Gazette.Data.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Gazette.Data.Article", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Author");
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("Gazette.Data.ArticleAutosave", b =>

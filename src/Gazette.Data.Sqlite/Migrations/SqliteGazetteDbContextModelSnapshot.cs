@@ -94,6 +94,15 @@ namespace Gazette.Data.Sqlite.Migrations
                     b.Property<bool>("IsSticky")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MenuOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -122,8 +131,12 @@ namespace Gazette.Data.Sqlite.Migrations
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("ParentId");
+
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Kind", "Status", "PublishedAt");
 
                     b.HasIndex("Status", "IsSticky", "PublishedAt");
 
@@ -935,7 +948,14 @@ namespace Gazette.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Gazette.Data.Article", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Author");
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("Gazette.Data.ArticleAutosave", b =>

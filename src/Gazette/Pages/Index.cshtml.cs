@@ -15,7 +15,7 @@ public sealed class IndexModel(GazetteDbContext db, IOptionsSnapshot<GazetteOpti
 
     public async Task OnGetAsync([FromQuery] int page = 1, CancellationToken cancellationToken = default)
     {
-        var ordered = db.Articles.Published()
+        var ordered = db.Articles.Published().Posts()
             .OrderByDescending(a => a.IsSticky)
             .ThenByDescending(a => a.PublishedAt)
             .ThenByDescending(a => a.Id);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gazette.Data;
 
 namespace Gazette.Features.Articles;
 
@@ -7,6 +8,13 @@ public static class ArticleLinks
 {
     public static string Article(DateTime publishedAt, string slug) =>
         string.Create(CultureInfo.InvariantCulture, $"/{publishedAt.Year:0000}/{publishedAt.Month:00}/{slug}");
+
+    /// <summary>A static page's URL: its slug at the root, like <c>/about</c>.</summary>
+    public static string Page(string slug) => "/" + slug;
+
+    /// <summary>The public URL of an article or page, by its kind.</summary>
+    public static string Of(ArticleKind kind, DateTime publishedAt, string slug) =>
+        kind == ArticleKind.Page ? Page(slug) : Article(publishedAt, slug);
 
     public static string Category(string slug) => "/category/" + slug;
 

@@ -23,6 +23,10 @@ public static class ArticleListing
     public static IQueryable<Article> Published(this IQueryable<Article> articles) =>
         articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null);
 
+    /// <summary>Dated articles only, not static pages: for lists, archives and feeds.</summary>
+    public static IQueryable<Article> Posts(this IQueryable<Article> articles) =>
+        articles.Where(a => a.Kind == ArticleKind.Post);
+
     /// <summary>One page of <paramref name="ordered"/>, in two queries whatever the page.</summary>
     public static async Task<ArticlePage> PageAsync(
         IQueryable<Article> ordered, int page, int pageSize, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public sealed class AuthorModel(GazetteDbContext db, IOptionsSnapshot<GazetteOpt
             return NotFound();
         }
         Heading = new ArchiveHeading("Author", author.DisplayName, author.Bio);
-        var ordered = db.Articles.Published()
+        var ordered = db.Articles.Published().Posts()
             .Where(a => a.AuthorId == author.Id)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
         Articles = await ArticleListing.PageAsync(ordered, page, options.Value.Site.PostsPerPage, cancellationToken);

@@ -36,7 +36,7 @@ public sealed class CategoryModel(GazetteDbContext db, IOptionsSnapshot<GazetteO
         }
 
         Heading = new ArchiveHeading("Category", category.Name, category.Description);
-        var ordered = db.Articles.Published()
+        var ordered = db.Articles.Published().Posts()
             .Where(a => a.Categories.Any(c => ids.Contains(c.Id)))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
         Articles = await ArticleListing.PageAsync(ordered, page, options.Value.Site.PostsPerPage, cancellationToken);

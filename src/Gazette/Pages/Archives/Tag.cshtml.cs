@@ -21,7 +21,7 @@ public sealed class TagModel(GazetteDbContext db, IOptionsSnapshot<GazetteOption
             return NotFound();
         }
         Heading = new ArchiveHeading("Tag", tag.Name, null);
-        var ordered = db.Articles.Published()
+        var ordered = db.Articles.Published().Posts()
             .Where(a => a.Tags.Any(t => t.Id == tag.Id))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
         Articles = await ArticleListing.PageAsync(ordered, page, options.Value.Site.PostsPerPage, cancellationToken);

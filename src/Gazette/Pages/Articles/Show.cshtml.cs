@@ -122,7 +122,7 @@ public sealed class ShowModel(
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.AsNoTracking().Published()
+        var article = await db.Articles.AsNoTracking().Published().Posts()
             .Where(a => a.Slug == slug)
             .Select(a => new ArticleView(
                 a.Id, a.Title, a.Slug, a.BodyHtml, a.Summary, a.PublishedAt!.Value, a.UpdatedAt,

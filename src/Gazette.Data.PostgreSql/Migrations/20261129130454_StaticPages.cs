@@ -1,0 +1,80 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Gazette.Data.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class StaticPages : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "Kind",
+                table: "Articles",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MenuOrder",
+                table: "Articles",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ParentId",
+                table: "Articles",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_Kind_Status_PublishedAt",
+                table: "Articles",
+                columns: new[] { "Kind", "Status", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_ParentId",
+                table: "Articles",
+                column: "ParentId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Articles_Articles_ParentId",
+                table: "Articles",
+                column: "ParentId",
+                principalTable: "Articles",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Articles_Articles_ParentId",
+                table: "Articles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_Kind_Status_PublishedAt",
+                table: "Articles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_ParentId",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "MenuOrder",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "ParentId",
+                table: "Articles");
+        }
+    }
+}
