@@ -11,9 +11,10 @@ using Microsoft.Extensions.Options;
 namespace Gazette.Pages.Articles;
 
 /// <summary>
-/// The page Gazette exists to serve. Reading it costs two queries however many comments it
-/// has: the article with its terms, then its approved comments; and one more for the sizes of
-/// a featured image from the media library.
+/// The page Gazette exists to serve, and static pages too (at <c>/{slug}</c>, with no date).
+/// Reading it costs the same queries however many comments it has: the article with its terms
+/// (one split query), the sizes of a featured image from the media library, the approved comments,
+/// then the way on: previous, next and related articles, or a page's parents and children.
 /// </summary>
 // The comment form carries a signed, non-personal token instead of the antiforgery token, so that
 // the page can be served from a shared cache: see CommentFormToken for the design.
@@ -25,6 +26,7 @@ public sealed class ShowModel(
 {
     public ArticleView Article { get; private set; } = null!;
     public Conversation Conversation { get; private set; } = null!;
+    public ArticleNavigation Navigation { get; private set; } = null!;
 
     [BindProperty]
     public CommentForm Form { get; set; } = new();
@@ -38,13 +40,13 @@ public sealed class ShowModel(
     public int? JustPosted { get; set; }
 
     public async Task<IActionResult> OnGetAsync(
-        int year, int month, string slug, [FromQuery] int? replyTo, CancellationToken cancellationToken)
+        int? year, int? month, string slug, [FromQuery] int? replyTo, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, cancellationToken) is { } missing)
+        if (await LoadAsync(year, slug, cancellationToken) is { } missing)
         {
             return missing;
         }
-        if (year != Article.PublishedAt.Year || month != Article.PublishedAt.Month)
+        if (Article.Kind == ArticleKind.Post && (year != Article.PublishedAt.Year || month != Article.PublishedAt.Month))
         {
             // Another article's old address, kept as a redirect, wins over a guess from the slug:
             // answering 404 lets the redirect middleware send the reader there.
@@ -54,12 +56,13 @@ public sealed class ShowModel(
         Form.ParentId = replyTo;
         commenterCookie.Fill(Request, Form);
         await LoadConversationAsync(Enum.TryParse<Notice>(CommentNotice, out var notice) ? notice : Notice.None, cancellationToken);
+        await LoadNavigationAsync(cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int? year, string slug, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, cancellationToken) is { } missing)
+        if (await LoadAsync(year, slug, cancellationToken) is { } missing)
         {
             return missing;
         }
@@ -117,15 +120,18 @@ public sealed class ShowModel(
     {
         Response.StatusCode = statusCode;
         await LoadConversationAsync(notice, cancellationToken);
+        await LoadNavigationAsync(cancellationToken);
         return Page();
     }
 
-    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>Loads the article (with a <paramref name="year"/> in the address) or the static page (without).</summary>
+    private async Task<IActionResult?> LoadAsync(int? year, string slug, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.AsNoTracking().Published().Posts()
-            .Where(a => a.Slug == slug)
+        var kind = year is null ? ArticleKind.Page : ArticleKind.Post;
+        var article = await db.Articles.AsNoTracking().Published()
+            .Where(a => a.Kind == kind && a.Slug == slug)
             .Select(a => new ArticleView(
-                a.Id, a.Title, a.Slug, a.BodyHtml, a.Summary, a.PublishedAt!.Value, a.UpdatedAt,
+                a.Id, a.Kind, a.ParentId, a.Title, a.Slug, a.BodyHtml, a.Summary, a.PublishedAt!.Value, a.UpdatedAt,
                 a.Author!.DisplayName, a.Author.Slug,
                 a.FeaturedImageUrl, a.FeaturedImageAlt, a.FeaturedImageCaption, a.FeaturedImageCredit, a.CommentsOpen,
                 a.Categories.OrderBy(c => c.Name).Select(c => new TermLink(c.Name, "/category/" + c.Slug)).ToList(),
@@ -143,6 +149,11 @@ public sealed class ShowModel(
         };
         return null;
     }
+
+    private async Task LoadNavigationAsync(CancellationToken cancellationToken) =>
+        Navigation = Article.Kind == ArticleKind.Page
+            ? await ArticleNavigation.ForPageAsync(db, Article.Id, Article.ParentId, cancellationToken)
+            : await ArticleNavigation.ForPostAsync(db, Article.Id, Article.PublishedAt, Article.Title, Article.Summary, cancellationToken);
 
     private async Task LoadConversationAsync(Notice notice, CancellationToken cancellationToken)
     {
