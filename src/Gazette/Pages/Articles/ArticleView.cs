@@ -19,7 +19,9 @@ public sealed partial record ArticleView(
     public bool IsPage => Kind == ArticleKind.Page;
 
     /// <summary>Minutes an adult needs to read the body, from its words.</summary>
-    public int ReadingMinutes => ReadingTime.Minutes(ReadingTime.Words(Markup().Replace(BodyHtml, " ")));
+    public int ReadingMinutes => ReadingTime.Minutes(Words);
+
+    public int Words => ReadingTime.Words(Markup().Replace(BodyHtml, " "));
 
     /// <summary>The featured image's sizes when it comes from the media library; null for any other address.</summary>
     public ResponsiveImage? Picture { get; init; }

@@ -2,6 +2,7 @@ using Gazette.Data;
 using Gazette.Features.Articles;
 using Gazette.Features.Comments;
 using Gazette.Features.Media;
+using Gazette.Infrastructure;
 using Gazette.Pages.Comments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +22,7 @@ namespace Gazette.Pages.Articles;
 [IgnoreAntiforgeryToken]
 public sealed class ShowModel(
     GazetteDbContext db, PostComment postComment, CommenterCookie commenterCookie, CommentOwnership ownership,
-    CommentFormToken formTokens,
+    CommentFormToken formTokens, SiteAddress siteAddress, IOptionsSnapshot<GazetteOptions> options, SiteTime siteTime,
     IOptionsMonitor<CommentSettings> commentSettings, TimeProvider clock) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
@@ -150,10 +151,15 @@ public sealed class ShowModel(
         return null;
     }
 
-    private async Task LoadNavigationAsync(CancellationToken cancellationToken) =>
+    /// <summary>The way on from here, then what machines read about the page (it needs the comment count and the parents).</summary>
+    private async Task LoadNavigationAsync(CancellationToken cancellationToken)
+    {
         Navigation = Article.Kind == ArticleKind.Page
             ? await ArticleNavigation.ForPageAsync(db, Article.Id, Article.ParentId, cancellationToken)
             : await ArticleNavigation.ForPostAsync(db, Article.Id, Article.PublishedAt, Article.Title, Article.Summary, cancellationToken);
+        ViewData["Meta"] = ArticleMetadata.For(
+            Article, Navigation, Conversation.Count, siteAddress.Base, options.Value.Site, siteTime.Culture.Name);
+    }
 
     private async Task LoadConversationAsync(Notice notice, CancellationToken cancellationToken)
     {
