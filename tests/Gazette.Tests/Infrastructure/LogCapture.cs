@@ -24,7 +24,7 @@ public sealed class LogCapture : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                capture.Entries.Enqueue((category, formatter(state, exception)));
+                capture.Entries.Enqueue((category, formatter(state, exception) + (exception is null ? "" : Environment.NewLine + exception)));
             }
         }
     }
