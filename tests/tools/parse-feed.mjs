@@ -1,6 +1,7 @@
 // Parses one feed (RSS 2.0, Atom 1.0 or JSON Feed) read from standard input with
 // @extractus/feed-extractor, a parser that shares no code with Gazette, and prints what it
-// understood as JSON: the feed's title and link, and each entry's id, title, link and date.
+// understood as JSON: the feed's title and link, and each entry's id, title, link, date and
+// author. (Its one date per entry, "published", is Atom's <updated> when there is one.)
 //
 //   node parse-feed.mjs < feed.xml
 import { extractFromJson, extractFromXml } from '@extractus/feed-extractor'
