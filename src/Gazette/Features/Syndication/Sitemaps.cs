@@ -29,19 +29,19 @@ public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettin
         files.AddRange(Paged(SitemapKind.Pages, await PagesAsync(cancellationToken)));
 
         // Posts may be many: stream two dates a post, in file order, rather than the posts.
-        var page = new List<DateTime>();
+        var (inFile, newest, number) = (0, DateTime.MinValue, 1);
         await foreach (var post in Posts.OrderBy(a => a.Id).Select(a => new { a.UpdatedAt, PublishedAt = a.PublishedAt!.Value }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            page.Add(Later(post.UpdatedAt, post.PublishedAt));
-            if (page.Count == PerFile)
+            newest = Later(newest, Later(post.UpdatedAt, post.PublishedAt));
+            if (++inFile == PerFile)
             {
-                files.Add(new File(SitemapKind.Posts, files.Count(f => f.Kind == SitemapKind.Posts) + 1, page.Max()));
-                page.Clear();
+                files.Add(new File(SitemapKind.Posts, number++, newest));
+                (inFile, newest) = (0, DateTime.MinValue);
             }
         }
-        if (page.Count > 0)
+        if (inFile > 0)
         {
-            files.Add(new File(SitemapKind.Posts, files.Count(f => f.Kind == SitemapKind.Posts) + 1, page.Max()));
+            files.Add(new File(SitemapKind.Posts, number, newest));
         }
 
         files.AddRange(Paged(SitemapKind.Categories, await CategoriesAsync(cancellationToken)));

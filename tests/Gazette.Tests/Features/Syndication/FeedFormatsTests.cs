@@ -109,6 +109,19 @@ public abstract class FeedFormatsTests(GazetteApp app)
         }
     }
 
+    [Fact]
+    public async Task ControlCharactersPastedIntoATitleNeverBreakAFeed()
+    {
+        // XML 1.0 cannot carry U+0007 or U+000B at all: the XML formats drop them, JSON escapes them.
+        var article = await app.CreateArticleAsync(a => a.Title = "Bell\u0007 rings\u000B twice");
+        var tag = await app.TagAsync(article);
+        var browser = app.CreateBrowser();
+
+        Assert.Equal("Bell rings twice", Assert.Single(FeedReader.ParseXml(await browser.GetFeedAsync(SyndicationLinks.Tag(tag, FeedFormat.Rss), FeedFormat.Rss), FeedFormat.Rss).Items).Title.Text);
+        Assert.Equal("Bell rings twice", Assert.Single(FeedReader.ParseXml(await browser.GetFeedAsync(SyndicationLinks.Tag(tag, FeedFormat.Atom), FeedFormat.Atom), FeedFormat.Atom).Items).Title.Text);
+        Assert.Equal(article.Title, Assert.Single(FeedReader.ParseJson(await browser.GetFeedAsync(SyndicationLinks.Tag(tag, FeedFormat.Json), FeedFormat.Json)).Items!).Title);
+    }
+
     private static string ContentEncoded(string rss) =>
         XDocument.Parse(rss).Descendants(XNamespace.Get("http://purl.org/rss/1.0/modules/content/") + "encoded").Single().Value;
 
