@@ -58,9 +58,12 @@ public class Article
     /// <summary>Who the image comes from, shown as "Image source: …" under it.</summary>
     public string? FeaturedImageCredit { get; set; }
 
-    /// <summary>The page this page sits under (pages only): for breadcrumbs and the page tree.</summary>
+    /// <summary>
+    /// The page this page sits under (pages only): for breadcrumbs and the page tree. A plain
+    /// column, not a foreign key: adding one to an existing table makes SQLite rebuild it on upgrade,
+    /// and a page whose parent is gone simply shows as top-level.
+    /// </summary>
     public int? ParentId { get; set; }
-    public Article? Parent { get; set; }
 
     /// <summary>Where a page sorts among its siblings, lowest first (WordPress's <c>menu_order</c>).</summary>
     public int MenuOrder { get; set; }

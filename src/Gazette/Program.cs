@@ -39,6 +39,8 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AllowAnonymousToPage("/Admin/ForgotPassword");
     pages.Conventions.AllowAnonymousToPage("/Admin/SetPassword");
     pages.Conventions.AddPageRoute("/Admin/SetPassword", "admin/welcome");
+    // Static pages (About, Contact…) live at the root; any literal route such as /admin or /search wins over it.
+    pages.Conventions.AddPageRoute("/Articles/Show", "{slug}");
 });
 builder.Services.AddArticles();
 builder.Services.AddRedirects();

@@ -948,14 +948,7 @@ namespace Gazette.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Gazette.Data.Article", "Parent")
-                        .WithMany()
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.Navigation("Author");
-
-                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("Gazette.Data.ArticleAutosave", b =>

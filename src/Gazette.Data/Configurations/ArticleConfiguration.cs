@@ -21,8 +21,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.HasIndex(a => new { a.Status, a.IsSticky, a.PublishedAt });
         article.HasIndex(a => new { a.Kind, a.Status, a.PublishedAt });
 
-        article.HasOne(a => a.Parent).WithMany()
-            .HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.SetNull);
+        article.HasIndex(a => a.ParentId);
         article.HasOne(a => a.Author).WithMany(u => u.Articles)
             .HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Restrict);
         article.HasMany(a => a.Categories).WithMany(c => c.Articles).UsingEntity("ArticleCategories");

@@ -1,5 +1,6 @@
 using Gazette.Data;
 using Gazette.Features.Articles;
+using Gazette.Features.Metadata;
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gazette.Pages;
 
-public sealed class IndexModel(GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options) : PageModel
+public sealed class IndexModel(GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options, SiteAddress address, SiteTime siteTime) : PageModel
 {
     public ArticlePage Articles { get; private set; } = null!;
 
@@ -20,5 +21,10 @@ public sealed class IndexModel(GazetteDbContext db, IOptionsSnapshot<GazetteOpti
             .ThenByDescending(a => a.PublishedAt)
             .ThenByDescending(a => a.Id);
         Articles = await ArticleListing.PageAsync(ordered, page, options.Value.Site.PostsPerPage, cancellationToken);
+        var site = options.Value.Site;
+        ViewData["Meta"] = new PageMetadata
+        {
+            StructuredData = [StructuredData.WebSite(site.Title, site.Tagline, address.Base, siteTime.Culture.Name)],
+        };
     }
 }

@@ -130,8 +130,9 @@ public abstract class ReadingTheSiteTests(GazetteApp app)
         string html = "";
         var queries = await app.Queries.CountAsync(async () => html = await browser.GetStringAsync(url));
 
-        // The article with its categories and tags (split), then the approved comments.
-        Assert.Equal(4, queries);
+        // The article with its categories and tags (split), the approved comments, then the
+        // previous, next and related articles.
+        Assert.Equal(7, queries);
         Assert.Contains(comments == 0 ? "No comments yet." : $"Comment {comments - 1}", html, StringComparison.Ordinal);
     }
 }

@@ -7,6 +7,17 @@ namespace Gazette.Features.Articles;
 /// <summary>What the newsroom's article editor posts.</summary>
 public sealed class ArticleForm
 {
+    /// <summary>An article or a static page: chosen when it is created, kept after.</summary>
+    public ArticleKind Kind { get; set; }
+
+    /// <summary>The page a page sits under; empty for a top-level page.</summary>
+    [Display(Name = "Parent page")]
+    public int? ParentId { get; set; }
+
+    [Range(-10_000, 10_000)]
+    [Display(Name = "Order among its sibling pages")]
+    public int MenuOrder { get; set; }
+
     [Required(ErrorMessage = "Give the article a headline.")]
     [StringLength(300)]
     public string Title { get; set; } = "";

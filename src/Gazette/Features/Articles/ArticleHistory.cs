@@ -49,7 +49,7 @@ public sealed class ArticleHistory(GazetteDbContext db, SaveRedirect redirects, 
         if (article.IsPublished)
         {
             await redirects.ArticleMovedAsync(
-                before.PublicUrl, ArticleLinks.Article(article.PublishedAt!.Value, article.Slug), article.Id, cancellationToken);
+                before.PublicUrl, ArticleLinks.Of(article.Kind, article.PublishedAt!.Value, article.Slug), article.Id, cancellationToken);
         }
     }
 
@@ -149,14 +149,14 @@ public sealed class ArticleHistory(GazetteDbContext db, SaveRedirect redirects, 
     {
         if (article.IsPublished)
         {
-            return ArticleLinks.Article(article.PublishedAt!.Value, article.Slug);
+            return ArticleLinks.Of(article.Kind, article.PublishedAt!.Value, article.Slug);
         }
         var last = await db.ArticleRevisions.AsNoTracking()
             .Where(r => r.ArticleId == article.Id && r.Status == ArticleStatus.Published && r.PublishedAt != null)
             .OrderByDescending(r => r.Id)
             .Select(r => new { r.Slug, r.PublishedAt })
             .FirstOrDefaultAsync(cancellationToken);
-        return last is null ? null : ArticleLinks.Article(last.PublishedAt!.Value, last.Slug);
+        return last is null ? null : ArticleLinks.Of(article.Kind, last.PublishedAt!.Value, last.Slug);
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

@@ -16,6 +16,10 @@ public static class ArticleLinks
     public static string Of(ArticleKind kind, DateTime publishedAt, string slug) =>
         kind == ArticleKind.Page ? Page(slug) : Article(publishedAt, slug);
 
+    public static string Year(int year) => string.Create(CultureInfo.InvariantCulture, $"/{year:0000}");
+
+    public static string Month(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"/{year:0000}/{month:00}");
+
     public static string Category(string slug) => "/category/" + slug;
 
     public static string Tag(string slug) => "/tag/" + slug;

@@ -7,7 +7,8 @@ namespace Gazette.Features.Articles;
 /// <summary>
 /// Who may do what to an article, by role and authorship (WordPress's rules): Editors and
 /// Administrators everything; Authors their own articles, published or not; Contributors
-/// their own until they are published, and never publish.
+/// their own until they are published, and never publish. Static pages are the site's own, not
+/// anyone's byline: only Editors and Administrators write them.
 /// </summary>
 public static class ArticlePermissions
 {
@@ -24,6 +25,9 @@ public static class ArticlePermissions
         return CanEditEveryone(user) || user.IsInRole(StaffRoles.Author);
     }
 
+    /// <summary>May create and edit static pages.</summary>
+    public static bool CanManagePages(ClaimsPrincipal user) => CanEditEveryone(user);
+
     public static bool CanEdit(ClaimsPrincipal user, Article article)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -31,6 +35,10 @@ public static class ArticlePermissions
         if (CanEditEveryone(user))
         {
             return true;
+        }
+        if (article.Kind == ArticleKind.Page)
+        {
+            return false;
         }
         if (article.AuthorId != user.FindFirstValue(ClaimTypes.NameIdentifier))
         {

@@ -59,8 +59,9 @@ public sealed class SaveArticle(
         }
         else
         {
-            article = new Article { AuthorId = authorId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            article = new Article { Kind = form.Kind, AuthorId = authorId, CreatedAt = clock.GetUtcNow().UtcDateTime };
         }
+        var isPage = article.Kind == ArticleKind.Page;
 
         var slug = string.IsNullOrWhiteSpace(form.Slug) ? Slugs.From(form.Title) : form.Slug.Trim();
         if (!string.IsNullOrWhiteSpace(form.Slug))
@@ -72,7 +73,15 @@ public sealed class SaveArticle(
         }
         else
         {
-            slug = await UniqueSlugAsync(slug, article.Id, cancellationToken);
+            slug = await UniqueSlugAsync(isPage && PageSlugs.IsReserved(slug) ? slug + "-page" : slug, article.Id, cancellationToken);
+        }
+        if (isPage && PageSlugs.IsReserved(slug))
+        {
+            errors[nameof(ArticleForm.Slug)] = $"\"{slug}\" is taken by an address of the site itself: choose another slug for this page.";
+        }
+        if (isPage && form.ParentId is { } parentId && !await PageSlugs.CanBeParentAsync(db, parentId, article.Id, cancellationToken))
+        {
+            errors[nameof(ArticleForm.ParentId)] = "That page cannot be the parent: it is this page, sits under it, or no longer exists.";
         }
 
         DateTime? publishAt = null;
@@ -144,7 +153,10 @@ public sealed class SaveArticle(
         article.FeaturedImageCaption = Blank(form.FeaturedImageCaption);
         article.FeaturedImageCredit = Blank(form.FeaturedImageCredit);
         article.CommentsOpen = form.CommentsOpen;
-        article.IsSticky = form.IsSticky;
+        // Pages have no place on the home page and no terms; they sit in the page tree instead.
+        article.IsSticky = !isPage && form.IsSticky;
+        article.ParentId = isPage ? form.ParentId : null;
+        article.MenuOrder = isPage ? form.MenuOrder : 0;
         article.UpdatedAt = now;
         switch (intent)
         {
@@ -162,8 +174,11 @@ public sealed class SaveArticle(
                 break;
         }
 
-        await SetCategoriesAsync(article, form, cancellationToken);
-        await SetTagsAsync(article, form.Tags, cancellationToken);
+        if (!isPage)
+        {
+            await SetCategoriesAsync(article, form, cancellationToken);
+            await SetTagsAsync(article, form.Tags, cancellationToken);
+        }
         await history.RecordAsync(article, before, authorId, note: null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (article.Status == ArticleStatus.Scheduled)

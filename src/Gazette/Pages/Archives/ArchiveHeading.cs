@@ -1,3 +1,4 @@
 namespace Gazette.Pages.Archives;
 
-public sealed record ArchiveHeading(string Kind, string Name, string? Description);
+/// <summary>The top of an archive page. <paramref name="Avatar"/> is set on author pages: the name to draw initials from.</summary>
+public sealed record ArchiveHeading(string Kind, string Name, string? Description, string? Avatar = null);

@@ -23,7 +23,7 @@ public sealed class AuthorModel(GazetteDbContext db, IOptionsSnapshot<GazetteOpt
         {
             return NotFound();
         }
-        Heading = new ArchiveHeading("Author", author.DisplayName, author.Bio);
+        Heading = new ArchiveHeading("Author", author.DisplayName, author.Bio, Avatar: author.DisplayName);
         var ordered = db.Articles.Published().Posts()
             .Where(a => a.AuthorId == author.Id)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);

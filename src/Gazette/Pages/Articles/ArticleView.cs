@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Gazette.Data;
 using Gazette.Features.Articles;
 using Gazette.Features.Media;
 
@@ -6,13 +8,20 @@ namespace Gazette.Pages.Articles;
 public sealed record TermLink(string Name, string Url);
 
 /// <summary>Everything the article page shows about the article itself.</summary>
-public sealed record ArticleView(
-    int Id, string Title, string Slug, string BodyHtml, string Summary,
+public sealed partial record ArticleView(
+    int Id, ArticleKind Kind, int? ParentId, string Title, string Slug, string BodyHtml, string Summary,
     DateTime PublishedAt, DateTime UpdatedAt, string AuthorName, string AuthorSlug,
     string? ImageUrl, string? ImageAlt, string? ImageCaption, string? ImageCredit,
     bool CommentsOpen, IReadOnlyList<TermLink> Categories, IReadOnlyList<TermLink> Tags)
 {
-    public string Url => ArticleLinks.Article(PublishedAt, Slug);
+    public string Url => ArticleLinks.Of(Kind, PublishedAt, Slug);
+
+    public bool IsPage => Kind == ArticleKind.Page;
+
+    /// <summary>Minutes an adult needs to read the body, from its words.</summary>
+    public int ReadingMinutes => ReadingTime.Minutes(Words);
+
+    public int Words => ReadingTime.Words(Markup().Replace(BodyHtml, " "));
 
     /// <summary>The featured image's sizes when it comes from the media library; null for any other address.</summary>
     public ResponsiveImage? Picture { get; init; }
@@ -21,4 +30,8 @@ public sealed record ArticleView(
 
     /// <summary>Worth telling readers: the article changed well after it went out.</summary>
     public bool WasUpdated => UpdatedAt - PublishedAt > TimeSpan.FromMinutes(30);
+
+    // The body is HTML this site rendered and sanitised itself: dropping tags is enough to count words.
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Markup();
 }

@@ -2,6 +2,7 @@ using Gazette.Data;
 using Gazette.Features.Articles;
 using Gazette.Features.Comments;
 using Gazette.Features.Media;
+using Gazette.Infrastructure;
 using Gazette.Pages.Comments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,20 +12,22 @@ using Microsoft.Extensions.Options;
 namespace Gazette.Pages.Articles;
 
 /// <summary>
-/// The page Gazette exists to serve. Reading it costs two queries however many comments it
-/// has: the article with its terms, then its approved comments; and one more for the sizes of
-/// a featured image from the media library.
+/// The page Gazette exists to serve, and static pages too (at <c>/{slug}</c>, with no date).
+/// Reading it costs the same queries however many comments it has: the article with its terms
+/// (one split query), the sizes of a featured image from the media library, the approved comments,
+/// then the way on: previous, next and related articles, or a page's parents and children.
 /// </summary>
 // The comment form carries a signed, non-personal token instead of the antiforgery token, so that
 // the page can be served from a shared cache: see CommentFormToken for the design.
 [IgnoreAntiforgeryToken]
 public sealed class ShowModel(
     GazetteDbContext db, PostComment postComment, CommenterCookie commenterCookie, CommentOwnership ownership,
-    CommentFormToken formTokens,
+    CommentFormToken formTokens, SiteAddress siteAddress, IOptionsSnapshot<GazetteOptions> options, SiteTime siteTime,
     IOptionsMonitor<CommentSettings> commentSettings, TimeProvider clock) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
     public Conversation Conversation { get; private set; } = null!;
+    public ArticleNavigation Navigation { get; private set; } = null!;
 
     [BindProperty]
     public CommentForm Form { get; set; } = new();
@@ -38,13 +41,13 @@ public sealed class ShowModel(
     public int? JustPosted { get; set; }
 
     public async Task<IActionResult> OnGetAsync(
-        int year, int month, string slug, [FromQuery] int? replyTo, CancellationToken cancellationToken)
+        int? year, int? month, string slug, [FromQuery] int? replyTo, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, cancellationToken) is { } missing)
+        if (await LoadAsync(year, slug, cancellationToken) is { } missing)
         {
             return missing;
         }
-        if (year != Article.PublishedAt.Year || month != Article.PublishedAt.Month)
+        if (Article.Kind == ArticleKind.Post && (year != Article.PublishedAt.Year || month != Article.PublishedAt.Month))
         {
             // Another article's old address, kept as a redirect, wins over a guess from the slug:
             // answering 404 lets the redirect middleware send the reader there.
@@ -54,12 +57,13 @@ public sealed class ShowModel(
         Form.ParentId = replyTo;
         commenterCookie.Fill(Request, Form);
         await LoadConversationAsync(Enum.TryParse<Notice>(CommentNotice, out var notice) ? notice : Notice.None, cancellationToken);
+        await LoadNavigationAsync(cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int? year, string slug, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, cancellationToken) is { } missing)
+        if (await LoadAsync(year, slug, cancellationToken) is { } missing)
         {
             return missing;
         }
@@ -117,15 +121,18 @@ public sealed class ShowModel(
     {
         Response.StatusCode = statusCode;
         await LoadConversationAsync(notice, cancellationToken);
+        await LoadNavigationAsync(cancellationToken);
         return Page();
     }
 
-    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>Loads the article (with a <paramref name="year"/> in the address) or the static page (without).</summary>
+    private async Task<IActionResult?> LoadAsync(int? year, string slug, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.AsNoTracking().Published().Posts()
-            .Where(a => a.Slug == slug)
+        var kind = year is null ? ArticleKind.Page : ArticleKind.Post;
+        var article = await db.Articles.AsNoTracking().Published()
+            .Where(a => a.Kind == kind && a.Slug == slug)
             .Select(a => new ArticleView(
-                a.Id, a.Title, a.Slug, a.BodyHtml, a.Summary, a.PublishedAt!.Value, a.UpdatedAt,
+                a.Id, a.Kind, a.ParentId, a.Title, a.Slug, a.BodyHtml, a.Summary, a.PublishedAt!.Value, a.UpdatedAt,
                 a.Author!.DisplayName, a.Author.Slug,
                 a.FeaturedImageUrl, a.FeaturedImageAlt, a.FeaturedImageCaption, a.FeaturedImageCredit, a.CommentsOpen,
                 a.Categories.OrderBy(c => c.Name).Select(c => new TermLink(c.Name, "/category/" + c.Slug)).ToList(),
@@ -142,6 +149,16 @@ public sealed class ShowModel(
             Picture = await ResponsiveImage.FindAsync(db, article.ImageUrl, cancellationToken),
         };
         return null;
+    }
+
+    /// <summary>The way on from here, then what machines read about the page (it needs the comment count and the parents).</summary>
+    private async Task LoadNavigationAsync(CancellationToken cancellationToken)
+    {
+        Navigation = Article.Kind == ArticleKind.Page
+            ? await ArticleNavigation.ForPageAsync(db, Article.Id, Article.ParentId, cancellationToken)
+            : await ArticleNavigation.ForPostAsync(db, Article.Id, Article.PublishedAt, Article.Title, Article.Summary, cancellationToken);
+        ViewData["Meta"] = ArticleMetadata.For(
+            Article, Navigation, Conversation.Count, siteAddress.Base, options.Value.Site, siteTime.Culture.Name);
     }
 
     private async Task LoadConversationAsync(Notice notice, CancellationToken cancellationToken)

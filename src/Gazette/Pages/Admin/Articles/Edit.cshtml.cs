@@ -19,6 +19,8 @@ public sealed class EditModel(
 {
     public sealed record CategoryOption(int Id, string Name, int Depth);
 
+    public sealed record PageOption(int Id, string Title, int Depth);
+
     [BindProperty]
     public ArticleForm Form { get; set; } = new();
 
@@ -32,6 +34,14 @@ public sealed class EditModel(
     /// <summary>For the "Revisions (N)" link.</summary>
     public int RevisionCount { get; private set; }
     public IReadOnlyList<CategoryOption> Categories { get; private set; } = [];
+
+    /// <summary>Pages this page may sit under (pages only).</summary>
+    public IReadOnlyList<PageOption> ParentChoices { get; private set; } = [];
+
+    public bool IsPage => Form.Kind == ArticleKind.Page;
+
+    /// <summary>"article" or "page", for headings and messages.</summary>
+    public string Noun => IsPage ? "page" : "article";
 
     /// <summary>The user may publish; otherwise the editor offers "Submit for review".</summary>
     public bool CanPublish { get; private set; }
@@ -65,8 +75,15 @@ public sealed class EditModel(
     public string? Message { get; set; }
 
     // media: a library image picked on the library's page (?media=ID), shown as chosen.
-    public async Task<IActionResult> OnGetAsync(int? id, bool restore, [FromQuery] int? media, CancellationToken cancellationToken)
+    // kind: "page" when a new static page is started rather than an article.
+    public async Task<IActionResult> OnGetAsync(
+        int? id, bool restore, [FromQuery] int? media, [FromQuery] string? kind, CancellationToken cancellationToken)
     {
+        Form.Kind = kind == "page" ? ArticleKind.Page : ArticleKind.Post;
+        if (IsPage && !ArticlePermissions.CanManagePages(User))
+        {
+            return Forbid();
+        }
         if (id is { } articleId)
         {
             var article = await db.Articles.AsNoTracking().Include(a => a.Categories).Include(a => a.Tags)
@@ -81,6 +98,9 @@ public sealed class EditModel(
             }
             Form = new ArticleForm
             {
+                Kind = article.Kind,
+                ParentId = article.ParentId,
+                MenuOrder = article.MenuOrder,
                 Title = article.Title,
                 Slug = article.Slug,
                 Body = article.Body,
@@ -102,6 +122,7 @@ public sealed class EditModel(
         if (restore && Autosave is not null)
         {
             Form = Autosave.Form;
+            Form.Kind = id is null ? Form.Kind : Autosave.Form.Kind;
             Restored = Autosave.SavedAt;
             Autosave = null;
         }
@@ -133,6 +154,11 @@ public sealed class EditModel(
             {
                 return Forbid();
             }
+            Form.Kind = stored.Kind;
+        }
+        else if (IsPage && !ArticlePermissions.CanManagePages(User))
+        {
+            return Forbid();
         }
         await PrepareAsync(cancellationToken);
         if ((saveIntent == SaveIntent.Publish && !CanPublish) || ((FeaturedImage is { Length: > 0 } || Form.FeaturedMediaId is not null) && !CanUpload))
@@ -155,7 +181,7 @@ public sealed class EditModel(
                 await autosaves.DiscardAsync(UserId, id, cancellationToken);
                 Message = article.Status switch
                 {
-                    ArticleStatus.Published => "Article published.",
+                    ArticleStatus.Published => IsPage ? "Page published." : "Article published.",
                     ArticleStatus.Scheduled => $"Scheduled for {siteTime.DateAndTime(article.PublishedAt!.Value)} ({TimeZoneName}).",
                     ArticleStatus.Pending => "Submitted for review. An Editor will publish it or send it back.",
                     _ => "Draft saved.",
@@ -221,7 +247,7 @@ public sealed class EditModel(
         ArticleId = article.Id;
         Status = article.Status;
         SavedAt = article.UpdatedAt;
-        PublicUrl = article.IsPublished ? ArticleLinks.Article(article.PublishedAt!.Value, article.Slug) : null;
+        PublicUrl = article.IsPublished ? ArticleLinks.Of(article.Kind, article.PublishedAt!.Value, article.Slug) : null;
         ScheduledFor = article.Status == ArticleStatus.Scheduled && article.PublishedAt is { } at ? siteTime.DateAndTime(at) : null;
     }
 
@@ -233,7 +259,36 @@ public sealed class EditModel(
         Preview = markdown.Preview(Form.Body);
         CanUpload = (await authorization.AuthorizeAsync(User, StaffPolicies.UploadMedia)).Succeeded;
         LibraryChoices = CanUpload ? await MediaPicker.ChoicesAsync(db, Form.FeaturedMediaId, cancellationToken) : [];
-        await LoadCategoriesAsync(cancellationToken);
+        if (IsPage)
+        {
+            await LoadParentChoicesAsync(cancellationToken);
+        }
+        else
+        {
+            await LoadCategoriesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Every page but this one and those under it, as an indented tree.</summary>
+    private async Task LoadParentChoicesAsync(CancellationToken cancellationToken)
+    {
+        var pages = await db.Articles.AsNoTracking().Where(a => a.Kind == ArticleKind.Page)
+            .OrderBy(a => a.MenuOrder).ThenBy(a => a.Title)
+            .Select(a => new { a.Id, a.Title, a.ParentId }).ToListAsync(cancellationToken);
+        var options = new List<PageOption>();
+        void Add(int? parentId, int depth)
+        {
+            foreach (var page in pages.Where(p => p.ParentId == parentId && p.Id != ArticleId))
+            {
+                options.Add(new PageOption(page.Id, page.Title, depth));
+                if (depth < 10)
+                {
+                    Add(page.Id, depth + 1);
+                }
+            }
+        }
+        Add(null, 0);
+        ParentChoices = options;
     }
 
     private async Task LoadCategoriesAsync(CancellationToken cancellationToken)

@@ -22,6 +22,12 @@ public sealed class IndexModel(GazetteDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public ArticleStatus? Status { get; set; }
 
+    /// <summary>"page" lists static pages; anything else, articles.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    public bool ListsPages => Kind == "page";
+
     /// <summary>Words to find in the title.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -34,14 +40,19 @@ public sealed class IndexModel(GazetteDbContext db) : PageModel
     public IReadOnlyList<Row> Articles { get; private set; } = [];
     public bool HasMore { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (ListsPages && !ArticlePermissions.CanManagePages(User))
+        {
+            return Forbid();
+        }
         if (Status is { } status && !Enum.IsDefined(status))
         {
             Status = null;
         }
         PageNumber = Math.Max(1, PageNumber);
-        var articles = db.Articles.AsNoTracking();
+        var kind = ListsPages ? ArticleKind.Page : ArticleKind.Post;
+        var articles = db.Articles.AsNoTracking().Where(a => a.Kind == kind);
         if (!ArticlePermissions.CanEditEveryone(User))
         {
             var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -74,14 +85,19 @@ public sealed class IndexModel(GazetteDbContext db) : PageModel
         HasMore = rows.Count > PageSize;
         Articles = rows.Take(PageSize).Select(a => new Row(
             a.Id, a.Title, a.Author, a.Status, a.IsSticky, a.UpdatedAt, a.PublishedAt,
-            a.Status == ArticleStatus.Published && a.PublishedAt is { } published ? ArticleLinks.Article(published, a.Slug) : null))
+            a.Status == ArticleStatus.Published && a.PublishedAt is { } published ? ArticleLinks.Of(kind, published, a.Slug) : null))
             .ToList();
+        return Page();
     }
 
     /// <summary>This list's address with one thing changed.</summary>
     public string Link(ArticleStatus? status = null, int page = 1, bool keepStatus = false)
     {
         var query = new List<string>();
+        if (ListsPages)
+        {
+            query.Add("kind=page");
+        }
         if ((keepStatus ? Status : status) is { } s)
         {
             query.Add("status=" + s);

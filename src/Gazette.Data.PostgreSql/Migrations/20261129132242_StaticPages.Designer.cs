@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gazette.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlGazetteDbContext))]
-    [Migration("20261129130454_StaticPages")]
+    [Migration("20261129132242_StaticPages")]
     partial class StaticPages
     {
         /// <inheritdoc />
@@ -986,14 +986,7 @@ namespace Gazette.Data.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Gazette.Data.Article", "Parent")
-                        .WithMany()
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.Navigation("Author");
-
-                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("Gazette.Data.ArticleAutosave", b =>

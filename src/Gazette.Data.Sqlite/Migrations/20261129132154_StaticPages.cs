@@ -39,23 +39,11 @@ namespace Gazette.Data.Sqlite.Migrations
                 name: "IX_Articles_ParentId",
                 table: "Articles",
                 column: "ParentId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Articles_Articles_ParentId",
-                table: "Articles",
-                column: "ParentId",
-                principalTable: "Articles",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Articles_Articles_ParentId",
-                table: "Articles");
-
             migrationBuilder.DropIndex(
                 name: "IX_Articles_Kind_Status_PublishedAt",
                 table: "Articles");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gazette.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteGazetteDbContext))]
-    [Migration("20261129130435_StaticPages")]
+    [Migration("20261129132154_StaticPages")]
     partial class StaticPages
     {
         /// <inheritdoc />
@@ -951,14 +951,7 @@ namespace Gazette.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Gazette.Data.Article", "Parent")
-                        .WithMany()
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.Navigation("Author");
-
-                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("Gazette.Data.ArticleAutosave", b =>
