@@ -80,6 +80,8 @@ install_missing() {
   # Screenshots need at least one real font (chromium only *recommends* one).
   [[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || pkgs+=(fonts-dejavu-core)
   [[ -x "$PGBIN/initdb" ]] || pkgs+=(postgresql)
+  # The feed tests run an independent parser from npm (tests/tools).
+  command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
   (( ${#pkgs[@]} )) || return 0
 
   local sudo=()
@@ -100,8 +102,27 @@ install_missing() {
   rm -f "$log"
   [[ -x "$CHROMIUM" ]] || die "$CHROMIUM still missing after installing chromium."
   [[ -x "$PGBIN/initdb" ]] || die "$PGBIN/initdb still missing after installing postgresql."
+  command -v npm >/dev/null 2>&1 || die "npm still missing after installing nodejs and npm."
 }
 install_missing
+
+# ---------------------------------------------------------------------------------------------
+# npm tools the tests run (tests/tools: an independent feed parser), exactly as package-lock.json
+# pins them; installed again only when the lock file changed.
+install_test_tools() {
+  local tools="$ROOT/tests/tools"
+  if [[ -f "$tools/node_modules/.package-lock.json" && ! "$tools/package-lock.json" -nt "$tools/node_modules/.package-lock.json" ]]; then
+    return 0
+  fi
+  local log; log="$(mktemp -t gazette-npm.XXXXXX.log)"
+  say "npm ci in tests/tools (log: $log) ..."
+  if ! (cd "$tools" && npm ci --no-audit --no-fund) >>"$log" 2>&1; then
+    cat "$log" >&2; rm -f "$log"
+    die "npm ci failed in tests/tools."
+  fi
+  rm -f "$log"
+}
+install_test_tools
 
 # ---------------------------------------------------------------------------------------------
 # Throwaway PostgreSQL 15 cluster on 127.0.0.1.

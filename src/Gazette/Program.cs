@@ -6,6 +6,7 @@ using Gazette.Features.Settings;
 using Gazette.Features.Redirects;
 using Gazette.Features.Setup;
 using Gazette.Features.Staff;
+using Gazette.Features.Syndication;
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -47,6 +48,7 @@ builder.Services.AddComments(builder.Configuration);
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddStaff(builder.Configuration);
+builder.Services.AddSyndication(builder.Configuration);
 builder.Services.AddFirstRun();
 // Last of the configuration sources: what Administrators save on the settings page wins.
 builder.AddSiteSettings(options);
@@ -70,6 +72,7 @@ app.UseRequiredTwoFactor();
 app.UseUploadLimits();
 
 app.MapRazorPages();
+app.MapSyndication();
 
 await app.MigrateDatabaseAsync();
 await app.LoadSiteSettingsAsync();

@@ -37,6 +37,9 @@ public sealed class SiteOptions
     /// <summary>How many items the site's feeds list.</summary>
     public int FeedLength { get; set; } = 20;
 
+    /// <summary>Whether feeds carry each article's whole text, or only its excerpt (readers then visit the site).</summary>
+    public bool FeedFullText { get; set; } = true;
+
     /// <summary>The IANA time zone (e.g. Europe/Stockholm) dates are shown in and publication times entered in.</summary>
     public string TimeZone { get; set; } = "UTC";
 

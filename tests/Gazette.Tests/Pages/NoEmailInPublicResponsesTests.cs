@@ -32,8 +32,11 @@ public abstract class NoEmailInPublicResponsesTests(GazetteApp app, ITestOutputH
     // Explicit URLs beside the crawl: the usual places for feeds, sitemaps and JSON, whether or not they exist.
     private static readonly string[] WellKnown =
     [
-        "/robots.txt", "/sitemap.xml", "/sitemap_index.xml", "/feed", "/feed.xml", "/rss", "/rss.xml", "/atom.xml",
-        "/comments/feed", "/api/comments", "/api/articles", "/wp-json/wp/v2/comments", "/comments.json",
+        "/robots.txt", "/sitemap.xml", "/sitemap-pages-1.xml", "/sitemap-posts-1.xml", "/sitemap-categories-1.xml",
+        "/sitemap-tags-1.xml", "/sitemap-authors-1.xml", "/sitemap-news.xml", "/sitemap_index.xml",
+        "/feed", "/feed/atom", "/feed/json", "/feed.xml", "/rss", "/rss.xml", "/atom.xml",
+        "/comments/feed", "/comments/feed/atom", "/comments/feed/json", "/author/mara-lindqvist/feed/json",
+        "/api/comments", "/api/articles", "/wp-json/wp/v2/comments", "/comments.json",
         "/comments/my-data", "/comments/my-data/export", "/comments/my-data/erase",
         "/comments/replies/confirm", "/comments/replies/unsubscribe", "/no-such-page", "/?page=2",
     ];
@@ -47,7 +50,7 @@ public abstract class NoEmailInPublicResponsesTests(GazetteApp app, ITestOutputH
         var commentIds = await app.WithDbAsync(db => db.Comments.Select(c => c.Id).ToListAsync());
         var starts = new List<string> { "/" };
         starts.AddRange(WellKnown);
-        starts.AddRange(articleUrls.SelectMany(url => new[] { url, url + "/feed" }));
+        starts.AddRange(articleUrls.SelectMany(url => new[] { url, url + "/feed", url + "/feed/atom", url + "/feed/json" }));
         starts.AddRange(commentIds.Select(id => FormattableString.Invariant($"/comments/{id}/edit")));
         starts.AddRange(commentIds.Select(id => FormattableString.Invariant($"{articleUrls[0]}?replyTo={id}")));
 
@@ -78,6 +81,17 @@ public abstract class NoEmailInPublicResponsesTests(GazetteApp app, ITestOutputH
             Assert.Contains(name, conversations, StringComparison.Ordinal);
         }
         Assert.DoesNotContain(crawled, r => Decoded(r.Body).Contains(Ines.Name, StringComparison.Ordinal));
+
+        // The feeds and sitemaps were read, and the comment feeds name the commenters whose emails they must not show.
+        foreach (var url in new[] { "/feed", "/feed/json", "/sitemap.xml", "/sitemap-news.xml", "/robots.txt", articleUrls[0] + "/feed/json" })
+        {
+            Assert.Contains(crawled, r => r.Url == url && r.Status == 200);
+        }
+        var commentFeeds = string.Join("\n", crawled.Where(r => r.Url.StartsWith("/comments/feed", StringComparison.Ordinal) && r.Status == 200).Select(r => r.Body));
+        foreach (var name in new[] { Petra.Name, Noor.Name, Tomas.Name, Sami.Name })
+        {
+            Assert.Contains(name, commentFeeds, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>

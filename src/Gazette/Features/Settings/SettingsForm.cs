@@ -37,6 +37,9 @@ public sealed class SettingsForm
     [Display(Name = "Items in feeds")]
     public int FeedLength { get; set; }
 
+    [Display(Name = "Feeds carry each article's full text (otherwise its excerpt)")]
+    public bool FeedFullText { get; set; }
+
     [Display(Name = "Hold every comment for a moderator")]
     public bool ManualApproval { get; set; }
 
@@ -114,6 +117,7 @@ public sealed class SettingsForm
             Language = site.Language,
             PostsPerPage = site.PostsPerPage,
             FeedLength = site.FeedLength,
+            FeedFullText = site.FeedFullText,
             ManualApproval = comments.ManualApproval,
             NotifyModerators = comments.NotifyModerators,
             BlockedWords = Lines(comments.BlockedWords),
@@ -183,6 +187,7 @@ public sealed class SettingsForm
             [site + nameof(SiteOptions.Language)] = SiteTime.TryFindLanguage(Language, out var culture) ? culture.Name : Language,
             [site + nameof(SiteOptions.PostsPerPage)] = Number(PostsPerPage),
             [site + nameof(SiteOptions.FeedLength)] = Number(FeedLength),
+            [site + nameof(SiteOptions.FeedFullText)] = Flag(FeedFullText),
             [comments + nameof(CommentSettings.ManualApproval)] = Flag(ManualApproval),
             [comments + nameof(CommentSettings.NotifyModerators)] = Flag(NotifyModerators),
             [comments + nameof(CommentSettings.MaxLinks)] = Number(MaxLinks),

@@ -1,0 +1,53 @@
+using Gazette.Features.Articles;
+
+namespace Gazette.Features.Syndication;
+
+/// <summary>The feed routes: each page's feed in each format, under the page (see <see cref="SyndicationLinks"/>).</summary>
+internal static class FeedEndpoints
+{
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
+    {
+        foreach (var format in Enum.GetValues<FeedFormat>())
+        {
+            var feed = "/feed" + SyndicationLinks.Suffix(format);
+            Map(app, feed, async (ArticleFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
+                Respond(context, await feeds.SiteAsync(format, cancellationToken), format));
+            Map(app, ArticleLinks.Category("{slug}") + feed, async (string slug, ArticleFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
+                Respond(context, await feeds.CategoryAsync(slug, format, cancellationToken), format));
+            Map(app, ArticleLinks.Tag("{slug}") + feed, async (string slug, ArticleFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
+                Respond(context, await feeds.TagAsync(slug, format, cancellationToken), format));
+            Map(app, ArticleLinks.Author("{slug}") + feed, async (string slug, ArticleFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
+                Respond(context, await feeds.AuthorAsync(slug, format, cancellationToken), format));
+            Map(app, SyndicationLinks.CommentsPage + feed, async (CommentFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
+                Respond(context, await feeds.SiteAsync(format, cancellationToken), format));
+            Map(app, "/{year:int}/{month:int}/{slug}" + feed, async (int year, int month, string slug, CommentFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
+            {
+                if (await feeds.FindArticleAsync(slug, cancellationToken) is not { } article)
+                {
+                    return Results.NotFound();
+                }
+                var canonical = SyndicationLinks.ArticleComments(article.Url, format);
+                if (!string.Equals(context.Request.Path.Value?.TrimEnd('/'), canonical, StringComparison.Ordinal))
+                {
+                    // The article's date moved: follow it, as its page does.
+                    return Results.Redirect(canonical, permanent: true);
+                }
+                return Respond(context, await feeds.ArticleAsync(article, format, cancellationToken), format);
+            });
+        }
+        return app;
+    }
+
+    private static void Map(IEndpointRouteBuilder app, string pattern, Delegate handler) =>
+        app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
+
+    private static IResult Respond(HttpContext context, FeedDocument? document, FeedFormat format)
+    {
+        if (document is null)
+        {
+            return Results.NotFound();
+        }
+        var body = format == FeedFormat.Json ? JsonFeedWriter.Write(document) : XmlFeedWriter.Write(document, format);
+        return ConditionalGet.Respond(context, body, SyndicationLinks.MediaType(format) + "; charset=utf-8", document.LastModified);
+    }
+}

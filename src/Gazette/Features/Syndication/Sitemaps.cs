@@ -1,0 +1,158 @@
+using Gazette.Data;
+using Gazette.Features.Articles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gazette.Features.Syndication;
+
+/// <summary>
+/// What the sitemaps list: the home page and static pages, published posts (paged by id, so
+/// a new post changes only the last file), and the category, tag and author archives that
+/// have a published post. Each address carries the time its content last changed.
+/// </summary>
+public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettings> settings, TimeProvider clock)
+{
+    /// <summary>One file of the index: which, and when anything in it last changed.</summary>
+    public sealed record File(SitemapKind Kind, int Page, DateTime? LastModified);
+
+    /// <summary>Google reads at most 1,000 addresses from a news sitemap.</summary>
+    public const int MaxNewsUrls = 1000;
+
+    private int PerFile => Math.Clamp(settings.Value.UrlsPerFile, 1, 50_000);
+
+    private IQueryable<Article> Posts => db.Articles.AsNoTracking().Published().Posts();
+
+    /// <summary>Every file of the index; the pages file (the home page) is always there.</summary>
+    public async Task<IReadOnlyList<File>> IndexAsync(CancellationToken cancellationToken)
+    {
+        var files = new List<File>();
+        files.AddRange(Paged(SitemapKind.Pages, await PagesAsync(cancellationToken)));
+
+        // Posts may be many: stream two dates a post, in file order, rather than the posts.
+        var (inFile, newest, number) = (0, DateTime.MinValue, 1);
+        await foreach (var post in Posts.OrderBy(a => a.Id).Select(a => new { a.UpdatedAt, PublishedAt = a.PublishedAt!.Value }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            newest = Later(newest, Later(post.UpdatedAt, post.PublishedAt));
+            if (++inFile == PerFile)
+            {
+                files.Add(new File(SitemapKind.Posts, number++, newest));
+                (inFile, newest) = (0, DateTime.MinValue);
+            }
+        }
+        if (inFile > 0)
+        {
+            files.Add(new File(SitemapKind.Posts, number, newest));
+        }
+
+        files.AddRange(Paged(SitemapKind.Categories, await CategoriesAsync(cancellationToken)));
+        files.AddRange(Paged(SitemapKind.Tags, await TagsAsync(cancellationToken)));
+        files.AddRange(Paged(SitemapKind.Authors, await AuthorsAsync(cancellationToken)));
+        return files;
+    }
+
+    /// <summary>One file's addresses; null when there is no such file (the first of each kind always exists, if empty).</summary>
+    public async Task<IReadOnlyList<SitemapUrl>?> FileAsync(SitemapKind kind, int page, CancellationToken cancellationToken)
+    {
+        if (page < 1)
+        {
+            return null;
+        }
+        if (kind == SitemapKind.Posts)
+        {
+            var rows = await Posts.OrderBy(a => a.Id)
+                .Skip((page - 1) * PerFile).Take(PerFile)
+                .Select(a => new { a.Slug, PublishedAt = a.PublishedAt!.Value, a.UpdatedAt, a.FeaturedImageUrl })
+                .ToListAsync(cancellationToken);
+            var posts = rows.Select(a => new SitemapUrl(ArticleLinks.Article(a.PublishedAt, a.Slug), Later(a.UpdatedAt, a.PublishedAt), a.FeaturedImageUrl)).ToList();
+            return posts.Count > 0 || page == 1 ? posts : null;
+        }
+        var all = kind switch
+        {
+            SitemapKind.Pages => await PagesAsync(cancellationToken),
+            SitemapKind.Categories => await CategoriesAsync(cancellationToken),
+            SitemapKind.Tags => await TagsAsync(cancellationToken),
+            _ => await AuthorsAsync(cancellationToken),
+        };
+        var urls = all.Skip((page - 1) * PerFile).Take(PerFile).ToList();
+        return urls.Count > 0 || page == 1 ? urls : null;
+    }
+
+    /// <summary>Posts published in the last <see cref="SitemapSettings.NewsHours"/> hours, newest first.</summary>
+    public async Task<IReadOnlyList<NewsUrl>> NewsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now.AddHours(-Math.Clamp(settings.Value.NewsHours, 1, 24 * 30));
+        var rows = await Posts
+            .Where(a => a.PublishedAt >= since && a.PublishedAt <= now)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(MaxNewsUrls)
+            .Select(a => new { a.Slug, a.Title, PublishedAt = a.PublishedAt!.Value })
+            .ToListAsync(cancellationToken);
+        return rows.Select(a => new NewsUrl(ArticleLinks.Article(a.PublishedAt, a.Slug), a.Title, a.PublishedAt)).ToList();
+    }
+
+    /// <summary>The home page, changed with the newest post, then the published static pages.</summary>
+    private async Task<List<SitemapUrl>> PagesAsync(CancellationToken cancellationToken)
+    {
+        var newestPost = await Posts.MaxAsync(a => (DateTime?)(a.UpdatedAt > a.PublishedAt!.Value ? a.UpdatedAt : a.PublishedAt!.Value), cancellationToken);
+        var pages = await db.Articles.AsNoTracking().Published()
+            .Where(a => a.Kind == ArticleKind.Page)
+            .OrderBy(a => a.Id)
+            .Select(a => new { a.Slug, a.UpdatedAt, PublishedAt = a.PublishedAt!.Value })
+            .ToListAsync(cancellationToken);
+        return [new SitemapUrl("/", newestPost), .. pages.Select(p => new SitemapUrl(ArticleLinks.Page(p.Slug), Later(p.UpdatedAt, p.PublishedAt)))];
+    }
+
+    /// <summary>Categories with a published post, their own or a sub-category's, as on their archive page.</summary>
+    private async Task<List<SitemapUrl>> CategoriesAsync(CancellationToken cancellationToken)
+    {
+        var newest = (await Posts
+            .SelectMany(a => a.Categories, (a, c) => new { c.Id, a.UpdatedAt, PublishedAt = a.PublishedAt!.Value })
+            .GroupBy(x => x.Id)
+            .Select(g => new { g.Key, Updated = g.Max(x => x.UpdatedAt), Published = g.Max(x => x.PublishedAt) })
+            .ToListAsync(cancellationToken))
+            .ToDictionary(x => x.Key, x => Later(x.Updated, x.Published));
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.Id, c.ParentId, c.Slug }).ToListAsync(cancellationToken);
+        var parents = categories.ToDictionary(c => c.Id, c => c.ParentId);
+        var inTree = new Dictionary<int, DateTime>();
+        foreach (var (id, changed) in newest)
+        {
+            // Up the tree, guarding against a cycle the data should never have.
+            var seen = new HashSet<int>();
+            for (int? at = id; at is { } current && seen.Add(current); at = parents.GetValueOrDefault(current))
+            {
+                inTree[current] = inTree.TryGetValue(current, out var known) ? Later(known, changed) : changed;
+            }
+        }
+        return categories.Where(c => inTree.ContainsKey(c.Id)).Select(c => new SitemapUrl(ArticleLinks.Category(c.Slug), inTree[c.Id])).ToList();
+    }
+
+    private async Task<List<SitemapUrl>> TagsAsync(CancellationToken cancellationToken)
+    {
+        var newest = await Posts
+            .SelectMany(a => a.Tags, (a, t) => new { t.Id, a.UpdatedAt, PublishedAt = a.PublishedAt!.Value })
+            .GroupBy(x => x.Id)
+            .Select(g => new { g.Key, Updated = g.Max(x => x.UpdatedAt), Published = g.Max(x => x.PublishedAt) })
+            .ToListAsync(cancellationToken);
+        var slugs = await db.Tags.AsNoTracking().Select(t => new { t.Id, t.Slug }).ToDictionaryAsync(t => t.Id, t => t.Slug, cancellationToken);
+        return newest.Where(t => slugs.ContainsKey(t.Key)).OrderBy(t => t.Key)
+            .Select(t => new SitemapUrl(ArticleLinks.Tag(slugs[t.Key]), Later(t.Updated, t.Published))).ToList();
+    }
+
+    private async Task<List<SitemapUrl>> AuthorsAsync(CancellationToken cancellationToken)
+    {
+        var newest = await Posts
+            .GroupBy(a => a.AuthorId)
+            .Select(g => new { g.Key, Updated = g.Max(a => a.UpdatedAt), Published = g.Max(a => a.PublishedAt!.Value) })
+            .ToListAsync(cancellationToken);
+        var ids = newest.Select(a => a.Key).ToList();
+        var slugs = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Slug }).ToDictionaryAsync(u => u.Id, u => u.Slug, cancellationToken);
+        return newest.Where(a => slugs.ContainsKey(a.Key)).OrderBy(a => slugs[a.Key], StringComparer.Ordinal)
+            .Select(a => new SitemapUrl(ArticleLinks.Author(slugs[a.Key]), Later(a.Updated, a.Published))).ToList();
+    }
+
+    private IEnumerable<File> Paged(SitemapKind kind, List<SitemapUrl> urls) =>
+        urls.Chunk(PerFile).Select((chunk, index) => new File(kind, index + 1, chunk.Max(u => u.LastModified)));
+
+    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
+}
