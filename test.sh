@@ -82,6 +82,8 @@ install_missing() {
   [[ -x "$PGBIN/initdb" ]] || pkgs+=(postgresql)
   # The feed tests run an independent parser from npm (tests/tools).
   command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
+  # The HTML tests run the Nu HTML Checker (vnu.jar, from npm), which needs Java.
+  command -v java >/dev/null 2>&1 || pkgs+=(default-jre-headless)
   (( ${#pkgs[@]} )) || return 0
 
   local sudo=()
@@ -103,11 +105,12 @@ install_missing() {
   [[ -x "$CHROMIUM" ]] || die "$CHROMIUM still missing after installing chromium."
   [[ -x "$PGBIN/initdb" ]] || die "$PGBIN/initdb still missing after installing postgresql."
   command -v npm >/dev/null 2>&1 || die "npm still missing after installing nodejs and npm."
+  command -v java >/dev/null 2>&1 || die "java still missing after installing default-jre-headless."
 }
 install_missing
 
 # ---------------------------------------------------------------------------------------------
-# npm tools the tests run (tests/tools: an independent feed parser), exactly as package-lock.json
+# npm tools the tests run (tests/tools: an independent feed parser, the Nu HTML Checker), exactly as package-lock.json
 # pins them; installed again only when the lock file changed.
 install_test_tools() {
   local tools="$ROOT/tests/tools"

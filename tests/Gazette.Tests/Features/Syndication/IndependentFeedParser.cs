@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Gazette.Tests.Infrastructure;
 
 namespace Gazette.Tests.Features.Syndication;
 
@@ -18,7 +19,7 @@ public static class IndependentFeedParser
 
     public static async Task<Feed> ParseAsync(string feed)
     {
-        var tools = ToolsDirectory();
+        var tools = TestTools.Directory();
         Assert.True(Directory.Exists(Path.Combine(tools, "node_modules", "@extractus")),
             $"The npm parser is not installed: run `npm ci` in {tools} (./test.sh does it).");
         var start = new ProcessStartInfo("node", ["parse-feed.mjs"])
@@ -39,18 +40,5 @@ public static class IndependentFeedParser
         await node.WaitForExitAsync(timeout.Token);
         Assert.True(node.ExitCode == 0, $"node parse-feed.mjs failed: {await errors}");
         return JsonSerializer.Deserialize<Feed>(await output, Options) ?? throw new InvalidOperationException("no output");
-    }
-
-    private static string ToolsDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var tools = Path.Combine(dir.FullName, "tests", "tools");
-            if (File.Exists(Path.Combine(tools, "parse-feed.mjs")))
-            {
-                return tools;
-            }
-        }
-        throw new InvalidOperationException("tests/tools/parse-feed.mjs not found above " + AppContext.BaseDirectory);
     }
 }
