@@ -1,0 +1,79 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Gazette.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class FullTextSearch : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "BodyText",
+                table: "Articles",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            // Existing articles: their Markdown stands in for the plain text until their next save
+            // (the app derives BodyText from Body on every save). The words are the same; the
+            // tokenizer drops Markdown's punctuation.
+            migrationBuilder.Sql("UPDATE Articles SET BodyText = Body;");
+
+            // The search index: FTS5 over Articles' Title, Summary and BodyText (external content:
+            // the text is stored once, in Articles, and snippet() reads it from there). bm25 weights
+            // the columns at query time. Porter stems English words; unicode61 folds case and, with
+            // remove_diacritics 2, accents, so "cafe" finds "café".
+            migrationBuilder.Sql("""
+                CREATE VIRTUAL TABLE ArticleSearch USING fts5(
+                    Title, Summary, BodyText,
+                    content='Articles', content_rowid='Id',
+                    tokenize='porter unicode61 remove_diacritics 2');
+                """);
+
+            // Triggers keep it in step with every write to Articles, whatever makes it. A status
+            // change touches none of the indexed columns: readers' visibility is filtered at query time.
+            // An external-content index must be told the old values to remove them, hence 'delete'.
+            // Note: a later migration that rebuilds the Articles table (SQLite's way of altering some
+            // columns) drops these triggers with it and must create them again.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER ArticleSearch_AfterInsert AFTER INSERT ON Articles BEGIN
+                    INSERT INTO ArticleSearch(rowid, Title, Summary, BodyText)
+                    VALUES (new.Id, new.Title, new.Summary, new.BodyText);
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER ArticleSearch_AfterDelete AFTER DELETE ON Articles BEGIN
+                    INSERT INTO ArticleSearch(ArticleSearch, rowid, Title, Summary, BodyText)
+                    VALUES ('delete', old.Id, old.Title, old.Summary, old.BodyText);
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER ArticleSearch_AfterUpdate AFTER UPDATE OF Title, Summary, BodyText ON Articles BEGIN
+                    INSERT INTO ArticleSearch(ArticleSearch, rowid, Title, Summary, BodyText)
+                    VALUES ('delete', old.Id, old.Title, old.Summary, old.BodyText);
+                    INSERT INTO ArticleSearch(rowid, Title, Summary, BodyText)
+                    VALUES (new.Id, new.Title, new.Summary, new.BodyText);
+                END;
+                """);
+
+            // Index the articles already there.
+            migrationBuilder.Sql("INSERT INTO ArticleSearch(ArticleSearch) VALUES ('rebuild');");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS ArticleSearch_AfterUpdate;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS ArticleSearch_AfterDelete;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS ArticleSearch_AfterInsert;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS ArticleSearch;");
+
+            migrationBuilder.DropColumn(
+                name: "BodyText",
+                table: "Articles");
+        }
+    }
+}
