@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 
@@ -10,7 +11,7 @@ namespace Gazette.Features.Search;
 /// characters rather than with tags, so that the text itself can be HTML-encoded here in full and
 /// only the markers become <c>&lt;mark&gt;</c>: nothing an author or a reader typed is ever written raw.
 /// </summary>
-public static class Highlights
+public static partial class Highlights
 {
     public const char Start = '\u0002';
     public const char Stop = '\u0003';
@@ -40,7 +41,7 @@ public static class Highlights
             {
                 continue;
             }
-            html.Append(HtmlEncoder.Default.Encode(marked[start..i]));
+            html.Append(HtmlEncoder.Default.Encode(Whitespace().Replace(marked[start..i], " ")));
             start = i + 1;
             if (c == Start && !open)
             {
@@ -55,6 +56,10 @@ public static class Highlights
         }
         return new HtmlString(html.ToString());
     }
+
+    /// <summary>Line breaks and runs of spaces, to be one space: a snippet reads as one line of prose.</summary>
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     /// <summary>Whether <paramref name="marked"/> holds a match.</summary>
     public static bool HasMatch(string? marked) => marked?.Contains(Start, StringComparison.Ordinal) == true;

@@ -39,7 +39,7 @@ public sealed class SearchQuery
 
     public static SearchQuery Parse(string? input)
     {
-        var text = Cut((input ?? "").Normalize(NormalizationForm.FormC).Trim(), MaxLength);
+        var text = Cut(WithoutControlCharacters(input ?? "").Normalize(NormalizationForm.FormC).Trim(), MaxLength);
         var terms = new List<SearchTerm>();
         var i = 0;
         while (i < text.Length && terms.Count < MaxTerms)
@@ -129,6 +129,10 @@ public sealed class SearchQuery
             or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => true,
         _ => false,
     };
+
+    /// <summary>Control characters (NUL, the highlight markers…) as spaces: they separate words and may not be echoed into the page.</summary>
+    private static string WithoutControlCharacters(string input) =>
+        input.Any(char.IsControl) ? string.Concat(input.Select(c => char.IsControl(c) ? ' ' : c)) : input;
 
     /// <summary>The first <paramref name="max"/> characters, never splitting a surrogate pair.</summary>
     private static string Cut(string text, int max)
