@@ -251,7 +251,7 @@ public abstract class SearchTests(FakeClockApp app)
         Assert.Empty(Titles(await SearchAsync(before)));
         var found = await SearchAsync(after);
         Assert.Equal([fields["Form.Title"]], Titles(found));
-        Assert.Contains($"The {after} is open again.", found.TextOf(".snippet"), StringComparison.Ordinal);
+        Assert.Contains($"The {after} is open again", found.TextOf(".snippet"), StringComparison.Ordinal);
 
         fields["intent"] = "draft";
         Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync(editUrl, editUrl, fields)).StatusCode);
