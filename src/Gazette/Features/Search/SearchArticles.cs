@@ -34,7 +34,7 @@ internal sealed class SearchHit
 
 /// <summary>
 /// Full-text search over what readers may see: published posts and pages, best match first (a match
-/// in the title counts most, then the summary, then the body), newest first among equals. SQLite
+/// in the title counts most, then the summary, then the body). SQLite
 /// uses its FTS5 index, PostgreSQL its <c>tsvector</c> column; both get the same parsed query.
 /// </summary>
 public sealed class SearchArticles(GazetteDbContext db)

@@ -24,28 +24,19 @@ internal static class SqliteSearch
         GazetteDbContext db, SearchQuery query, int skip, int take, CancellationToken cancellationToken)
     {
         var match = query.ToFts5();
-        // Rank first, then mark up only the page's rows: snippet() over every match would cost
-        // as much as reading every matching article. Among equal ranks, the newer article first.
-        var ids = await db.Database.SqlQuery<int>($"""
-            SELECT rowid AS "Value" FROM ArticleSearch WHERE ArticleSearch MATCH {match}
-            ORDER BY bm25(ArticleSearch, 10.0, 4.0, 1.0), rowid DESC
-            LIMIT {take} OFFSET {skip}
-            """).ToListAsync(cancellationToken);
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-        var idList = "[" + string.Join(',', ids) + "]";
-        // The status check again: an article unpublished between the two queries stays out.
-        var hits = await db.Database.SqlQuery<SearchHit>($"""
+        // ORDER BY rank alone (with the weights given through "rank MATCH") lets FTS5 sort by itself,
+        // so SQLite computes highlight() and snippet() only for the rows it returns, not for every
+        // match. Equal ranks keep FTS5's order, by rowid. The status check again is belt and braces.
+        return await db.Database.SqlQuery<SearchHit>($"""
             SELECT a.Id, a.Kind, a.Slug, a.PublishedAt,
                 highlight(ArticleSearch, 0, {Highlights.StartText}, {Highlights.StopText}) AS TitleMarked,
                 snippet(ArticleSearch, 1, {Highlights.StartText}, {Highlights.StopText}, '…', 40) AS SummaryMarked,
                 snippet(ArticleSearch, 2, {Highlights.StartText}, {Highlights.StopText}, '…', 40) AS BodyMarked
             FROM ArticleSearch JOIN Articles AS a ON a.Id = ArticleSearch.rowid
-            WHERE ArticleSearch MATCH {match} AND ArticleSearch.rowid IN (SELECT value FROM json_each({idList}))
+            WHERE ArticleSearch MATCH {match} AND ArticleSearch.rank MATCH 'bm25(10.0, 4.0, 1.0)'
                 AND a.Status = {(int)ArticleStatus.Published} AND a.PublishedAt IS NOT NULL
+            ORDER BY ArticleSearch.rank
+            LIMIT {take} OFFSET {skip}
             """).ToListAsync(cancellationToken);
-        return [.. hits.OrderBy(h => ids.IndexOf(h.Id))];
     }
 }
