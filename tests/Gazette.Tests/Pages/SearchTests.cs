@@ -110,6 +110,19 @@ public abstract class SearchTests(FakeClockApp app)
         Assert.Equal(new[] { inOrder.Title, reversed.Title }.Order(), Titles(await SearchAsync($"{first} {second}")).Order());
     }
 
+    [Fact]
+    public async Task IndexesTheBodyAsPlainTextWithoutMarkdownOrLinkAddresses()
+    {
+        var (word, hidden) = (Word(), Word());
+        await app.CreateArticleAsync(a => a.Body = $"## Timetable\n\nRead **the {word} report** [online](https://example.org/{hidden}) today.");
+
+        var snippet = (await SearchAsync(word)).TextOf(".snippet");
+
+        Assert.Contains($"Read the {word} report online today", snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", snippet, StringComparison.Ordinal);
+        Assert.Empty(Titles(await SearchAsync(hidden)));
+    }
+
     [Theory]
     [InlineData("\"")]
     [InlineData("\"\"")]

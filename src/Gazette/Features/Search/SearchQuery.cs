@@ -45,12 +45,15 @@ public sealed class SearchQuery
         while (i < text.Length && terms.Count < MaxTerms)
         {
             string raw;
+            bool isPrefix;
             if (text[i] == '"')
             {
-                // A phrase runs to the closing quote, or to the end when it was never closed.
+                // A phrase runs to the closing quote, or to the end when it was never closed;
+                // a star right after the closing quote asks for a prefix, as in FTS5.
                 var end = text.IndexOf('"', i + 1);
                 raw = end < 0 ? text[(i + 1)..] : text[(i + 1)..end];
                 i = end < 0 ? text.Length : end + 1;
+                isPrefix = i < text.Length && text[i] == '*';
             }
             else if (char.IsWhiteSpace(text[i]))
             {
@@ -65,10 +68,9 @@ public sealed class SearchQuery
                     i++;
                 }
                 raw = text[start..i];
+                isPrefix = raw.EndsWith('*');
             }
             var words = Words(raw);
-            // harb* and "harb"*: a star right after a word or phrase asks for a prefix.
-            var isPrefix = raw.TrimEnd().EndsWith('*') || (i < text.Length && text[i] == '*' && raw.Length > 0 && !char.IsWhiteSpace(raw[^1]));
             if (words.Count > 0)
             {
                 var term = new SearchTerm(words, isPrefix);
