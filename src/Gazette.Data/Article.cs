@@ -38,6 +38,12 @@ public class Article
     /// </summary>
     public string BodyHtml { get; set; } = "";
 
+    /// <summary>
+    /// <see cref="Body"/> as plain text, without Markdown's punctuation or link targets: what full-text
+    /// search indexes and quotes in its snippets. Derived on every save (see the app's search feature).
+    /// </summary>
+    public string BodyText { get; set; } = "";
+
     public string? Excerpt { get; set; }
 
     /// <summary>The excerpt, or the article's lead when none was written: for lists and meta tags.</summary>

@@ -4,6 +4,7 @@ using Gazette.Features.Mail;
 using Gazette.Features.Media;
 using Gazette.Features.Settings;
 using Gazette.Features.Redirects;
+using Gazette.Features.Search;
 using Gazette.Features.Setup;
 using Gazette.Features.Staff;
 using Gazette.Features.Syndication;
@@ -44,6 +45,7 @@ builder.Services.AddRazorPages(pages =>
 });
 builder.Services.AddArticles();
 builder.Services.AddRedirects();
+builder.Services.AddSearch();
 builder.Services.AddComments(builder.Configuration);
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);

@@ -72,6 +72,10 @@ namespace Gazette.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("BodyText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<bool>("CommentsOpen")
                         .HasColumnType("boolean");
 

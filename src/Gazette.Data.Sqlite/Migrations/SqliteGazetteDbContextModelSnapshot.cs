@@ -65,6 +65,10 @@ namespace Gazette.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("CommentsOpen")
                         .HasColumnType("INTEGER");
 

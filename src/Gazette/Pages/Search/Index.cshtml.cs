@@ -1,0 +1,32 @@
+using Gazette.Features.Search;
+using Gazette.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Gazette.Pages.Search;
+
+/// <summary>
+/// <c>/search?q=…&amp;page=…</c>: the search form, and under it the results for whatever was asked.
+/// Any input is a valid search (see <see cref="SearchQuery"/>), so this page answers 200 to all of it.
+/// </summary>
+public sealed class IndexModel(SearchArticles search, IOptionsSnapshot<GazetteOptions> options) : PageModel
+{
+    /// <summary>Null until the reader has asked for something.</summary>
+    public SearchResults? Results { get; private set; }
+
+    /// <summary>What the search box shows: the query as searched.</summary>
+    public string Query { get; private set; } = "";
+
+    public async Task OnGetAsync([FromQuery] string? q, [FromQuery] int page = 1, CancellationToken cancellationToken = default)
+    {
+        var query = SearchQuery.Parse(q);
+        Query = query.Text;
+        if (Query.Length > 0)
+        {
+            Results = await search.ExecuteAsync(query, page, options.Value.Site.PostsPerPage, cancellationToken);
+        }
+    }
+
+    public string PageUrl(int page) => $"/search?q={Uri.EscapeDataString(Query)}" + (page > 1 ? $"&page={page}" : "");
+}
