@@ -6,6 +6,7 @@ using Gazette.Features.Settings;
 using Gazette.Features.Redirects;
 using Gazette.Features.Setup;
 using Gazette.Features.Staff;
+using Gazette.Features.WordPress;
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -46,6 +47,7 @@ builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddStaff(builder.Configuration);
 builder.Services.AddFirstRun();
+builder.Services.AddWordPress();
 // Last of the configuration sources: what Administrators save on the settings page wins.
 builder.AddSiteSettings(options);
 

@@ -1,5 +1,6 @@
 using Gazette.Features.Setup;
 using Gazette.Features.Spam;
+using Gazette.Features.WordPress;
 
 namespace Gazette.Infrastructure;
 
@@ -20,6 +21,11 @@ internal static class CommandLine
                                           train the comment classifier on one labelled CSV
                                           (text,label with label spam or ham) and print its
                                           accuracy, precision, recall and F1 on the other
+          import wordpress FILE.xml [--uploads DIR]
+                                          import a WordPress export (WXR): authors, terms,
+                                          posts, pages, comments, images (from wp-content/uploads
+                                          when DIR is given) and redirects from the old addresses;
+                                          running it again changes nothing
           help                            show this text
         """;
 
@@ -61,6 +67,8 @@ internal static class CommandLine
         {
             case ["users", "reset-password", var userName]:
                 return await ResetPassword.RunAsync(app.Services, userName, Console.Out);
+            case ["import", "wordpress", var file, .. var options]:
+                return await RunWordPressImport.RunAsync(app.Services, InputPath(file), options, Console.Out, Console.Error);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command: {string.Join(' ', args)}\n\n{Usage}");
                 return 2;

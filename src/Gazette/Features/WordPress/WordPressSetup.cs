@@ -1,0 +1,10 @@
+namespace Gazette.Features.WordPress;
+
+internal static class WordPressSetup
+{
+    public static IServiceCollection AddWordPress(this IServiceCollection services)
+    {
+        services.AddScoped<ImportWordPress>();
+        return services;
+    }
+}
