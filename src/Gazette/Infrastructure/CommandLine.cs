@@ -26,6 +26,7 @@ internal static class CommandLine
                                           posts, pages, comments, images (from wp-content/uploads
                                           when DIR is given) and redirects from the old addresses;
                                           running it again changes nothing
+          export wordpress FILE.xml       write the whole site as a WordPress export (WXR 1.2)
           help                            show this text
         """;
 
@@ -55,6 +56,10 @@ internal static class CommandLine
         return shell is not null && File.Exists(Path.Combine(shell, path)) ? Path.Combine(shell, path) : path;
     }
 
+    /// <summary>A file to write, named on the command line: a relative path is taken from the shell's folder (PWD).</summary>
+    public static string OutputPath(string path) =>
+        Path.IsPathRooted(path) || Environment.GetEnvironmentVariable("PWD") is not { } shell ? path : Path.Combine(shell, path);
+
     private static async Task<int> PrintUsageAsync()
     {
         await Console.Out.WriteLineAsync(Usage);
@@ -69,6 +74,8 @@ internal static class CommandLine
                 return await ResetPassword.RunAsync(app.Services, userName, Console.Out);
             case ["import", "wordpress", var file, .. var options]:
                 return await RunWordPressImport.RunAsync(app.Services, InputPath(file), options, Console.Out, Console.Error);
+            case ["export", "wordpress", var file]:
+                return await RunWordPressExport.RunAsync(app.Services, OutputPath(file), Console.Out, Console.Error);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command: {string.Join(' ', args)}\n\n{Usage}");
                 return 2;

@@ -227,6 +227,14 @@ public sealed partial class ImportWordPress
             var newSlug = await db.Categories.Where(c => c.Id == run.Categories[slug]).Select(c => c.Slug).SingleAsync(cancellationToken);
             await AddRedirectNowAsync(run, "/category/" + string.Join('/', path), ArticleLinks.Category(newSlug), cancellationToken);
         }
+        foreach (var term in run.Terms.Where(t => t.Taxonomy == "post_tag" && t.Slug.Length > 0))
+        {
+            if (run.Tags.TryGetValue(TermSlug(term.Slug, term.Name), out var id))
+            {
+                var newSlug = await db.Tags.Where(t => t.Id == id).Select(t => t.Slug).SingleAsync(cancellationToken);
+                await AddRedirectNowAsync(run, "/tag/" + term.Slug, ArticleLinks.Tag(newSlug), cancellationToken);
+            }
+        }
     }
 
     /// <summary>A term's slug here: WordPress's own when it is a usable one, else one made from the name.</summary>

@@ -5,6 +5,7 @@ internal static class WordPressSetup
     public static IServiceCollection AddWordPress(this IServiceCollection services)
     {
         services.AddScoped<ImportWordPress>();
+        services.AddScoped<ExportWordPress>();
         return services;
     }
 }
