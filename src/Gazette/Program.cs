@@ -33,6 +33,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/Admin/Users", StaffPolicies.ManageSite);
     pages.Conventions.AuthorizeFolder("/Admin/Media", StaffPolicies.UploadMedia);
     pages.Conventions.AuthorizeFolder("/Admin/Settings", StaffPolicies.ManageSite);
+    pages.Conventions.AuthorizeFolder("/Admin/Import", StaffPolicies.ManageSite);
     pages.Conventions.AuthorizeFolder("/Admin/Redirects", StaffPolicies.Moderate);
     pages.Conventions.AllowAnonymousToPage("/Admin/SignIn");
     pages.Conventions.AllowAnonymousToPage("/Admin/SignInTwoFactor");

@@ -27,6 +27,8 @@ internal static class CommandLine
                                           when DIR is given) and redirects from the old addresses;
                                           running it again changes nothing
           export wordpress FILE.xml       write the whole site as a WordPress export (WXR 1.2)
+          generate wordpress FILE.xml [--posts N] [--comments M]
+                                          write a synthetic WordPress export, for benchmarks
           help                            show this text
         """;
 
@@ -38,6 +40,8 @@ internal static class CommandLine
     {
         ["spam", "evaluate", .. var options] => await EvaluateSpamClassifier.RunAsync(
             options.Select((o, i) => i % 2 == 1 ? InputPath(o) : o).ToList(), Console.Out, Console.Error),
+        ["generate", "wordpress", var file, .. var options] => await GenerateWordPressExport.RunAsync(
+            OutputPath(file), options, Console.Out, Console.Error),
         ["help"] or ["--help"] => await PrintUsageAsync(),
         _ => null,
     };

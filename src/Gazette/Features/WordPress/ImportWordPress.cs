@@ -25,8 +25,8 @@ public sealed partial class ImportWordPress(
     IOptionsMonitor<CommentSettings> commentSettings, ILookupNormalizer normalizer, RedirectLookup redirectLookup,
     PublishScheduledArticles scheduler, TimeProvider clock, ILogger<ImportWordPress> logger)
 {
-    private const int BatchItems = 100;
-    private const int BatchComments = 2000;
+    private const int BatchItems = 250;
+    private const int BatchComments = 4000;
 
     /// <summary>Imports the export at <paramref name="path"/>; <paramref name="uploadsDirectory"/> is WordPress's <c>wp-content/uploads</c>, if at hand.</summary>
     public async Task<ImportReport> ExecuteAsync(
@@ -125,8 +125,7 @@ public sealed partial class ImportWordPress(
         await ImportTermsAsync(run, mapped, cancellationToken);
         await AddRedirectNowAsync(run, "/feed", FeedPath, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        AddMappings(run);
-        await db.SaveChangesAsync(cancellationToken);
+        await AddMappingsAsync(run, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
@@ -171,8 +170,7 @@ public sealed partial class ImportWordPress(
         {
             run.AuthorIds[login] = user.Id;
         }
-        AddMappings(run);
-        await db.SaveChangesAsync(cancellationToken);
+        await AddMappingsAsync(run, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         run.Done += run.Batch.Count;
@@ -194,16 +192,26 @@ public sealed partial class ImportWordPress(
         return rows.ToDictionary(r => (r.Kind, r.ExternalId), r => r.LocalId);
     }
 
-    /// <summary>Records what this batch made, once the database has given it its keys.</summary>
-    private void AddMappings(Run run)
+    /// <summary>
+    /// Records what this batch made, once the database has given it its keys: in multi-row inserts,
+    /// as a big export has a row here for every comment and the change tracker would cost more than the insert.
+    /// </summary>
+    private async Task AddMappingsAsync(Run run, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var (kind, externalId, localId) in run.NewMappings)
+        foreach (var chunk in run.NewMappings.Chunk(500))
         {
-            db.ImportedItems.Add(new ImportedItem
+            var sql = new System.Text.StringBuilder(
+                "INSERT INTO \"ImportedItems\" (\"Source\", \"Kind\", \"ExternalId\", \"LocalId\", \"ImportedAt\") VALUES ");
+            var values = new List<object>(chunk.Length * 5);
+            foreach (var (kind, externalId, localId) in chunk)
             {
-                Source = run.Source, Kind = kind, ExternalId = externalId, LocalId = localId(), ImportedAt = now,
-            });
+                var n = values.Count;
+                sql.Append(values.Count == 0 ? "" : ", ").Append(System.Globalization.CultureInfo.InvariantCulture,
+                    $"({{{n}}}, {{{n + 1}}}, {{{n + 2}}}, {{{n + 3}}}, {{{n + 4}}})");
+                values.AddRange([run.Source, kind, externalId, localId(), now]);
+            }
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellationToken);
         }
         run.NewMappings.Clear();
     }

@@ -6,6 +6,8 @@ internal static class WordPressSetup
     {
         services.AddScoped<ImportWordPress>();
         services.AddScoped<ExportWordPress>();
+        services.AddSingleton<WordPressImportJobs>();
+        services.AddScoped<ExportWordPressDownload>();
         return services;
     }
 }
