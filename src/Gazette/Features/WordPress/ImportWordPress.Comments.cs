@@ -20,7 +20,7 @@ public sealed partial class ImportWordPress
         }
         var days = commentSettings.CurrentValue.IpRetentionDays;
         var now = clock.GetUtcNow().UtcDateTime;
-        var made = new Dictionary<string, Comment>(StringComparer.Ordinal);
+        var made = new Dictionary<string, PendingComment>(StringComparer.Ordinal);
         foreach (var source in item.Comments)
         {
             if (batch.Mapped.ContainsKey(("comment", source.Id)))
@@ -61,22 +61,16 @@ public sealed partial class ImportWordPress
                 CreatedAt = created,
                 AuthorIp = days > 0 && created < now.AddDays(-days) ? null
                     : IPAddress.TryParse(source.Ip, out var ip) ? IpAddresses.Truncate(ip) : null,
+                ArticleId = articleId ?? 0,
             };
-            if (article is not null)
-            {
-                comment.Article = article;
-            }
-            else
-            {
-                comment.ArticleId = articleId!.Value;
-            }
-            db.Comments.Add(comment);
-            made[source.Id] = comment;
+            var pending = new PendingComment(source.Id, comment, article);
+            made[source.Id] = pending;
+            batch.Comments.Add(pending);
             run.Map("comment", source.Id, () => comment.Id.ToString(CultureInfo.InvariantCulture));
             run.Report.Imported("comments");
         }
         var parents = item.Comments.ToDictionary(c => c.Id, c => c.Parent, StringComparer.Ordinal);
-        foreach (var (id, comment) in made)
+        foreach (var (id, pending) in made)
         {
             var parent = parents[id];
             if (parent is "" or "0")
@@ -91,12 +85,12 @@ public sealed partial class ImportWordPress
                 }
                 else
                 {
-                    comment.Parent = parentComment;
+                    pending.Parent = parentComment;
                 }
             }
             else if (batch.Mapped.TryGetValue(("comment", parent), out var local) && int.TryParse(local, CultureInfo.InvariantCulture, out var parentId))
             {
-                comment.ParentId = parentId;
+                pending.Comment.ParentId = parentId;
             }
             else
             {

@@ -51,6 +51,28 @@ public sealed partial class ImportWordPress
         public void Map(string kind, string externalId, Func<string> localId) => NewMappings.Add((kind, externalId, localId));
     }
 
+    /// <summary>A comment waiting for its article's key, and its parent's, to be written.</summary>
+    private sealed class PendingComment(string wordPressId, Comment comment, Article? article)
+    {
+        public string WordPressId { get; } = wordPressId;
+        public Comment Comment { get; } = comment;
+        public Article? Article { get; } = article;
+        public PendingComment? Parent { get; set; }
+
+        public int Depth
+        {
+            get
+            {
+                var depth = 0;
+                for (var parent = Parent; parent is not null; parent = parent.Parent)
+                {
+                    depth++;
+                }
+                return depth;
+            }
+        }
+    }
+
     /// <summary>What one batch of items makes, until it is saved.</summary>
     private sealed class Batch(Dictionary<(string Kind, string ExternalId), string> mapped)
     {
@@ -65,5 +87,6 @@ public sealed partial class ImportWordPress
         public List<(Article Article, string ParentId)> Parents { get; } = [];
         public List<(string From, string To, Article? Article)> Redirects { get; } = [];
         public Dictionary<string, Article> Articles { get; } = new(StringComparer.Ordinal);
+        public List<PendingComment> Comments { get; } = [];
     }
 }

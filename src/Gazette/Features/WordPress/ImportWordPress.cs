@@ -88,7 +88,7 @@ public sealed partial class ImportWordPress(
         {
             report.Error = $"The file could not be read: {e.Message}";
         }
-        catch (DbUpdateException e)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
             logger.LogError(e, "A WordPress import batch was refused by the database.");
             report.Error = "The database refused a batch (" + (e.InnerException ?? e).Message
@@ -146,6 +146,7 @@ public sealed partial class ImportWordPress(
         }
         await AddRedirectsAsync(run, batch, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await InsertCommentsAsync(batch, cancellationToken);
         foreach (var (wordPressId, article) in batch.Articles)
         {
             run.Posts[wordPressId] = article.Id;
