@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lighthouse on the public pages readers land on: the demo article, the home page, and a static page.
+# Lighthouse on the public pages readers land on: the demo article, the home page and an author page.
 #
 #   scripts/lighthouse.sh            # prints one line per page and category, then a verdict
 #
@@ -46,7 +46,7 @@ ARTICLE="$(curl -fsS "http://127.0.0.1:$PORT/" | grep -o 'href="/[0-9]\{4\}/[0-9
 [[ -n "$ARTICLE" ]] || { echo "[lighthouse] the app did not serve the demo article" >&2; cat "$WORK/server.log" >&2; exit 1; }
 
 status=0
-for page in "$ARTICLE" "/" "/about"; do
+for page in "$ARTICLE" "/" "/author/mara-lindqvist"; do
   url="http://127.0.0.1:$PORT$page"
   CHROME_PATH="$CHROMIUM" node tools/lighthouse/node_modules/lighthouse/cli/index.js "$url" --quiet \
     --only-categories=seo,accessibility,best-practices,performance \

@@ -8,6 +8,18 @@ public enum CommentStatus
     Trash = 3,
 }
 
+/// <summary>What a comment is: a reader's reply, or a notice that another site linked to the article.</summary>
+public enum CommentKind
+{
+    Comment = 0,
+
+    /// <summary>A WordPress pingback: another site's automatic notice that it linked here.</summary>
+    Pingback = 1,
+
+    /// <summary>A trackback: a notice another site sent by hand, with an excerpt.</summary>
+    Trackback = 2,
+}
+
 public class Comment
 {
     public int Id { get; set; }
@@ -26,6 +38,9 @@ public class Comment
     public string? AuthorWebsite { get; set; }
     public string Text { get; set; } = "";
     public CommentStatus Status { get; set; }
+
+    /// <summary>A reader's comment, or a pingback or trackback (brought in from WordPress).</summary>
+    public CommentKind Kind { get; set; }
 
     /// <summary>Why the comment got its first state, for moderators.</summary>
     public string? ModerationReason { get; set; }

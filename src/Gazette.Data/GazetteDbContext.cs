@@ -24,6 +24,7 @@ public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<SiteSettingsVersion> SiteSettingsVersions => Set<SiteSettingsVersion>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<Redirect> Redirects => Set<Redirect>();
+    public DbSet<ImportedItem> ImportedItems => Set<ImportedItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

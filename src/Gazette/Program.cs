@@ -8,6 +8,7 @@ using Gazette.Features.Search;
 using Gazette.Features.Setup;
 using Gazette.Features.Staff;
 using Gazette.Features.Syndication;
+using Gazette.Features.WordPress;
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -34,6 +35,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/Admin/Users", StaffPolicies.ManageSite);
     pages.Conventions.AuthorizeFolder("/Admin/Media", StaffPolicies.UploadMedia);
     pages.Conventions.AuthorizeFolder("/Admin/Settings", StaffPolicies.ManageSite);
+    pages.Conventions.AuthorizeFolder("/Admin/Import", StaffPolicies.ManageSite);
     pages.Conventions.AuthorizeFolder("/Admin/Redirects", StaffPolicies.Moderate);
     pages.Conventions.AllowAnonymousToPage("/Admin/SignIn");
     pages.Conventions.AllowAnonymousToPage("/Admin/SignInTwoFactor");
@@ -52,6 +54,7 @@ builder.Services.AddMail(builder.Configuration);
 builder.Services.AddStaff(builder.Configuration);
 builder.Services.AddSyndication(builder.Configuration);
 builder.Services.AddFirstRun();
+builder.Services.AddWordPress();
 // Last of the configuration sources: what Administrators save on the settings page wins.
 builder.AddSiteSettings(options);
 

@@ -1,5 +1,6 @@
 using Gazette.Features.Setup;
 using Gazette.Features.Spam;
+using Gazette.Features.WordPress;
 
 namespace Gazette.Infrastructure;
 
@@ -20,6 +21,14 @@ internal static class CommandLine
                                           train the comment classifier on one labelled CSV
                                           (text,label with label spam or ham) and print its
                                           accuracy, precision, recall and F1 on the other
+          import wordpress FILE.xml [--uploads DIR]
+                                          import a WordPress export (WXR): authors, terms,
+                                          posts, pages, comments, images (from wp-content/uploads
+                                          when DIR is given) and redirects from the old addresses;
+                                          running it again changes nothing
+          export wordpress FILE.xml       write the whole site as a WordPress export (WXR 1.2)
+          generate wordpress FILE.xml [--posts N] [--comments M]
+                                          write a synthetic WordPress export, for benchmarks
           help                            show this text
         """;
 
@@ -31,6 +40,8 @@ internal static class CommandLine
     {
         ["spam", "evaluate", .. var options] => await EvaluateSpamClassifier.RunAsync(
             options.Select((o, i) => i % 2 == 1 ? InputPath(o) : o).ToList(), Console.Out, Console.Error),
+        ["generate", "wordpress", var file, .. var options] => await GenerateWordPressExport.RunAsync(
+            OutputPath(file), options, Console.Out, Console.Error),
         ["help"] or ["--help"] => await PrintUsageAsync(),
         _ => null,
     };
@@ -49,6 +60,10 @@ internal static class CommandLine
         return shell is not null && File.Exists(Path.Combine(shell, path)) ? Path.Combine(shell, path) : path;
     }
 
+    /// <summary>A file to write, named on the command line: a relative path is taken from the shell's folder (PWD).</summary>
+    public static string OutputPath(string path) =>
+        Path.IsPathRooted(path) || Environment.GetEnvironmentVariable("PWD") is not { } shell ? path : Path.Combine(shell, path);
+
     private static async Task<int> PrintUsageAsync()
     {
         await Console.Out.WriteLineAsync(Usage);
@@ -61,6 +76,10 @@ internal static class CommandLine
         {
             case ["users", "reset-password", var userName]:
                 return await ResetPassword.RunAsync(app.Services, userName, Console.Out);
+            case ["import", "wordpress", var file, .. var options]:
+                return await RunWordPressImport.RunAsync(app.Services, InputPath(file), options, Console.Out, Console.Error);
+            case ["export", "wordpress", var file]:
+                return await RunWordPressExport.RunAsync(app.Services, OutputPath(file), Console.Out, Console.Error);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command: {string.Join(' ', args)}\n\n{Usage}");
                 return 2;

@@ -114,33 +114,7 @@ internal static class FirstRun
             Status = CommentStatus.Approved,
             CreatedAt = now.AddMinutes(45),
         };
-        const string aboutBody = """
-            The Gazette is a demonstration site for Gazette, the publishing engine it runs on. The
-            ferry story on the front page and everything around it were made up to show what a
-            newsroom gets out of the box.
-
-            ## Make it yours
-
-            Sign in to the newsroom at /admin to write articles, moderate the conversation under them
-            and change the site's title, time zone and comment rules. This page is a static page: edit
-            or replace it under **Pages**.
-            """;
-        var about = new Article
-        {
-            Kind = ArticleKind.Page,
-            Title = "About The Gazette",
-            Slug = "about",
-            Body = aboutBody,
-            BodyHtml = markdown.ToHtml(aboutBody),
-            Summary = "What this site is, and how to make it your own.",
-            Status = ArticleStatus.Published,
-            CreatedAt = now,
-            UpdatedAt = now,
-            PublishedAt = now,
-            Author = reporter,
-            CommentsOpen = false,
-        };
-        db.AddRange(reporter, local, harbour, article, question, answer, about);
+        db.AddRange(reporter, local, harbour, article, question, answer);
         await db.SaveChangesAsync();
     }
 

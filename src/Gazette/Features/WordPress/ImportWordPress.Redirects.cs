@@ -1,0 +1,110 @@
+using System.Globalization;
+using Gazette.Data;
+using Gazette.Features.Articles;
+using Gazette.Features.Redirects;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Features.WordPress;
+
+public sealed partial class ImportWordPress
+{
+    /// <summary>
+    /// Every address WordPress answered for a published item, whatever its permalink setting was:
+    /// the exported permalink itself, <c>/?p=ID</c> (and <c>/?page_id=ID</c> for pages), the dated
+    /// forms with day and without, and the bare slug.
+    /// </summary>
+    private static void RedirectsFor(Batch batch, WxrItem item, Article article)
+    {
+        if (article.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled) || article.PublishedAt is not { } published)
+        {
+            return;
+        }
+        var to = ArticleLinks.Of(article.Kind, published, article.Slug);
+        var froms = new List<string> { "/?p=" + item.Id };
+        if (article.Kind == ArticleKind.Page)
+        {
+            froms.Add("/?page_id=" + item.Id);
+        }
+        if (item.Link is { } link && Uri.TryCreate(link, UriKind.Absolute, out var permalink))
+        {
+            froms.Add(permalink.AbsolutePath + permalink.Query);
+        }
+        if (item.Slug.Length > 0)
+        {
+            froms.Add("/" + item.Slug);
+            if (article.Kind == ArticleKind.Post && (item.DateLocal ?? item.DateGmt) is { } local)
+            {
+                froms.Add(string.Create(CultureInfo.InvariantCulture, $"/{local:yyyy}/{local:MM}/{local:dd}/{item.Slug}"));
+                froms.Add(string.Create(CultureInfo.InvariantCulture, $"/{local:yyyy}/{local:MM}/{item.Slug}"));
+            }
+        }
+        foreach (var from in froms)
+        {
+            batch.Redirects.Add((from, to, article));
+        }
+    }
+
+    /// <summary>Adds the batch's redirects that no earlier one (of this import or of staff) already has.</summary>
+    private async Task AddRedirectsAsync(Run run, Batch batch, CancellationToken cancellationToken)
+    {
+        var wanted = new List<(string From, string To, Article? Article)>();
+        foreach (var (from, to, article) in batch.Redirects)
+        {
+            if (Normalise(from, to) is { } pair && run.RedirectsMade.Add(pair.From))
+            {
+                wanted.Add((pair.From, pair.To, article));
+            }
+        }
+        var paths = wanted.Select(w => w.From).ToList();
+        var taken = (await db.Redirects.Where(r => paths.Contains(r.FromPath)).Select(r => r.FromPath).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var (from, to, article) in wanted)
+        {
+            if (taken.Contains(from))
+            {
+                run.Report.Skipped("redirects", from, "a redirect from this address exists already");
+                continue;
+            }
+            Add(run, from, to, article);
+        }
+    }
+
+    /// <summary>One redirect, checked against the database at once (authors, terms, the feed).</summary>
+    private async Task AddRedirectNowAsync(Run run, string from, string to, CancellationToken cancellationToken)
+    {
+        if (Normalise(from, to) is not { } pair || !run.RedirectsMade.Add(pair.From))
+        {
+            return;
+        }
+        if (await db.Redirects.AnyAsync(r => r.FromPath == pair.From, cancellationToken))
+        {
+            run.Report.Skipped("redirects", pair.From, "a redirect from this address exists already");
+            return;
+        }
+        Add(run, pair.From, pair.To, null);
+    }
+
+    private void Add(Run run, string from, string to, Article? article)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Redirects.Add(new Redirect
+        {
+            FromPath = from,
+            QueryKeys = from.Contains('?', StringComparison.Ordinal) ? RedirectPaths.QueryKeysOf(from) : null,
+            ToUrl = to,
+            Origin = RedirectOrigin.Imported,
+            Article = article,
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
+        run.Report.Imported("redirects");
+    }
+
+    /// <summary>The normal forms of a redirect, or null when it would lead to itself or cannot be one.</summary>
+    private static (string From, string To)? Normalise(string from, string to) =>
+        RedirectPaths.TryNormaliseFrom(from, out var normalFrom, out _)
+        && RedirectPaths.TryNormaliseTo(to, out var normalTo, out _)
+        && normalFrom != normalTo
+            ? (normalFrom, normalTo)
+            : null;
+}

@@ -1,0 +1,17 @@
+namespace Gazette.Features.WordPress;
+
+/// <summary>The file is not a WordPress export we can read; the message says why, for the person importing.</summary>
+public sealed class WxrFormatException : Exception
+{
+    public WxrFormatException()
+    {
+    }
+
+    public WxrFormatException(string message) : base(message)
+    {
+    }
+
+    public WxrFormatException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,63 @@
+namespace Gazette.Features.WordPress;
+
+/// <summary>The channel's own facts, read before its first item.</summary>
+public sealed record WxrChannel(string Title, string Link, string BaseSiteUrl, string Version);
+
+public sealed record WxrAuthor(string Id, string Login, string? Email, string? DisplayName, string? FirstName, string? LastName);
+
+/// <summary>
+/// A term from the channel's lists: <c>wp:category</c> (taxonomy "category"), <c>wp:tag</c>
+/// ("post_tag") or <c>wp:term</c> (any other taxonomy, such as "nav_menu").
+/// </summary>
+public sealed record WxrTerm(string Taxonomy, string Id, string Slug, string Name, string? ParentSlug, string? Description);
+
+/// <summary>A term an item is filed under: <c>&lt;category domain="category" nicename="news"&gt;News&lt;/category&gt;</c>.</summary>
+public sealed record WxrItemTerm(string Domain, string Slug, string Name);
+
+public sealed class WxrComment
+{
+    public string Id { get; set; } = "";
+    public string Author { get; set; } = "";
+    public string? Email { get; set; }
+    public string? Url { get; set; }
+    public string? Ip { get; set; }
+    public DateTime? Date { get; set; }
+    public string Content { get; set; } = "";
+
+    /// <summary>"1" approved, "0" pending, "spam", "trash" or "post-trashed".</summary>
+    public string Approved { get; set; } = "1";
+
+    /// <summary>"", "comment", "pingback" or "trackback".</summary>
+    public string Type { get; set; } = "";
+    public string Parent { get; set; } = "0";
+}
+
+/// <summary>One <c>item</c>: a post, page, attachment or anything else WordPress stores as a post.</summary>
+public sealed class WxrItem
+{
+    public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Link { get; set; }
+    public string? GuidText { get; set; }
+    public string? Creator { get; set; }
+    public string Content { get; set; } = "";
+    public string Excerpt { get; set; } = "";
+
+    /// <summary>The time in GMT; null when WordPress left it empty (<c>0000-00-00</c>), as for drafts.</summary>
+    public DateTime? DateGmt { get; set; }
+
+    /// <summary>The time in the site's own zone, which WordPress puts in dated permalinks.</summary>
+    public DateTime? DateLocal { get; set; }
+    public string Slug { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string Type { get; set; } = "post";
+    public string Parent { get; set; } = "0";
+    public int MenuOrder { get; set; }
+    public string? Password { get; set; }
+    public bool IsSticky { get; set; }
+    public string CommentStatus { get; set; } = "open";
+    public string? AttachmentUrl { get; set; }
+    public List<WxrItemTerm> Terms { get; } = [];
+    public Dictionary<string, string> Meta { get; } = new(StringComparer.Ordinal);
+    public List<WxrComment> Comments { get; } = [];
+}

@@ -1,0 +1,49 @@
+using Gazette.Features.WordPress;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gazette.Pages.Admin.Import;
+
+/// <summary>
+/// Administrators move a site in from WordPress (an export file, imported in the background while
+/// the page shows its progress, then the report) and out again (the whole site as a WXR download).
+/// </summary>
+[RequestSizeLimit(MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
+public sealed class IndexModel(WordPressImportJobs jobs, TimeProvider clock) : PageModel
+{
+    public const long MaxUploadBytes = 1024L * 1024 * 1024;
+
+    public WordPressImportJobs.Job? Job { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public int Percent => Job is { Progress.Total: > 0 } job ? Math.Min(100, job.Progress.Done * 100 / job.Progress.Total) : 0;
+
+    public void OnGet() => Job = jobs.Current;
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is not { Length: > 0 })
+        {
+            Error = "Choose the export file WordPress made (Tools → Export), an .xml file.";
+            Job = jobs.Current;
+            return Page();
+        }
+        await using var upload = file.OpenReadStream();
+        if (!await jobs.StartAsync(upload, User.Identity?.Name ?? "?", clock.GetUtcNow().UtcDateTime, cancellationToken))
+        {
+            Error = "An import is running already: wait for its report, then start the next.";
+            Job = jobs.Current;
+            return Page();
+        }
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnGetExportAsync([FromServices] ExportWordPressDownload download, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(download);
+        await download.WriteAsync(HttpContext, cancellationToken);
+        return new EmptyResult();
+    }
+}

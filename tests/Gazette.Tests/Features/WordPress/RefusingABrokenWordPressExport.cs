@@ -1,0 +1,57 @@
+using Gazette.Tests.Infrastructure;
+
+namespace Gazette.Tests.Features.WordPress;
+
+/// <summary>A file that is not a whole, unambiguous WordPress export is refused with a reason, and changes nothing.</summary>
+public abstract class RefusingABrokenWordPressExport(GazetteApp app)
+{
+    [Theory]
+    [InlineData("not-xml.xml", "not well-formed XML")]
+    [InlineData("not-wxr.xml", "not a WordPress export")]
+    [InlineData("duplicate-id.xml", "Two items have the WordPress ID 5")]
+    [InlineData("bad-bytes.xml", "")]
+    public async Task RefusesTheFileAndLeavesTheDatabaseAsItWas(string file, string reason)
+    {
+        var before = await app.SnapshotAsync();
+
+        var report = await app.ImportAsync(file);
+
+        Assert.False(report.Succeeded);
+        Assert.Contains(reason, report.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await app.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task RefusesATruncatedExportAfterReadingAllOfItAndLeavesTheDatabaseAsItWas()
+    {
+        var whole = await File.ReadAllBytesAsync(WordPressFixtures.PathOf(WordPressFixtures.Harbour));
+        var cut = Path.Combine(Directory.CreateTempSubdirectory("wxr-").FullName, "cut.xml");
+        // Cut after most items: authors, terms and several items are complete before the end.
+        await File.WriteAllBytesAsync(cut, whole[..(whole.Length * 9 / 10)]);
+        var before = await app.SnapshotAsync();
+
+        var report = await app.ImportAsync(cut);
+
+        Assert.False(report.Succeeded);
+        Assert.Contains("ends too soon", report.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await app.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task RefusesAnEmptyFile()
+    {
+        var empty = Path.Combine(Directory.CreateTempSubdirectory("wxr-").FullName, "empty.xml");
+        await File.WriteAllBytesAsync(empty, []);
+        var before = await app.SnapshotAsync();
+
+        var report = await app.ImportAsync(empty);
+
+        Assert.False(report.Succeeded);
+        Assert.False(string.IsNullOrWhiteSpace(report.Error));
+        Assert.Equal(before, await app.SnapshotAsync());
+    }
+}
+
+public sealed class RefusingABrokenWordPressExportOnSqlite(SqliteApp app) : RefusingABrokenWordPressExport(app), IClassFixture<SqliteApp>;
+
+public sealed class RefusingABrokenWordPressExportOnPostgreSql(PostgreSqlApp app) : RefusingABrokenWordPressExport(app), IClassFixture<PostgreSqlApp>;

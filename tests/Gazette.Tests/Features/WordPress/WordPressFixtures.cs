@@ -1,0 +1,41 @@
+using Gazette.Data;
+using Gazette.Features.WordPress;
+using Gazette.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gazette.Tests.Features.WordPress;
+
+/// <summary>The exports under Data/, written for these tests, and how to import them into an app.</summary>
+internal static class WordPressFixtures
+{
+    public const string Harbour = "harbour-wxr-1.2.xml";
+    public const string Lighthouse = "lighthouse-wxr-1.0.xml";
+    public const string Beacon = "beacon-wxr-1.1.xml";
+
+    public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Features", "WordPress", "Data", name);
+
+    public static async Task<ImportReport> ImportAsync(this GazetteApp app, string file, string? uploads = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var import = scope.ServiceProvider.GetRequiredService<ImportWordPress>();
+        return await import.ExecuteAsync(File.Exists(file) ? file : PathOf(file), uploads, null, CancellationToken.None);
+    }
+
+    /// <summary>Row counts of everything an import may touch: equal snapshots mean it changed nothing.</summary>
+    public static Task<string> SnapshotAsync(this GazetteApp app) => app.WithDbAsync(async db => string.Join(", ",
+        $"articles {await db.Articles.CountAsync()}",
+        $"comments {await db.Comments.CountAsync()}",
+        $"categories {await db.Categories.CountAsync()}",
+        $"tags {await db.Tags.CountAsync()}",
+        $"users {await db.Users.CountAsync()}",
+        $"roles {await db.UserRoles.CountAsync()}",
+        $"redirects {await db.Redirects.CountAsync()}",
+        $"media {await db.MediaItems.CountAsync()}",
+        $"imported {await db.ImportedItems.CountAsync()}",
+        $"article-terms {await db.Articles.SelectMany(a => a.Categories).CountAsync() + await db.Articles.SelectMany(a => a.Tags).CountAsync()}",
+        $"updated {await db.Articles.MaxAsync(a => (DateTime?)a.UpdatedAt)}"));
+
+    public static Task<Article> ArticleAsync(this GazetteApp app, string slug) => app.WithDbAsync(db =>
+        db.Articles.Include(a => a.Categories).Include(a => a.Tags).Include(a => a.Author).SingleAsync(a => a.Slug == slug));
+}
