@@ -23,7 +23,7 @@ public sealed partial class ReplyNotificationTests(SqliteApp app) : IClassFixtur
         var confirmation = await app.WithDbAsync(db => db.Outbox.SingleAsync(m => m.To == asker));
         var confirmLink = new Uri(LinkPattern().Match(confirmation.Body).Value);
         var confirmPage = await app.CreateBrowser().GetDocumentAsync(confirmLink.PathAndQuery);
-        Assert.Contains("email me about replies", confirmPage.TextOf("form button"), StringComparison.Ordinal);
+        Assert.Contains("email me about replies", confirmPage.TextOf("main form button"), StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.ReplySubscriptions.AnyAsync(s => s.Email == asker && s.ConfirmedAt != null)));
         var confirmed = await app.CreateBrowser().PostAsync(new Uri(confirmLink.PathAndQuery, UriKind.Relative), new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
