@@ -86,6 +86,9 @@ public sealed partial class ImportWordPress
         public List<(Article Article, string ThumbnailId)> Thumbnails { get; } = [];
         public List<(Article Article, string ParentId)> Parents { get; } = [];
         public List<(string From, string To, Article? Article)> Redirects { get; } = [];
+
+        /// <summary>Redirects checked and due, written by one insert after the batch's articles are saved.</summary>
+        public List<(string From, string To, Article? Article)> ReadyRedirects { get; } = [];
         public Dictionary<string, Article> Articles { get; } = new(StringComparer.Ordinal);
         public List<PendingComment> Comments { get; } = [];
     }

@@ -145,6 +145,7 @@ public sealed partial class ImportWordPress(
         }
         await AddRedirectsAsync(run, batch, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await InsertRedirectsAsync(batch, cancellationToken);
         await InsertCommentsAsync(batch, cancellationToken);
         foreach (var (wordPressId, article) in batch.Articles)
         {
