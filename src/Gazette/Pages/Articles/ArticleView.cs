@@ -21,7 +21,10 @@ public sealed partial record ArticleView(
     /// <summary>Minutes an adult needs to read the body, from its words.</summary>
     public int ReadingMinutes => ReadingTime.Minutes(Words);
 
-    public int Words => ReadingTime.Words(Markup().Replace(BodyHtml, " "));
+    /// <summary>Words in the body, counted once when the page loads it (the byline and JSON-LD both use it).</summary>
+    public int Words { get; init; }
+
+    public static int CountWords(string bodyHtml) => ReadingTime.Words(Markup().Replace(bodyHtml, " "));
 
     /// <summary>The featured image's sizes when it comes from the media library; null for any other address.</summary>
     public ResponsiveImage? Picture { get; init; }

@@ -145,6 +145,7 @@ public sealed class ShowModel(
         }
         Article = article with
         {
+            Words = ArticleView.CountWords(article.BodyHtml),
             CommentsOpen = commentSettings.CurrentValue.AreOpen(article.CommentsOpen, article.PublishedAt, clock.GetUtcNow().UtcDateTime),
             Picture = await ResponsiveImage.FindAsync(db, article.ImageUrl, cancellationToken),
         };
