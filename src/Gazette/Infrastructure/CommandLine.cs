@@ -21,11 +21,12 @@ internal static class CommandLine
                                           train the comment classifier on one labelled CSV
                                           (text,label with label spam or ham) and print its
                                           accuracy, precision, recall and F1 on the other
-          import wordpress FILE.xml [--uploads DIR]
+          import wordpress FILE.xml [--uploads DIR] [--check]
                                           import a WordPress export (WXR): authors, terms,
                                           posts, pages, comments, images (from wp-content/uploads
                                           when DIR is given) and redirects from the old addresses;
-                                          running it again changes nothing
+                                          running it again changes nothing; --check only reads
+                                          the file through and says what is wrong with it
           export wordpress FILE.xml       write the whole site as a WordPress export (WXR 1.2)
           generate wordpress FILE.xml [--posts N] [--comments M]
                                           write a synthetic WordPress export, for benchmarks

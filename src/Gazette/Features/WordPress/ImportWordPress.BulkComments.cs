@@ -1,15 +1,11 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Features.WordPress;
 
 public sealed partial class ImportWordPress
 {
-    private const int CommentsPerInsert = 250;
-
     /// <summary>
-    /// Writes the batch's comments in multi-row inserts: a big export has ten comments for every post,
+    /// Writes the batch's comments by <see cref="BulkInsert"/>: a big export has ten comments for every post,
     /// and the change tracker costs far more than the insert. Keys are taken first (PostgreSQL's sequence;
     /// on SQLite the batch's transaction holds the only write lock), so that replies can name their
     /// parents in the same statements; parents are written before their replies.
@@ -34,38 +30,15 @@ public sealed partial class ImportWordPress
         {
             pending.Comment.ParentId = pending.Parent!.Comment.Id;
         }
-        foreach (var chunk in batch.Comments.OrderBy(p => p.Depth).Select(p => p.Comment).Chunk(CommentsPerInsert))
-        {
-            var sql = new StringBuilder("""
-                INSERT INTO "Comments" ("Id", "ArticleId", "ParentId", "AuthorName", "AuthorEmail", "AuthorWebsite", "Text", "Status", "Kind",
-                "ModerationReason", "CreatedAt", "AvatarSeed", "AuthorIp") VALUES
-                """);
-            var values = new List<object>(chunk.Length * 13);
-            var first = true;
-            foreach (var c in chunk)
+        await BulkInsert.ExecuteAsync(db.Database, "Comments",
+            ["Id", "ArticleId", "ParentId", "AuthorName", "AuthorEmail", "AuthorWebsite", "Text", "Status", "Kind",
+                "ModerationReason", "CreatedAt", "AvatarSeed", "AuthorIp"],
+            batch.Comments.OrderBy(p => p.Depth).Select(p => p.Comment).Select(c => new object?[]
             {
-                sql.Append(first ? " (" : ", (");
-                first = false;
-                object?[] row = [c.Id, c.ArticleId, c.ParentId, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.Text, (int)c.Status, (int)c.Kind,
-                    c.ModerationReason, c.CreatedAt, c.AvatarSeed, c.AuthorIp];
-                for (var column = 0; column < row.Length; column++)
-                {
-                    sql.Append(column == 0 ? "" : ", ");
-                    // A null is written as NULL: a parameter needs a type, and a null has none.
-                    if (row[column] is { } value)
-                    {
-                        sql.Append('{').Append(values.Count.ToString(CultureInfo.InvariantCulture)).Append('}');
-                        values.Add(value);
-                    }
-                    else
-                    {
-                        sql.Append("NULL");
-                    }
-                }
-                sql.Append(')');
-            }
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellationToken);
-        }
+                c.Id, c.ArticleId, c.ParentId, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.Text, (int)c.Status, (int)c.Kind,
+                c.ModerationReason, c.CreatedAt, c.AvatarSeed, c.AuthorIp,
+            }),
+            cancellationToken);
     }
 
     private async Task<List<int>> NewCommentIdsAsync(int count, CancellationToken cancellationToken)

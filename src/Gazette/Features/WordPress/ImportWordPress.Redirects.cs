@@ -71,28 +71,20 @@ public sealed partial class ImportWordPress
     }
 
     /// <summary>
-    /// Writes the batch's redirects once its articles have their keys: in multi-row inserts, as an
+    /// Writes the batch's redirects once its articles have their keys, by <see cref="BulkInsert"/>, as an
     /// export has about three old addresses per item and the change tracker would cost more than the insert.
     /// </summary>
     private async Task InsertRedirectsAsync(Batch batch, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var chunk in batch.ReadyRedirects.Chunk(300))
-        {
-            var sql = new System.Text.StringBuilder(
-                "INSERT INTO \"Redirects\" (\"FromPath\", \"QueryKeys\", \"ToUrl\", \"Origin\", \"ArticleId\", \"CreatedAt\", \"UpdatedAt\", \"HitCount\") VALUES ");
-            var values = new List<object?>(chunk.Length * 7);
-            foreach (var (from, to, article) in chunk)
+        await BulkInsert.ExecuteAsync(db.Database, "Redirects",
+            ["FromPath", "QueryKeys", "ToUrl", "Origin", "ArticleId", "CreatedAt", "UpdatedAt", "HitCount"],
+            batch.ReadyRedirects.Select(r => new object?[]
             {
-                var n = values.Count;
-                sql.Append(n == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture,
-                    $"({{{n}}}, {{{n + 1}}}, {{{n + 2}}}, {{{n + 3}}}, {{{n + 4}}}, {{{n + 5}}}, {{{n + 6}}}, 0)");
-                values.AddRange([
-                    from, from.Contains('?', StringComparison.Ordinal) ? RedirectPaths.QueryKeysOf(from) : null, to,
-                    (int)RedirectOrigin.Imported, article?.Id, now, now]);
-            }
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), values!, cancellationToken);
-        }
+                r.From, r.From.Contains('?', StringComparison.Ordinal) ? RedirectPaths.QueryKeysOf(r.From) : null, r.To,
+                (int)RedirectOrigin.Imported, r.Article?.Id, now, now, 0,
+            }),
+            cancellationToken);
         batch.ReadyRedirects.Clear();
     }
 

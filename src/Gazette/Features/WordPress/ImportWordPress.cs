@@ -194,26 +194,14 @@ public sealed partial class ImportWordPress(
     }
 
     /// <summary>
-    /// Records what this batch made, once the database has given it its keys: in multi-row inserts,
+    /// Records what this batch made, once the database has given it its keys: by <see cref="BulkInsert"/>,
     /// as a big export has a row here for every comment and the change tracker would cost more than the insert.
     /// </summary>
     private async Task AddMappingsAsync(Run run, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var chunk in run.NewMappings.Chunk(500))
-        {
-            var sql = new System.Text.StringBuilder(
-                "INSERT INTO \"ImportedItems\" (\"Source\", \"Kind\", \"ExternalId\", \"LocalId\", \"ImportedAt\") VALUES ");
-            var values = new List<object>(chunk.Length * 5);
-            foreach (var (kind, externalId, localId) in chunk)
-            {
-                var n = values.Count;
-                sql.Append(values.Count == 0 ? "" : ", ").Append(System.Globalization.CultureInfo.InvariantCulture,
-                    $"({{{n}}}, {{{n + 1}}}, {{{n + 2}}}, {{{n + 3}}}, {{{n + 4}}})");
-                values.AddRange([run.Source, kind, externalId, localId(), now]);
-            }
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellationToken);
-        }
+        await BulkInsert.ExecuteAsync(db.Database, "ImportedItems", ["Source", "Kind", "ExternalId", "LocalId", "ImportedAt"],
+            run.NewMappings.Select(m => new object?[] { run.Source, m.Kind, m.ExternalId, m.LocalId(), now }), cancellationToken);
         run.NewMappings.Clear();
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Gazette.Features.WordPress;
 using Gazette.Tests.Infrastructure;
 
 namespace Gazette.Tests.Features.WordPress;
@@ -35,6 +37,37 @@ public abstract class RefusingABrokenWordPressExport(GazetteApp app)
         Assert.False(report.Succeeded);
         Assert.Contains("ends too soon", report.Error, StringComparison.Ordinal);
         Assert.Equal(before, await app.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task CheckingAWholeFileCountsItsItemsAndWritesNothing()
+    {
+        var before = await app.SnapshotAsync();
+
+        var (exit, output, errors) = await CheckAsync(WordPressFixtures.PathOf(WordPressFixtures.Harbour));
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", errors);
+        Assert.Matches(@"^The file reads as a WordPress export of "".+"": \d+ items and \d+ comments\. Nothing was written\.$", output.Trim());
+        Assert.Equal(before, await app.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task CheckingABrokenFileSaysWhatIsWrong()
+    {
+        var (exit, output, errors) = await CheckAsync(WordPressFixtures.PathOf("duplicate-id.xml"));
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Contains("Two items have the WordPress ID 5", errors, StringComparison.Ordinal);
+    }
+
+    private async Task<(int Exit, string Output, string Errors)> CheckAsync(string file)
+    {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var errors = new StringWriter(CultureInfo.InvariantCulture);
+        var exit = await RunWordPressImport.RunAsync(app.Services, file, ["--check"], output, errors);
+        return (exit, output.ToString(), errors.ToString());
     }
 
     [Fact]
