@@ -31,7 +31,7 @@ internal static class DatabaseSetup
             default:
                 Directory.CreateDirectory(options.DataPath);
                 var file = Path.Combine(options.DataPath, "gazette.db");
-                builder.Services.AddGazetteSqlite($"Data Source={file};Cache=Shared;Foreign Keys=True", Configure);
+                builder.Services.AddGazetteSqlite($"Data Source={file};Foreign Keys=True", Configure);
                 break;
         }
         return builder;

@@ -167,7 +167,12 @@ public sealed partial class ImportWordPress
                     article.Tags.Add(await TagAsync(run, batch, slug, term.Name, cancellationToken));
                     break;
                 case "post_format":
-                    run.Report.Warn($"posts: {Describe(item)}: post format \"{term.Name}\" noted only (no post formats here)");
+                    // Kept as a tag under WordPress's own slug (post-format-video), which the export turns back into a format.
+                    article.Tags.Add(await TagAsync(run, batch, slug, term.Name, cancellationToken));
+                    if (run.PostFormats.Add(slug))
+                    {
+                        run.Report.Warn($"posts: post format \"{term.Name}\" is kept as the tag \"{slug}\" (no post formats here)");
+                    }
                     break;
                 default:
                     run.Report.Warn($"posts: {Describe(item)}: term \"{term.Name}\" of taxonomy \"{term.Domain}\" left out");

@@ -33,6 +33,9 @@ public sealed partial class ImportWordPress
         public Dictionary<string, int> Categories { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, int> Tags { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Slugs of the post formats met, each reported once.</summary>
+        public HashSet<string> PostFormats { get; } = new(StringComparer.Ordinal);
+
         /// <summary>WordPress post id → article id.</summary>
         public Dictionary<string, int> Posts { get; } = new(StringComparer.Ordinal);
 
