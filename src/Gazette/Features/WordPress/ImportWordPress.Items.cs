@@ -256,22 +256,22 @@ public sealed partial class ImportWordPress
             run.Report.Skipped("attachments", Describe(item), "already imported");
             return;
         }
-        if (run.Uploads is null)
+        if (run.Files is null)
         {
             run.Images[item.Id] = new WordPressImage(url, alt, caption, credit);
             run.Map("item", item.Id, () => "");
-            run.Report.Skipped("attachments", Describe(item), "no uploads folder given: articles keep its original address " + url);
+            run.Report.Skipped("attachments", Describe(item), "its file was not asked for (no uploads folder, no downloads): articles keep its original address " + url);
             return;
         }
-        var file = UploadedFile(run.Uploads, item);
-        if (file is null)
+        var file = await run.Files.ReadAsync(item, cancellationToken);
+        if (file.Content is null)
         {
             run.Images[item.Id] = new WordPressImage(url, alt, caption, credit);
-            run.Report.Skipped("attachments", Describe(item), "its file is not in the uploads folder: articles keep its original address");
+            run.Report.Skipped("attachments", Describe(item), file.WhyNot + ": articles keep its original address");
             return;
         }
-        await using var stream = File.OpenRead(file);
-        var upload = new FormFile(stream, 0, stream.Length, "file", Path.GetFileName(file)) { Headers = new HeaderDictionary() };
+        using var stream = new MemoryStream(file.Content, writable: false);
+        var upload = new FormFile(stream, 0, stream.Length, "file", file.FileName) { Headers = new HeaderDictionary() };
         var author = await AuthorForAsync(run, batch, item.Creator, cancellationToken);
         var result = await uploadMedia.ExecuteAsync(upload, author, new MediaDescription(alt, caption, credit), cancellationToken);
         if (result.Item is not { } media)
@@ -283,25 +283,6 @@ public sealed partial class ImportWordPress
         run.Images[item.Id] = new WordPressImage(media.Path, alt, caption, credit);
         run.Map("item", item.Id, () => media.Id.ToString(CultureInfo.InvariantCulture));
         run.Report.Imported("attachments");
-    }
-
-    /// <summary>The attachment's file under the uploads folder, by <c>_wp_attached_file</c> or its URL; never outside the folder.</summary>
-    private static string? UploadedFile(string uploads, WxrItem item)
-    {
-        var relative = item.Meta.GetValueOrDefault("_wp_attached_file")?.Trim();
-        if (string.IsNullOrEmpty(relative) && item.AttachmentUrl is { } url)
-        {
-            var marker = url.IndexOf("/uploads/", StringComparison.OrdinalIgnoreCase);
-            relative = marker >= 0 ? Uri.UnescapeDataString(url[(marker + "/uploads/".Length)..]) : null;
-        }
-        if (string.IsNullOrEmpty(relative))
-        {
-            return null;
-        }
-        var root = Path.GetFullPath(uploads);
-        var full = Path.GetFullPath(Path.Combine(root, relative));
-        return full.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full)
-            ? full : null;
     }
 
     /// <summary>

@@ -8,10 +8,10 @@ public sealed partial class ImportWordPress
     /// What one import keeps between batches: local keys of authors, terms and items by their
     /// WordPress identifiers (small: no content), and links to make once the file has been read.
     /// </summary>
-    private sealed class Run(string source, string? uploads, ImportReport report, IProgress<ImportProgress>? progress, int total)
+    private sealed class Run(string source, AttachmentFiles? files, ImportReport report, IProgress<ImportProgress>? progress, int total)
     {
         public string Source { get; } = source;
-        public string? Uploads { get; } = uploads;
+        public AttachmentFiles? Files { get; } = files;
         public ImportReport Report { get; } = report;
         public IProgress<ImportProgress>? Progress { get; } = progress;
         public int Total { get; } = total;

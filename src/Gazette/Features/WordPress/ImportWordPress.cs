@@ -28,27 +28,25 @@ public sealed partial class ImportWordPress(
     private const int BatchItems = 250;
     private const int BatchComments = 4000;
 
-    /// <summary>Imports the export at <paramref name="path"/>; <paramref name="uploadsDirectory"/> is WordPress's <c>wp-content/uploads</c>, if at hand.</summary>
+    /// <summary>
+    /// Imports the export at <paramref name="path"/>; attachments' files come from <paramref name="files"/>
+    /// when given, otherwise articles keep their WordPress addresses.
+    /// </summary>
     public async Task<ImportReport> ExecuteAsync(
-        string path, string? uploadsDirectory, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        string path, AttachmentFiles? files, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(path);
         var watch = Stopwatch.StartNew();
         var report = new ImportReport();
         try
         {
-            if (uploadsDirectory is not null && !Directory.Exists(uploadsDirectory))
-            {
-                report.Error = $"The uploads folder \"{uploadsDirectory}\" does not exist.";
-                return report;
-            }
             WxrValidator.Summary summary;
             await using (var check = File.OpenRead(path))
             {
                 var checking = new Progress<double>(f => progress?.Report(new ImportProgress("Checking the file", (int)(f * 100), 100)));
                 summary = WxrValidator.Validate(check, progress is null ? null : checking, cancellationToken);
             }
-            var run = new Run(SourceOf(summary.Channel), uploadsDirectory, report, progress, summary.Items);
+            var run = new Run(SourceOf(summary.Channel), files, report, progress, summary.Items);
             // Made now, outside any batch: on SQLite a second connection could not write during one.
             await avatars.SeedForAsync("", cancellationToken);
             await using (var stream = File.OpenRead(path))

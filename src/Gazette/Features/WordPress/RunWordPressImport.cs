@@ -3,22 +3,28 @@ using System.Globalization;
 namespace Gazette.Features.WordPress;
 
 /// <summary>
-/// <c>import wordpress FILE.xml [--uploads DIR] [--check]</c>: imports an export and prints the report;
-/// with <c>--check</c>, only reads the whole file as the import's first pass does, and writes nothing.
+/// <c>import wordpress FILE.xml [--uploads DIR|ZIP] [--download-attachments] [--check]</c>: imports an
+/// export and prints the report. Attachments' files come from WordPress's uploads folder (or a zip of
+/// it), then from the old site; with <c>--check</c>, the file is only read through and nothing is written.
 /// </summary>
 internal static class RunWordPressImport
 {
-    public const string Usage = "Usage: import wordpress FILE.xml [--uploads DIR] [--check]";
+    public const string Usage = "Usage: import wordpress FILE.xml [--uploads DIR|ZIP] [--download-attachments] [--check]";
 
     public static async Task<int> RunAsync(IServiceProvider services, string file, IReadOnlyList<string> options, TextWriter output, TextWriter error)
     {
         string? uploads = null;
         var checkOnly = false;
+        var download = false;
         for (var i = 0; i < options.Count; i++)
         {
             if (options[i] == "--uploads" && i + 1 < options.Count)
             {
                 uploads = options[++i];
+            }
+            else if (options[i] == "--download-attachments")
+            {
+                download = true;
             }
             else if (options[i] == "--check")
             {
@@ -39,8 +45,51 @@ internal static class RunWordPressImport
         {
             return await CheckAsync(file, output, error);
         }
+        if (uploads is not null && !Directory.Exists(uploads) && !(File.Exists(uploads) && IsZip(uploads)))
+        {
+            await error.WriteLineAsync($"There is no uploads folder \"{uploads}\": give WordPress's wp-content/uploads folder, or a .zip of it.");
+            return 2;
+        }
         await using var scope = services.CreateAsyncScope();
         var import = scope.ServiceProvider.GetRequiredService<ImportWordPress>();
+        var scratch = Path.Combine(Path.GetTempPath(), "gazette-uploads-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            AttachmentFiles? files = null;
+            if (uploads is not null)
+            {
+                var folder = Directory.Exists(uploads) ? uploads
+                    : await UploadsArchive.UnpackAsync(uploads, scratch, MaxFileBytes(scope.ServiceProvider), CancellationToken.None);
+                files = new UploadsFolder(folder);
+            }
+            if (download)
+            {
+                var downloads = scope.ServiceProvider.GetRequiredService<OldSiteDownloads>();
+                files = files is null ? downloads : new FallbackFiles(files, downloads);
+            }
+            return await ImportAsync(import, file, files, output, error);
+        }
+        catch (WxrFormatException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 1;
+        }
+        finally
+        {
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+    }
+
+    private static bool IsZip(string path) => path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+
+    private static long MaxFileBytes(IServiceProvider services) =>
+        services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Media.MediaSettings>>().CurrentValue.MaxUploadBytes;
+
+    private static async Task<int> ImportAsync(ImportWordPress import, string file, AttachmentFiles? files, TextWriter output, TextWriter error)
+    {
         var lastShown = -1;
         var progress = new Progress<ImportProgress>(p =>
         {
@@ -51,7 +100,7 @@ internal static class RunWordPressImport
                 error.WriteLine($"  {p.Done}/{p.Total} items");
             }
         });
-        var report = await import.ExecuteAsync(file, uploads, progress, CancellationToken.None);
+        var report = await import.ExecuteAsync(file, files, progress, CancellationToken.None);
         await (report.Succeeded ? output : error).WriteAsync(report.ToString());
         return report.Succeeded ? 0 : 1;
     }

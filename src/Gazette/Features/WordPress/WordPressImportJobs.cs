@@ -1,3 +1,4 @@
+using Gazette.Features.Media;
 using Gazette.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -34,14 +35,19 @@ public sealed class WordPressImportJobs(
         }
     }
 
-    /// <summary>Saves <paramref name="upload"/> and starts importing it; false when an import is already running.</summary>
-    public async Task<bool> StartAsync(Stream upload, string startedBy, DateTime now, CancellationToken cancellationToken)
+    /// <summary>What an import from the staff area is given: the export, and where its attachments' files are.</summary>
+    public sealed record Request(Stream Export, Stream? UploadsZip, bool DownloadAttachments, string StartedBy, DateTime Now);
+
+    /// <summary>Saves the uploads and starts importing them; false when an import is already running.</summary>
+    public async Task<bool> StartAsync(Request request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(upload);
+        ArgumentNullException.ThrowIfNull(request);
         var folder = Path.Combine(options.Value.DataPath, "imports");
         Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".xml");
-        var job = new Job { StartedBy = startedBy, StartedAt = now };
+        var name = Guid.NewGuid().ToString("N");
+        var file = Path.Combine(folder, name + ".xml");
+        var zip = request.UploadsZip is null ? null : Path.Combine(folder, name + "-uploads.zip");
+        var job = new Job { StartedBy = request.StartedBy, StartedAt = request.Now };
         lock (_lock)
         {
             if (_current is { Finished: false })
@@ -52,9 +58,10 @@ public sealed class WordPressImportJobs(
         }
         try
         {
-            await using (var stream = File.Create(file))
+            await SaveAsync(request.Export, file, cancellationToken);
+            if (request.UploadsZip is not null)
             {
-                await upload.CopyToAsync(stream, cancellationToken);
+                await SaveAsync(request.UploadsZip, zip!, cancellationToken);
             }
         }
         catch
@@ -63,21 +70,44 @@ public sealed class WordPressImportJobs(
             {
                 _current = null;
             }
-            File.Delete(file);
+            Delete(file, zip, null);
             throw;
         }
-        _ = Task.Run(() => RunAsync(job, file), CancellationToken.None);
+        _ = Task.Run(() => RunAsync(job, file, zip, request.DownloadAttachments), CancellationToken.None);
         return true;
     }
 
-    private async Task RunAsync(Job job, string file)
+    private static async Task SaveAsync(Stream upload, string path, CancellationToken cancellationToken)
     {
+        await using var stream = File.Create(path);
+        await upload.CopyToAsync(stream, cancellationToken);
+    }
+
+    private async Task RunAsync(Job job, string file, string? zip, bool download)
+    {
+        var unpacked = zip is null ? null : zip[..^".zip".Length];
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var import = scope.ServiceProvider.GetRequiredService<ImportWordPress>();
+            AttachmentFiles? files = null;
+            if (zip is not null)
+            {
+                job.Progress = new ImportProgress("Unpacking the uploads", 0, 0);
+                var maxBytes = scope.ServiceProvider.GetRequiredService<IOptionsMonitor<MediaSettings>>().CurrentValue.MaxUploadBytes;
+                files = new UploadsFolder(await UploadsArchive.UnpackAsync(zip, unpacked!, maxBytes, lifetime.ApplicationStopping));
+            }
+            if (download)
+            {
+                var downloads = scope.ServiceProvider.GetRequiredService<OldSiteDownloads>();
+                files = files is null ? downloads : new FallbackFiles(files, downloads);
+            }
             var progress = new Progress<ImportProgress>(p => job.Progress = p);
-            job.Report = await import.ExecuteAsync(file, null, progress, lifetime.ApplicationStopping);
+            job.Report = await import.ExecuteAsync(file, files, progress, lifetime.ApplicationStopping);
+        }
+        catch (WxrFormatException e)
+        {
+            job.Report = new ImportReport { Error = e.Message };
         }
         catch (Exception e)
         {
@@ -86,7 +116,20 @@ public sealed class WordPressImportJobs(
         }
         finally
         {
-            File.Delete(file);
+            Delete(file, zip, unpacked);
+        }
+    }
+
+    private static void Delete(string file, string? zip, string? unpacked)
+    {
+        File.Delete(file);
+        if (zip is not null)
+        {
+            File.Delete(zip);
+        }
+        if (unpacked is not null && Directory.Exists(unpacked))
+        {
+            Directory.Delete(unpacked, recursive: true);
         }
     }
 }

@@ -15,11 +15,38 @@ internal static class WordPressFixtures
 
     public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Features", "WordPress", "Data", name);
 
-    public static async Task<ImportReport> ImportAsync(this GazetteApp app, string file, string? uploads = null)
+    public static Task<ImportReport> ImportAsync(this GazetteApp app, string file, string? uploads = null) =>
+        app.ImportAsync(file, uploads is null ? null : new UploadsFolder(uploads));
+
+    public static async Task<ImportReport> ImportAsync(this GazetteApp app, string file, AttachmentFiles? files)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var import = scope.ServiceProvider.GetRequiredService<ImportWordPress>();
-        return await import.ExecuteAsync(File.Exists(file) ? file : PathOf(file), uploads, null, CancellationToken.None);
+        return await import.ExecuteAsync(File.Exists(file) ? file : PathOf(file), files, null, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The Beacon export as if its site lived at <paramref name="siteUrl"/>: a source of its own, so
+    /// each test imports it afresh, and attachment addresses a test server can answer.
+    /// </summary>
+    public static async Task<string> BeaconAtAsync(string siteUrl)
+    {
+        var text = await File.ReadAllTextAsync(PathOf(Beacon));
+        var path = Path.Combine(Directory.CreateTempSubdirectory("wxr-").FullName, "beacon.xml");
+        await File.WriteAllTextAsync(path, text.Replace("https://beacon.example.net", siteUrl, StringComparison.Ordinal));
+        return path;
+    }
+
+    /// <summary>The article an import of <paramref name="siteUrl"/>'s export made of WordPress item <paramref name="wordPressId"/>.</summary>
+    public static async Task<Article> ImportedArticleAsync(this IServiceProvider services, string siteUrl, string wordPressId)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GazetteDbContext>();
+        var source = "wordpress:" + siteUrl.Replace("https://", "", StringComparison.Ordinal).Replace("http://", "", StringComparison.Ordinal);
+        var local = await db.ImportedItems.Where(i => i.Source == source && i.Kind == "item" && i.ExternalId == wordPressId)
+            .Select(i => i.LocalId).SingleAsync();
+        var id = int.Parse(local, System.Globalization.CultureInfo.InvariantCulture);
+        return await db.Articles.AsNoTracking().SingleAsync(a => a.Id == id);
     }
 
     /// <summary>Row counts of everything an import may touch: equal snapshots mean it changed nothing.</summary>

@@ -22,19 +22,29 @@ public sealed class IndexModel(WordPressImportJobs jobs, TimeProvider clock) : P
 
     public void OnGet() => Job = jobs.Current;
 
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)
+    /// <summary>Ticked: attachments missing from the uploads zip are downloaded from the old site.</summary>
+    [BindProperty]
+    public bool DownloadAttachments { get; set; }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, IFormFile? uploads, CancellationToken cancellationToken)
     {
+        Job = jobs.Current;
         if (file is not { Length: > 0 })
         {
             Error = "Choose the export file WordPress made (Tools → Export), an .xml file.";
-            Job = jobs.Current;
             return Page();
         }
-        await using var upload = file.OpenReadStream();
-        if (!await jobs.StartAsync(upload, User.Identity?.Name ?? "?", clock.GetUtcNow().UtcDateTime, cancellationToken))
+        if (uploads is { Length: > 0 } && !uploads.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            Error = "The uploads must be a .zip of WordPress's wp-content/uploads folder.";
+            return Page();
+        }
+        await using var export = file.OpenReadStream();
+        await using var zip = uploads is { Length: > 0 } ? uploads.OpenReadStream() : null;
+        var request = new WordPressImportJobs.Request(export, zip, DownloadAttachments, User.Identity?.Name ?? "?", clock.GetUtcNow().UtcDateTime);
+        if (!await jobs.StartAsync(request, cancellationToken))
         {
             Error = "An import is running already: wait for its report, then start the next.";
-            Job = jobs.Current;
             return Page();
         }
         return RedirectToPage();
