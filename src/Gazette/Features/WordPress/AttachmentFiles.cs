@@ -83,11 +83,11 @@ public sealed class OldSiteDownloads(IHttpClientFactory clients, IOptionsMonitor
             using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                return new AttachmentFile(null, name, $"downloading {url} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                return new AttachmentFile(null, name, $"the old site answered {(int)response.StatusCode} {response.ReasonPhrase}");
             }
             if (response.Content.Headers.ContentLength > maxBytes)
             {
-                return new AttachmentFile(null, name, $"{url} is larger than the media library takes");
+                return new AttachmentFile(null, name, "its file is larger than the media library takes");
             }
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             using var copy = new MemoryStream();
@@ -97,7 +97,7 @@ public sealed class OldSiteDownloads(IHttpClientFactory clients, IOptionsMonitor
             {
                 if (copy.Length + read > maxBytes)
                 {
-                    return new AttachmentFile(null, name, $"{url} is larger than the media library takes");
+                    return new AttachmentFile(null, name, "its file is larger than the media library takes");
                 }
                 copy.Write(buffer, 0, read);
             }
@@ -105,11 +105,11 @@ public sealed class OldSiteDownloads(IHttpClientFactory clients, IOptionsMonitor
         }
         catch (HttpRequestException e)
         {
-            return new AttachmentFile(null, name, $"downloading {url} failed: {e.Message}");
+            return new AttachmentFile(null, name, $"downloading it failed: {e.Message}");
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new AttachmentFile(null, name, $"downloading {url} took too long");
+            return new AttachmentFile(null, name, "downloading it took too long");
         }
     }
 

@@ -5,8 +5,8 @@ namespace Gazette.Features.WordPress;
 
 /// <summary>
 /// What an import did, per kind: how many were imported, skipped (each with its reason) and failed,
-/// and the warnings about what was brought in but changed. Reasons are kept up to a limit per list
-/// so that a huge export cannot fill memory; the counts are always exact.
+/// and the warnings about what was brought in but changed. Every skip is counted under its reason;
+/// the skipped items themselves are listed up to a limit, so that a huge export cannot fill memory.
 /// </summary>
 public sealed class ImportReport
 {
@@ -34,6 +34,12 @@ public sealed class ImportReport
     public List<string> Skips { get; } = [];
     public int SkipsNotListed { get; private set; }
 
+    /// <summary>"kind: reason" → how many items were skipped for it, in the order first met.</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> SkipsByReason => [.. _reasons.Select(r => KeyValuePair.Create(r, _reasonCounts[r]))];
+
+    private readonly List<string> _reasons = [];
+    private readonly Dictionary<string, int> _reasonCounts = new(StringComparer.Ordinal);
+
     public List<string> Warnings { get; } = [];
     public int WarningsNotListed { get; private set; }
 
@@ -44,6 +50,19 @@ public sealed class ImportReport
     public void Skipped(string kind, string what, string reason)
     {
         _counts[kind].Skipped++;
+        var key = $"{kind}: {reason}";
+        if (!_reasonCounts.ContainsKey(key) && _reasons.Count >= MaxLinesPerList)
+        {
+            key = $"{kind}: other reasons";
+        }
+        if (_reasonCounts.TryAdd(key, 1))
+        {
+            _reasons.Add(key);
+        }
+        else
+        {
+            _reasonCounts[key]++;
+        }
         if (Skips.Count < MaxLinesPerList)
         {
             Skips.Add($"{kind}: {what}: {reason}");
@@ -81,6 +100,14 @@ public sealed class ImportReport
         foreach (var (kind, counts) in _counts)
         {
             text.AppendLine(culture, $"{kind,-12} {counts.Imported,9} {counts.Skipped,8} {counts.Failed,7}");
+        }
+        if (_reasons.Count > 0)
+        {
+            text.AppendLine().AppendLine("Skipped, by reason:");
+            foreach (var reason in _reasons)
+            {
+                text.AppendLine(culture, $"  {_reasonCounts[reason],7}  {reason}");
+            }
         }
         if (Skips.Count > 0)
         {

@@ -260,14 +260,14 @@ public sealed partial class ImportWordPress
         {
             run.Images[item.Id] = new WordPressImage(url, alt, caption, credit);
             run.Map("item", item.Id, () => "");
-            run.Report.Skipped("attachments", Describe(item), "its file was not asked for (no uploads folder, no downloads): articles keep its original address " + url);
+            run.Report.Skipped("attachments", $"{Describe(item)} at {url}", "its file was not asked for (no uploads folder, no downloads): articles keep its original address");
             return;
         }
         var file = await run.Files.ReadAsync(item, cancellationToken);
         if (file.Content is null)
         {
             run.Images[item.Id] = new WordPressImage(url, alt, caption, credit);
-            run.Report.Skipped("attachments", Describe(item), file.WhyNot + ": articles keep its original address");
+            run.Report.Skipped("attachments", $"{Describe(item)} at {url}", file.WhyNot + ": articles keep its original address");
             return;
         }
         using var stream = new MemoryStream(file.Content, writable: false);
@@ -277,7 +277,7 @@ public sealed partial class ImportWordPress
         if (result.Item is not { } media)
         {
             run.Images[item.Id] = new WordPressImage(url, alt, caption, credit);
-            run.Report.Skipped("attachments", Describe(item), $"not stored ({result.Error}): articles keep its original address");
+            run.Report.Skipped("attachments", $"{Describe(item)} at {url}", $"not stored ({result.Error}): articles keep its original address");
             return;
         }
         run.Images[item.Id] = new WordPressImage(media.Path, alt, caption, credit);

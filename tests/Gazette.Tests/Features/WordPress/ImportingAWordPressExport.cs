@@ -237,6 +237,12 @@ public abstract class ImportingAWordPressExport(GazetteApp app)
         Assert.True(again.Succeeded, again.ToString());
         Assert.All(again.ByKind, kind => Assert.Equal(0, kind.Value.Imported));
         Assert.Contains(again.Skips, s => s.Contains("#101", StringComparison.Ordinal) && s.Contains("already imported", StringComparison.Ordinal));
+        // Every skip is counted under its reason, listed or not.
+        Assert.Equal(again.ByKind.Values.Sum(k => k.Skipped), again.SkipsByReason.Sum(r => r.Value));
+        var comments = again.SkipsByReason.Where(r => r.Key.StartsWith("comments: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(again.ByKind["comments"].Skipped, comments.Single(r => r.Key == "comments: already imported").Value
+            + comments.Where(r => r.Key != "comments: already imported").Sum(r => r.Value));
+        Assert.Contains("Skipped, by reason:", again.ToString(), StringComparison.Ordinal);
         Assert.Equal(before, await app.SnapshotAsync());
     }
 
