@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Xml;
 using Gazette.Data;
 using Gazette.Features.Articles;
@@ -26,6 +27,7 @@ public sealed partial class ExportWordPress
             foreach (var article in articles)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var login = logins.GetValueOrDefault(article.AuthorId) ?? "";
                 string? thumbnailId = null;
                 if (article.FeaturedImageUrl is { } url)
                 {
@@ -33,34 +35,37 @@ public sealed partial class ExportWordPress
                     thumbnailId = (FeaturedImageIds + article.Id).ToString(CultureInfo.InvariantCulture);
                     var image = new WordPressImage(url.StartsWith('/') ? siteUrl + url : url,
                         article.FeaturedImageAlt, article.FeaturedImageCaption, article.FeaturedImageCredit);
-                    await WriteAttachmentAsync(xml, FeaturedImageIds + article.Id, article.Title, image, article.CreatedAt, article.Id);
+                    await WriteAttachmentAsync(xml, FeaturedImageIds + article.Id, article.Title, image, url, login, article.CreatedAt, article.Id);
                 }
-                await WriteArticleAsync(xml, siteUrl, article, logins.GetValueOrDefault(article.AuthorId) ?? "", thumbnailId, comments[article.Id]);
+                await WriteArticleAsync(xml, siteUrl, article, login, thumbnailId, comments[article.Id].ToList());
             }
             lastId = articles[^1].Id;
         }
     }
 
+    /// <summary>
+    /// A post or page. Its dates are WordPress's: <c>post_date</c> always in the site's zone, as the importer
+    /// matches an item it already has by title and <c>post_date</c>; <c>post_date_gmt</c> left empty
+    /// (<c>0000-00-00 00:00:00</c>) for an unpublished article that has no date of its own, as for a
+    /// WordPress draft, so that publishing it there dates it then.
+    /// </summary>
     private async Task WriteArticleAsync(
-        XmlWriter xml, string siteUrl, Article article, string login, string? thumbnailId, IEnumerable<Comment> comments)
+        XmlWriter xml, string siteUrl, Article article, string login, string? thumbnailId, IReadOnlyCollection<Comment> comments)
     {
         var date = article.PublishedAt ?? article.CreatedAt;
-        var published = article.Status is ArticleStatus.Published or ArticleStatus.Scheduled;
+        var dated = article.PublishedAt is not null || article.Status is ArticleStatus.Published or ArticleStatus.Scheduled;
         await xml.WriteStartElementAsync(null, "item", null);
-        await xml.WriteElementStringAsync(null, "title", null, article.Title);
+        await CDataElementAsync(xml, null, "title", null, article.Title);
         await xml.WriteElementStringAsync(null, "link", null, siteUrl + ArticleLinks.Of(article.Kind, date, article.Slug));
-        await xml.WriteElementStringAsync(null, "pubDate", null, new DateTimeOffset(date, TimeSpan.Zero).ToString("r", CultureInfo.InvariantCulture));
+        await xml.WriteElementStringAsync(null, "pubDate", null, RssDate(date));
         await CDataElementAsync(xml, "dc", "creator", Dc, login);
-        await xml.WriteStartElementAsync(null, "guid", null);
-        await xml.WriteAttributeStringAsync(null, "isPermaLink", null, "false");
-        await xml.WriteStringAsync(siteUrl + "/?p=" + article.Id.ToString(CultureInfo.InvariantCulture));
-        await xml.WriteEndElementAsync();
-        await xml.WriteElementStringAsync(null, "description", null, "");
+        await GuidAsync(xml, siteUrl + "/?p=" + article.Id.ToString(CultureInfo.InvariantCulture));
+        await EmptyElementAsync(xml, "description");
         await CDataElementAsync(xml, "content", "encoded", Content, article.BodyHtml);
         await CDataElementAsync(xml, "excerpt", "encoded", Excerpt, article.Excerpt ?? "");
         await WpAsync(xml, "post_id", article.Id.ToString(CultureInfo.InvariantCulture));
-        await WpCDataAsync(xml, "post_date", WordPressDate(published || article.PublishedAt is not null ? siteTime.ToLocal(date) : null));
-        await WpCDataAsync(xml, "post_date_gmt", WordPressDate(published || article.PublishedAt is not null ? date : null));
+        await WpCDataAsync(xml, "post_date", WordPressDate(siteTime.ToLocal(date)));
+        await WpCDataAsync(xml, "post_date_gmt", WordPressDate(dated ? date : null));
         await WpCDataAsync(xml, "post_modified", WordPressDate(siteTime.ToLocal(article.UpdatedAt)));
         await WpCDataAsync(xml, "post_modified_gmt", WordPressDate(article.UpdatedAt));
         await WpCDataAsync(xml, "comment_status", article.CommentsOpen ? "open" : "closed");
@@ -90,25 +95,65 @@ public sealed partial class ExportWordPress
         {
             await MetaAsync(xml, "_thumbnail_id", thumbnailId);
         }
-        foreach (var comment in comments)
+        var numbers = CommentNumbers(comments);
+        foreach (var comment in comments.OrderBy(c => numbers[c.Id]))
         {
-            await WriteCommentAsync(xml, comment);
+            var parent = comment.ParentId is { } parentId && numbers.TryGetValue(parentId, out var number) ? number : 0;
+            await WriteCommentAsync(xml, comment, numbers[comment.Id], parent);
         }
         await xml.WriteEndElementAsync();
     }
 
-    private async Task WriteCommentAsync(XmlWriter xml, Comment comment)
+    /// <summary>
+    /// The <c>comment_id</c> each of an article's comments is written with. WordPress's importer inserts an
+    /// item's comments in the order of their <c>comment_id</c> and files a reply under its parent only if it
+    /// has already inserted that parent, so a reply must have a higher number than its parent. Ids here
+    /// already do, except a reply that an import saved before its parent: that reply, and each of its replies
+    /// in turn, is moved up by as many steps of 2³² as it needs, which keeps every number unique and the
+    /// same from one export to the next.
+    /// </summary>
+    private static Dictionary<int, long> CommentNumbers(IReadOnlyCollection<Comment> comments)
+    {
+        var byId = comments.ToDictionary(c => c.Id);
+        var numbers = new Dictionary<int, long>();
+        long NumberOf(Comment comment, int depth)
+        {
+            if (numbers.TryGetValue(comment.Id, out var known))
+            {
+                return known;
+            }
+            long number = comment.Id;
+            // The depth limit only guards against a loop of replies, which an import never saves.
+            if (comment.ParentId is { } parentId && byId.TryGetValue(parentId, out var parent) && depth < 1000)
+            {
+                var above = NumberOf(parent, depth + 1);
+                while (number <= above)
+                {
+                    number += 1L << 32;
+                }
+            }
+            numbers[comment.Id] = number;
+            return number;
+        }
+        foreach (var comment in comments)
+        {
+            NumberOf(comment, 0);
+        }
+        return numbers;
+    }
+
+    private async Task WriteCommentAsync(XmlWriter xml, Comment comment, long number, long parent)
     {
         await xml.WriteStartElementAsync("wp", "comment", Wp);
-        await WpAsync(xml, "comment_id", comment.Id.ToString(CultureInfo.InvariantCulture));
+        await WpAsync(xml, "comment_id", number.ToString(CultureInfo.InvariantCulture));
         await WpCDataAsync(xml, "comment_author", comment.AuthorName);
         await WpCDataAsync(xml, "comment_author_email", comment.AuthorEmail);
-        await WpAsync(xml, "comment_author_url", comment.AuthorWebsite ?? "");
+        // In CDATA, unlike WordPress: a URL's "&" stays "&" for its line-by-line reader, which decodes no entities.
+        await WpCDataAsync(xml, "comment_author_url", comment.AuthorWebsite ?? "");
         await WpCDataAsync(xml, "comment_author_IP", comment.AuthorIp ?? "");
         await WpCDataAsync(xml, "comment_date", WordPressDate(siteTime.ToLocal(comment.CreatedAt)));
         await WpCDataAsync(xml, "comment_date_gmt", WordPressDate(comment.CreatedAt));
-        // Comments here are plain text; WordPress shows comment_content as HTML.
-        await WpCDataAsync(xml, "comment_content", System.Net.WebUtility.HtmlEncode(comment.Text));
+        await WpCDataAsync(xml, "comment_content", CommentHtml(comment.Text));
         await WpCDataAsync(xml, "comment_approved", comment.Status switch
         {
             CommentStatus.Approved => "1",
@@ -122,29 +167,34 @@ public sealed partial class ExportWordPress
             CommentKind.Trackback => "trackback",
             _ => "comment",
         });
-        await WpAsync(xml, "comment_parent", (comment.ParentId ?? 0).ToString(CultureInfo.InvariantCulture));
+        await WpAsync(xml, "comment_parent", parent.ToString(CultureInfo.InvariantCulture));
         await WpAsync(xml, "comment_user_id", "0");
         await xml.WriteEndElementAsync();
     }
 
-    private async Task WriteAttachmentAsync(XmlWriter xml, int id, string title, WordPressImage image, DateTime date, int parent)
+    /// <summary>
+    /// An image as a WordPress attachment. <paramref name="stored"/> is the address it has here: for a file in
+    /// the media folder, <c>_wp_attached_file</c> names its <c>yyyy/mm</c> folder, which WordPress's importer
+    /// files the downloaded copy under (otherwise it uses the month of the import).
+    /// </summary>
+    private async Task WriteAttachmentAsync(
+        XmlWriter xml, int id, string title, WordPressImage image, string stored, string login, DateTime date, int parent)
     {
         var postId = id.ToString(CultureInfo.InvariantCulture);
         await xml.WriteStartElementAsync(null, "item", null);
-        await xml.WriteElementStringAsync(null, "title", null, title);
+        await CDataElementAsync(xml, null, "title", null, title);
         await xml.WriteElementStringAsync(null, "link", null, image.Url);
-        await xml.WriteElementStringAsync(null, "pubDate", null, new DateTimeOffset(date, TimeSpan.Zero).ToString("r", CultureInfo.InvariantCulture));
-        await CDataElementAsync(xml, "dc", "creator", Dc, "");
-        await xml.WriteStartElementAsync(null, "guid", null);
-        await xml.WriteAttributeStringAsync(null, "isPermaLink", null, "false");
-        await xml.WriteStringAsync(image.Url);
-        await xml.WriteEndElementAsync();
-        await xml.WriteElementStringAsync(null, "description", null, "");
+        await xml.WriteElementStringAsync(null, "pubDate", null, RssDate(date));
+        await CDataElementAsync(xml, "dc", "creator", Dc, login);
+        await GuidAsync(xml, image.Url);
+        await EmptyElementAsync(xml, "description");
         await CDataElementAsync(xml, "content", "encoded", Content, "");
         await CDataElementAsync(xml, "excerpt", "encoded", Excerpt, image.Caption ?? "");
         await WpAsync(xml, "post_id", postId);
         await WpCDataAsync(xml, "post_date", WordPressDate(siteTime.ToLocal(date)));
         await WpCDataAsync(xml, "post_date_gmt", WordPressDate(date));
+        await WpCDataAsync(xml, "post_modified", WordPressDate(siteTime.ToLocal(date)));
+        await WpCDataAsync(xml, "post_modified_gmt", WordPressDate(date));
         await WpCDataAsync(xml, "comment_status", "closed");
         await WpCDataAsync(xml, "ping_status", "closed");
         await WpCDataAsync(xml, "post_name", "attachment-" + postId);
@@ -155,6 +205,10 @@ public sealed partial class ExportWordPress
         await WpCDataAsync(xml, "post_password", "");
         await WpAsync(xml, "is_sticky", "0");
         await WpCDataAsync(xml, "attachment_url", image.Url);
+        if (AttachedFile(stored) is { } file)
+        {
+            await MetaAsync(xml, "_wp_attached_file", file);
+        }
         if (image.Alt is { } alt)
         {
             await MetaAsync(xml, "_wp_attachment_image_alt", alt);
@@ -183,11 +237,34 @@ public sealed partial class ExportWordPress
         await xml.WriteEndElementAsync();
     }
 
+    /// <summary>"2024/05/harbour-3f2a.jpg" for <c>/media/2024/05/harbour-3f2a.jpg</c>: the path under the uploads folder.</summary>
+    private static string? AttachedFile(string stored) =>
+        MediaFolderPath().Match(stored) is { Success: true } match ? match.Groups["file"].Value : null;
+
+    /// <summary>Plain comment text as the HTML WordPress keeps a typed comment in: only <c>&amp; &lt; &gt;</c> escaped.</summary>
+    private static string CommentHtml(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    private static async Task GuidAsync(XmlWriter xml, string guid)
+    {
+        await xml.WriteStartElementAsync(null, "guid", null);
+        await xml.WriteAttributeStringAsync(null, "isPermaLink", null, "false");
+        await xml.WriteStringAsync(guid);
+        await xml.WriteEndElementAsync();
+    }
+
+    /// <summary><c>&lt;description&gt;&lt;/description&gt;</c>: WordPress never writes the self-closing form.</summary>
+    private static async Task EmptyElementAsync(XmlWriter xml, string name)
+    {
+        await xml.WriteStartElementAsync(null, name, null);
+        await xml.WriteFullEndElementAsync();
+    }
+
     private static Task WpAsync(XmlWriter xml, string name, string value) => xml.WriteElementStringAsync("wp", name, Wp, value);
 
     private static Task WpCDataAsync(XmlWriter xml, string name, string value) => CDataElementAsync(xml, "wp", name, Wp, value);
 
-    private static async Task CDataElementAsync(XmlWriter xml, string prefix, string name, string ns, string value)
+    private static async Task CDataElementAsync(XmlWriter xml, string? prefix, string name, string? ns, string value)
     {
         await xml.WriteStartElementAsync(prefix, name, ns);
         await WriteCDataAsync(xml, value);
@@ -245,4 +322,11 @@ public sealed partial class ExportWordPress
 
     private static string WordPressDate(DateTime? date) =>
         date?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "0000-00-00 00:00:00";
+
+    /// <summary>An RSS date as WordPress writes it, "Mon, 04 Mar 2019 10:15:00 +0000" (not .NET's "… GMT").</summary>
+    private static string RssDate(DateTime utc) =>
+        utc.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^/media/(?<file>\d{4}/\d{2}/[^/?#]+)$")]
+    private static partial Regex MediaFolderPath();
 }

@@ -13,7 +13,9 @@ namespace Gazette.Features.WordPress;
 /// Writes the whole site as a WordPress export (WXR 1.2), streaming: authors, categories, tags,
 /// the media library and each article's featured image as attachments, then posts and pages with
 /// their comments. Articles are read a page at a time, so memory does not grow with the site.
-/// WordPress's importer reads it, and so does <see cref="ImportWordPress"/>.
+/// Elements, their order, CDATA and dates follow WordPress's own exporter (wp-admin/includes/export.php),
+/// so that WordPress's importer reads everything with any of its three parsers, including the
+/// line-by-line one; <see cref="ImportWordPress"/> reads it too.
 /// </summary>
 public sealed partial class ExportWordPress(GazetteDbContext db, IOptionsMonitor<GazetteOptions> options, SiteTime siteTime, TimeProvider clock)
 {
@@ -45,7 +47,7 @@ public sealed partial class ExportWordPress(GazetteDbContext db, IOptionsMonitor
         await xml.WriteElementStringAsync(null, "title", null, site.Title);
         await xml.WriteElementStringAsync(null, "link", null, siteUrl);
         await xml.WriteElementStringAsync(null, "description", null, site.Tagline);
-        await xml.WriteElementStringAsync(null, "pubDate", null, clock.GetUtcNow().ToString("r", CultureInfo.InvariantCulture));
+        await xml.WriteElementStringAsync(null, "pubDate", null, RssDate(clock.GetUtcNow().UtcDateTime));
         await xml.WriteElementStringAsync(null, "language", null, site.Language);
         await WpAsync(xml, "wxr_version", "1.2");
         await WpAsync(xml, "base_site_url", siteUrl);
@@ -54,7 +56,7 @@ public sealed partial class ExportWordPress(GazetteDbContext db, IOptionsMonitor
         var logins = await WriteAuthorsAsync(xml, cancellationToken);
         await WriteTermsAsync(xml, cancellationToken);
         await xml.WriteElementStringAsync(null, "generator", null, "Gazette");
-        await WriteMediaAsync(xml, siteUrl, cancellationToken);
+        await WriteMediaAsync(xml, siteUrl, logins, cancellationToken);
         await WriteArticlesAsync(xml, siteUrl, logins, cancellationToken);
 
         await xml.WriteEndElementAsync();
@@ -74,6 +76,9 @@ public sealed partial class ExportWordPress(GazetteDbContext db, IOptionsMonitor
             number++;
             logins[user.Id] = user.UserName ?? user.Id;
             await xml.WriteStartElementAsync("wp", "author", Wp);
+            // WordPress's importer falls back to a line-by-line reader that finds an author only when the whole
+            // element is on one line, as WordPress writes it. Text written first stops the writer indenting inside it.
+            await xml.WriteStringAsync("");
             await WpAsync(xml, "author_id", number.ToString(CultureInfo.InvariantCulture));
             await WpCDataAsync(xml, "author_login", user.UserName ?? user.Id);
             await WpCDataAsync(xml, "author_email", user.Email ?? "");
@@ -108,7 +113,8 @@ public sealed partial class ExportWordPress(GazetteDbContext db, IOptionsMonitor
             await WpCDataAsync(xml, "category_nicename", category.Slug);
             await WpCDataAsync(xml, "category_parent", category.ParentSlug ?? "");
             await WpCDataAsync(xml, "cat_name", category.Name);
-            if (category.Description is { } description)
+            // WordPress leaves out an empty description, as it does every empty optional term field.
+            if (category.Description is { } description && !string.IsNullOrWhiteSpace(description))
             {
                 await WpCDataAsync(xml, "category_description", description);
             }
@@ -126,14 +132,17 @@ public sealed partial class ExportWordPress(GazetteDbContext db, IOptionsMonitor
         }
     }
 
-    /// <summary>Every image of the media library, as an attachment with its alt text, caption and credit.</summary>
-    private async Task WriteMediaAsync(XmlWriter xml, string siteUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every image of the media library, as an attachment with its alt text, caption and credit, by the
+    /// login of whoever uploaded it.
+    /// </summary>
+    private async Task WriteMediaAsync(XmlWriter xml, string siteUrl, Dictionary<string, string> logins, CancellationToken cancellationToken)
     {
         var lastId = 0;
         while (true)
         {
             var page = await db.MediaItems.AsNoTracking().Where(m => m.Id > lastId).OrderBy(m => m.Id).Take(Page)
-                .Select(m => new { m.Id, m.Path, m.OriginalFileName, m.AltText, m.Caption, m.Credit, m.UploadedAt })
+                .Select(m => new { m.Id, m.Path, m.OriginalFileName, m.AltText, m.Caption, m.Credit, m.UploadedAt, m.UploadedById })
                 .ToListAsync(cancellationToken);
             if (page.Count == 0)
             {
@@ -142,7 +151,9 @@ public sealed partial class ExportWordPress(GazetteDbContext db, IOptionsMonitor
             foreach (var media in page)
             {
                 var image = new WordPressImage(siteUrl + media.Path, media.AltText, media.Caption, media.Credit);
-                await WriteAttachmentAsync(xml, MediaId(media.Id), Path.GetFileNameWithoutExtension(media.OriginalFileName), image, media.UploadedAt, 0);
+                var uploader = media.UploadedById is { } id ? logins.GetValueOrDefault(id) ?? "" : "";
+                await WriteAttachmentAsync(xml, MediaId(media.Id), Path.GetFileNameWithoutExtension(media.OriginalFileName), image, media.Path,
+                    uploader, media.UploadedAt, 0);
             }
             lastId = page[^1].Id;
         }

@@ -17,6 +17,7 @@ public abstract class RoundTrippingThroughWordPress
         using var first = NewApp();
         using var second = NewApp();
         Assert.True((await first.ImportAsync(WordPressFixtures.Harbour)).Succeeded);
+        await AddReplySavedBeforeItsParentAsync(first);
         var exported = Path.Combine(Directory.CreateTempSubdirectory("wxr-export-").FullName, "site.xml");
         await using (var scope = first.Services.CreateAsyncScope())
         await using (var stream = File.Create(exported))
@@ -36,6 +37,32 @@ public abstract class RoundTrippingThroughWordPress
         var again = await second.ImportAsync(exported);
         Assert.All(again.ByKind, kind => Assert.Equal(0, kind.Value.Imported));
     }
+
+    /// <summary>
+    /// A reply with a lower id than its parent, as an import saves a reply that comes first in its file: the
+    /// export numbers it after its parent (as WordPress's importer needs), and the thread still comes through.
+    /// </summary>
+    private static Task AddReplySavedBeforeItsParentAsync(GazetteApp app) => app.WithDbAsync(async db =>
+    {
+        var ferry = await db.Articles.SingleAsync(a => a.Slug == "night-ferry-sails-again");
+        var reply = new Comment
+        {
+            ArticleId = ferry.Id, AuthorName = "Early Reply", AuthorEmail = "early@example.org", Text = "Agreed.",
+            Status = CommentStatus.Approved, CreatedAt = new DateTime(2021, 6, 5, 13, 0, 0, DateTimeKind.Utc),
+        };
+        db.Comments.Add(reply);
+        await db.SaveChangesAsync();
+        var parent = new Comment
+        {
+            ArticleId = ferry.Id, AuthorName = "Late Parent", AuthorEmail = "late@example.org", Text = "Fish & chips, \"the best\" <3",
+            AuthorWebsite = "https://example.org/?a=1&b=2", Status = CommentStatus.Approved,
+            CreatedAt = new DateTime(2021, 6, 5, 12, 0, 0, DateTimeKind.Utc),
+        };
+        db.Comments.Add(parent);
+        await db.SaveChangesAsync();
+        reply.ParentId = parent.Id;
+        await db.SaveChangesAsync();
+    });
 
     // Both sites start with the demo article and About page, which the second then gets twice (its copies
     // under other slugs): they are left out of the comparison.
