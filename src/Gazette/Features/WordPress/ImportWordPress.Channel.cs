@@ -82,7 +82,7 @@ public sealed partial class ImportWordPress
     private Task RedirectAuthorAsync(Run run, string login, string slug, CancellationToken cancellationToken)
     {
         var nicename = Slugs.From(login);
-        return nicename == slug ? Task.CompletedTask : AddRedirectNowAsync(run, "/author/" + nicename, ArticleLinks.Author(slug), cancellationToken);
+        return nicename == slug && run.BasePath.Length == 0 ? Task.CompletedTask : AddRedirectNowAsync(run, "/author/" + nicename, ArticleLinks.Author(slug), cancellationToken);
     }
 
     /// <summary>The author for an item: its dc:creator login, made into an account when the export did not list it.</summary>

@@ -29,7 +29,8 @@ public sealed partial class ImportWordPress
                 continue;
             }
             var email = (source.Email ?? "").Trim().ToLowerInvariant();
-            email = email.Length <= 254 ? email : "";
+            // Only an address: exports may hold placeholders such as "(email address redacted)".
+            email = email.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email ? email : "";
             var text = WordPressContent.ToPlainText(source.Content);
             if (text.Length > 10_000)
             {
@@ -39,7 +40,8 @@ public sealed partial class ImportWordPress
             var created = source.Date ?? article?.PublishedAt ?? now;
             var comment = new Comment
             {
-                AuthorName = Cut(source.Author.Length > 0 ? source.Author : "Anonymous", 100),
+                // WordPress keeps entities in names (pingbacks' "Title &laquo; Site"): decoded, as the page encodes them.
+                AuthorName = Cut(WebUtility.HtmlDecode(source.Author).Trim() is { Length: > 0 } name ? name : "Anonymous", 100),
                 AuthorEmail = email,
                 AuthorWebsite = source.Url is { } url && WebsiteSyntaxAttribute.Normalize(url) is { Length: <= 500 } site ? site : null,
                 AvatarSeed = await avatars.SeedForAsync(email.Length > 0 ? email : source.Author, cancellationToken),

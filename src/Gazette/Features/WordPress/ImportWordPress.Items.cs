@@ -129,7 +129,7 @@ public sealed partial class ImportWordPress
         }
         run.Map("item", item.Id, () => article.Id.ToString(CultureInfo.InvariantCulture));
         batch.Articles[item.Id] = article;
-        RedirectsFor(batch, item, article);
+        RedirectsFor(run, batch, item, article);
         run.Report.Imported(kind);
         await ImportCommentsAsync(run, batch, item, article, null, cancellationToken);
     }
@@ -261,6 +261,7 @@ public sealed partial class ImportWordPress
             run.Images[item.Id] = new WordPressImage(url, alt, caption, credit);
             run.Map("item", item.Id, () => "");
             run.Report.Skipped("attachments", $"{Describe(item)} at {url}", "its file was not asked for (no uploads folder, no downloads): articles keep its original address");
+            RedirectsForAttachment(run, batch, item, null);
             return;
         }
         var file = await run.Files.ReadAsync(item, cancellationToken);
@@ -268,6 +269,7 @@ public sealed partial class ImportWordPress
         {
             run.Images[item.Id] = new WordPressImage(url, alt, caption, credit);
             run.Report.Skipped("attachments", $"{Describe(item)} at {url}", file.WhyNot + ": articles keep its original address");
+            RedirectsForAttachment(run, batch, item, null);
             return;
         }
         using var stream = new MemoryStream(file.Content, writable: false);
@@ -278,10 +280,12 @@ public sealed partial class ImportWordPress
         {
             run.Images[item.Id] = new WordPressImage(url, alt, caption, credit);
             run.Report.Skipped("attachments", $"{Describe(item)} at {url}", $"not stored ({result.Error}): articles keep its original address");
+            RedirectsForAttachment(run, batch, item, null);
             return;
         }
         run.Images[item.Id] = new WordPressImage(media.Path, alt, caption, credit);
         run.Map("item", item.Id, () => media.Id.ToString(CultureInfo.InvariantCulture));
+        RedirectsForAttachment(run, batch, item, media.Path);
         run.Report.Imported("attachments");
     }
 

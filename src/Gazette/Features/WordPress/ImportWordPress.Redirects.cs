@@ -11,31 +11,38 @@ public sealed partial class ImportWordPress
     /// <summary>
     /// Every address WordPress answered for a published item, whatever its permalink setting was:
     /// the exported permalink itself, <c>/?p=ID</c> (and <c>/?page_id=ID</c> for pages), the dated
-    /// forms with day and without, and the bare slug.
+    /// forms with day and without, and the bare slug, for its slug and each earlier one
+    /// (<c>_wp_old_slug</c>), all under the old blog's path.
     /// </summary>
-    private static void RedirectsFor(Batch batch, WxrItem item, Article article)
+    private static void RedirectsFor(Run run, Batch batch, WxrItem item, Article article)
     {
         if (article.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled) || article.PublishedAt is not { } published)
         {
             return;
         }
         var to = ArticleLinks.Of(article.Kind, published, article.Slug);
-        var froms = new List<string> { "/?p=" + item.Id };
+        run.PostLinks[item.Id] = to;
+        var froms = new List<string> { run.BasePath + "/?p=" + item.Id };
         if (article.Kind == ArticleKind.Page)
         {
-            froms.Add("/?page_id=" + item.Id);
+            froms.Add(run.BasePath + "/?page_id=" + item.Id);
         }
-        if (item.Link is { } link && Uri.TryCreate(link, UriKind.Absolute, out var permalink))
+        if (PathOf(item.Link) is { } permalink)
         {
-            froms.Add(permalink.AbsolutePath + permalink.Query);
+            froms.Add(permalink);
         }
-        if (item.Slug.Length > 0)
+        var slugs = new List<string> { item.Slug };
+        if (item.Meta.GetValueOrDefault("_wp_old_slug")?.Trim() is { Length: > 0 } oldSlug)
         {
-            froms.Add("/" + item.Slug);
+            slugs.Add(oldSlug);
+        }
+        foreach (var slug in slugs.Where(s => s.Length > 0))
+        {
+            froms.Add(run.BasePath + "/" + slug);
             if (article.Kind == ArticleKind.Post && (item.DateLocal ?? item.DateGmt) is { } local)
             {
-                froms.Add(string.Create(CultureInfo.InvariantCulture, $"/{local:yyyy}/{local:MM}/{local:dd}/{item.Slug}"));
-                froms.Add(string.Create(CultureInfo.InvariantCulture, $"/{local:yyyy}/{local:MM}/{item.Slug}"));
+                froms.Add(string.Create(CultureInfo.InvariantCulture, $"{run.BasePath}/{local:yyyy}/{local:MM}/{local:dd}/{slug}"));
+                froms.Add(string.Create(CultureInfo.InvariantCulture, $"{run.BasePath}/{local:yyyy}/{local:MM}/{slug}"));
             }
         }
         foreach (var from in froms)
@@ -43,6 +50,27 @@ public sealed partial class ImportWordPress
             batch.Redirects.Add((from, to, article));
         }
     }
+
+    /// <summary>
+    /// An attachment's own page in WordPress (its permalink, <c>/?attachment_id=ID</c>) leads to the
+    /// article it belongs to, or else to the image itself.
+    /// </summary>
+    private static void RedirectsForAttachment(Run run, Batch batch, WxrItem item, string? storedImage)
+    {
+        var to = run.PostLinks.GetValueOrDefault(item.Parent) ?? storedImage;
+        if (to is null)
+        {
+            return;
+        }
+        batch.Redirects.Add((run.BasePath + "/?attachment_id=" + item.Id, to, null));
+        if (PathOf(item.Link) is { } page)
+        {
+            batch.Redirects.Add((page, to, null));
+        }
+    }
+
+    private static string? PathOf(string? link) =>
+        link is not null && Uri.TryCreate(link, UriKind.Absolute, out var url) ? url.AbsolutePath + url.Query : null;
 
     /// <summary>Adds the batch's redirects that no earlier one (of this import or of staff) already has.</summary>
     private async Task AddRedirectsAsync(Run run, Batch batch, CancellationToken cancellationToken)
@@ -91,6 +119,7 @@ public sealed partial class ImportWordPress
     /// <summary>One redirect, checked against the database at once (authors, terms, the feed).</summary>
     private async Task AddRedirectNowAsync(Run run, string from, string to, CancellationToken cancellationToken)
     {
+        from = run.BasePath + from;
         if (Normalise(from, to) is not { } pair || !run.RedirectsMade.Add(pair.From))
         {
             return;

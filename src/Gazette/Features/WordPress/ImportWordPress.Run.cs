@@ -8,10 +8,13 @@ public sealed partial class ImportWordPress
     /// What one import keeps between batches: local keys of authors, terms and items by their
     /// WordPress identifiers (small: no content), and links to make once the file has been read.
     /// </summary>
-    private sealed class Run(string source, AttachmentFiles? files, ImportReport report, IProgress<ImportProgress>? progress, int total)
+    private sealed class Run(string source, string basePath, AttachmentFiles? files, ImportReport report, IProgress<ImportProgress>? progress, int total)
     {
         public string Source { get; } = source;
         public AttachmentFiles? Files { get; } = files;
+
+        /// <summary>The old blog's path under its host, "" or like <c>/blog</c>.</summary>
+        public string BasePath { get; } = basePath;
         public ImportReport Report { get; } = report;
         public IProgress<ImportProgress>? Progress { get; } = progress;
         public int Total { get; } = total;
@@ -38,6 +41,9 @@ public sealed partial class ImportWordPress
 
         /// <summary>WordPress post id → article id.</summary>
         public Dictionary<string, int> Posts { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>WordPress post id → the address of the published article here, for its attachments' old pages.</summary>
+        public Dictionary<string, string> PostLinks { get; } = new(StringComparer.Ordinal);
 
         /// <summary>WordPress attachment id → the image as articles use it.</summary>
         public Dictionary<string, WordPressImage> Images { get; } = new(StringComparer.Ordinal);

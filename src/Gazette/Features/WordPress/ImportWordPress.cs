@@ -46,7 +46,7 @@ public sealed partial class ImportWordPress(
                 var checking = new Progress<double>(f => progress?.Report(new ImportProgress("Checking the file", (int)(f * 100), 100)));
                 summary = WxrValidator.Validate(check, progress is null ? null : checking, cancellationToken);
             }
-            var run = new Run(SourceOf(summary.Channel), files, report, progress, summary.Items);
+            var run = new Run(SourceOf(summary.Channel), BasePathOf(summary.Channel), files, report, progress, summary.Items);
             // Made now, outside any batch: on SQLite a second connection could not write during one.
             await avatars.SeedForAsync("", cancellationToken);
             await using (var stream = File.OpenRead(path))
@@ -102,13 +102,21 @@ public sealed partial class ImportWordPress(
         return report;
     }
 
-    /// <summary>The site an export came from, which keys its items in <see cref="ImportedItem"/>.</summary>
+    /// <summary>
+    /// The site an export came from, which keys its items in <see cref="ImportedItem"/>: the blog's own
+    /// address (the channel's link), not <c>wp:base_site_url</c>, which is <c>wordpress.com</c> for every
+    /// blog hosted there.
+    /// </summary>
     private static string SourceOf(WxrChannel channel)
     {
-        var site = (channel.BaseSiteUrl.Length > 0 ? channel.BaseSiteUrl : channel.Link).Trim().TrimEnd('/').ToLowerInvariant();
+        var site = (channel.Link.Length > 0 ? channel.Link : channel.BaseSiteUrl).Trim().TrimEnd('/').ToLowerInvariant();
         site = site.Replace("https://", "", StringComparison.Ordinal).Replace("http://", "", StringComparison.Ordinal);
         return "wordpress:" + (site.Length == 0 ? "unknown" : site[..Math.Min(site.Length, 280)]);
     }
+
+    /// <summary>The path the old blog lived under (<c>/blog</c>), or "" at the root of its host: its old addresses all start with it.</summary>
+    private static string BasePathOf(WxrChannel channel) =>
+        Uri.TryCreate(channel.Link.Trim(), UriKind.Absolute, out var home) ? home.AbsolutePath.TrimEnd('/') : "";
 
     private async Task EnsureChannelWrittenAsync(Run run, CancellationToken cancellationToken)
     {
@@ -121,6 +129,11 @@ public sealed partial class ImportWordPress(
         var mapped = await MappedAsync(run, ["author", "category", "tag"], null, cancellationToken);
         await ImportAuthorsAsync(run, mapped, cancellationToken);
         await ImportTermsAsync(run, mapped, cancellationToken);
+        if (run.BasePath.Length > 0)
+        {
+            // At the root, WordPress's /feed/ is served by the site feed itself.
+            await AddRedirectNowAsync(run, "/feed/", "/feed", cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         await AddMappingsAsync(run, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
