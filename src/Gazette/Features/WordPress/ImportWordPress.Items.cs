@@ -72,7 +72,7 @@ public sealed partial class ImportWordPress
 
         var now = clock.GetUtcNow().UtcDateTime;
         var date = item.DateGmt ?? item.DateLocal;
-        var converted = WordPressContent.ToBody(item.Content, id => run.Images.GetValueOrDefault(id));
+        var converted = WordPressContent.ToBody(UploadUrls.Rewrite(item.Content, run.StoredUploads), id => run.Images.GetValueOrDefault(id));
         foreach (var note in converted.Notes)
         {
             run.Report.Warn($"{kind}: {Describe(item)}: {note}");
@@ -250,6 +250,7 @@ public sealed partial class ImportWordPress
             if (int.TryParse(known, CultureInfo.InvariantCulture, out var mediaId)
                 && await db.MediaItems.Where(m => m.Id == mediaId).Select(m => m.Path).FirstOrDefaultAsync(cancellationToken) is { } stored)
             {
+                Remember(run, url, stored);
                 url = stored;
             }
             run.Images[item.Id] = new WordPressImage(url, alt, caption, credit);
@@ -261,7 +262,7 @@ public sealed partial class ImportWordPress
             run.Images[item.Id] = new WordPressImage(url, alt, caption, credit);
             run.Map("item", item.Id, () => "");
             run.Report.Skipped("attachments", $"{Describe(item)} at {url}", "its file was not asked for (no uploads folder, no downloads): articles keep its original address");
-            RedirectsForAttachment(run, batch, item, null);
+            RedirectsForAttachment(run, item, null);
             return;
         }
         var file = await run.Files.ReadAsync(item, cancellationToken);
@@ -269,7 +270,7 @@ public sealed partial class ImportWordPress
         {
             run.Images[item.Id] = new WordPressImage(url, alt, caption, credit);
             run.Report.Skipped("attachments", $"{Describe(item)} at {url}", file.WhyNot + ": articles keep its original address");
-            RedirectsForAttachment(run, batch, item, null);
+            RedirectsForAttachment(run, item, null);
             return;
         }
         using var stream = new MemoryStream(file.Content, writable: false);
@@ -280,13 +281,22 @@ public sealed partial class ImportWordPress
         {
             run.Images[item.Id] = new WordPressImage(url, alt, caption, credit);
             run.Report.Skipped("attachments", $"{Describe(item)} at {url}", $"not stored ({result.Error}): articles keep its original address");
-            RedirectsForAttachment(run, batch, item, null);
+            RedirectsForAttachment(run, item, null);
             return;
         }
         run.Images[item.Id] = new WordPressImage(media.Path, alt, caption, credit);
+        Remember(run, url, media.Path);
         run.Map("item", item.Id, () => media.Id.ToString(CultureInfo.InvariantCulture));
-        RedirectsForAttachment(run, batch, item, media.Path);
+        RedirectsForAttachment(run, item, media.Path);
         run.Report.Imported("attachments");
+    }
+
+    private static void Remember(Run run, string original, string stored)
+    {
+        if (UploadUrls.Key(original) is { } key)
+        {
+            run.StoredUploads[key] = stored;
+        }
     }
 
     /// <summary>

@@ -52,21 +52,29 @@ public sealed partial class ImportWordPress
     }
 
     /// <summary>
-    /// An attachment's own page in WordPress (its permalink, <c>/?attachment_id=ID</c>) leads to the
-    /// article it belongs to, or else to the image itself.
+    /// An attachment's own page in WordPress (its permalink, <c>/?attachment_id=ID</c>) will lead to the
+    /// article it belongs to, or else to the image itself: noted now, written once every article is in.
     /// </summary>
-    private static void RedirectsForAttachment(Run run, Batch batch, WxrItem item, string? storedImage)
+    private static void RedirectsForAttachment(Run run, WxrItem item, string? storedImage)
     {
-        var to = run.PostLinks.GetValueOrDefault(item.Parent) ?? storedImage;
-        if (to is null)
-        {
-            return;
-        }
-        batch.Redirects.Add((run.BasePath + "/?attachment_id=" + item.Id, to, null));
+        run.AttachmentPages.Add((run.BasePath + "/?attachment_id=" + item.Id, item.Parent, storedImage));
         if (PathOf(item.Link) is { } page)
         {
-            batch.Redirects.Add((page, to, null));
+            run.AttachmentPages.Add((page, item.Parent, storedImage));
         }
+    }
+
+    private async Task RedirectAttachmentPagesAsync(Run run, CancellationToken cancellationToken)
+    {
+        foreach (var (from, parent, image) in run.AttachmentPages)
+        {
+            if ((run.PostLinks.GetValueOrDefault(parent) ?? image) is { } to)
+            {
+                await AddRedirectNowAsync(run, from, to, cancellationToken, underBasePath: false);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     private static string? PathOf(string? link) =>
@@ -117,9 +125,9 @@ public sealed partial class ImportWordPress
     }
 
     /// <summary>One redirect, checked against the database at once (authors, terms, the feed).</summary>
-    private async Task AddRedirectNowAsync(Run run, string from, string to, CancellationToken cancellationToken)
+    private async Task AddRedirectNowAsync(Run run, string from, string to, CancellationToken cancellationToken, bool underBasePath = true)
     {
-        from = run.BasePath + from;
+        from = underBasePath ? run.BasePath + from : from;
         if (Normalise(from, to) is not { } pair || !run.RedirectsMade.Add(pair.From))
         {
             return;

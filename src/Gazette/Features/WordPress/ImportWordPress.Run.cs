@@ -48,8 +48,14 @@ public sealed partial class ImportWordPress
         /// <summary>WordPress attachment id → the image as articles use it.</summary>
         public Dictionary<string, WordPressImage> Images { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>An upload's address as <see cref="UploadUrls.Key"/> makes it → its copy in the media library.</summary>
+        public Dictionary<string, string> StoredUploads { get; } = new(StringComparer.Ordinal);
+
         public List<(int ArticleId, string ThumbnailId)> Thumbnails { get; } = [];
         public List<(int ArticleId, string ParentId)> Parents { get; } = [];
+
+        /// <summary>Attachments' old pages, with the item each belongs to and the stored image, to redirect at the end.</summary>
+        public List<(string From, string ParentId, string? Image)> AttachmentPages { get; } = [];
 
         /// <summary>Redirect from-paths made by this import, so a later item cannot claim one twice.</summary>
         public HashSet<string> RedirectsMade { get; } = new(StringComparer.Ordinal);

@@ -15,9 +15,9 @@ public sealed record ImportProgress(string Stage, int Done, int Total);
 
 /// <summary>
 /// Imports a WordPress export (WXR). A first pass reads the whole file and writes nothing
-/// (<see cref="WxrValidator"/>), so a broken file leaves the database as it was; the second pass
-/// streams it again and writes in batches, each in its own transaction, so readers of the site
-/// are never held up for the length of a big import. Every item is recorded in
+/// (<see cref="WxrValidator"/>), so a broken file leaves the database as it was; two more passes
+/// stream it again, the attachments and then the rest, and write in batches, each in its own
+/// transaction, so readers of the site are never held up for the length of a big import. Every item is recorded in
 /// <see cref="ImportedItem"/> by its WordPress ID: running the same import again changes nothing.
 /// </summary>
 public sealed partial class ImportWordPress(
@@ -49,20 +49,23 @@ public sealed partial class ImportWordPress(
             var run = new Run(SourceOf(summary.Channel), BasePathOf(summary.Channel), files, report, progress, summary.Items);
             // Made now, outside any batch: on SQLite a second connection could not write during one.
             await avatars.SeedForAsync("", cancellationToken);
-            await using (var stream = File.OpenRead(path))
+            // Attachments first, so that every article finds its images (featured, in galleries, inline)
+            // stored already, wherever they stand in the file; then everything else.
+            foreach (var attachments in new[] { true, false })
             {
+                await using var stream = File.OpenRead(path);
                 foreach (var entry in WxrReader.Read(stream))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     switch (entry)
                     {
-                        case WxrAuthor author:
+                        case WxrAuthor author when attachments:
                             run.Authors.Add(author);
                             break;
-                        case WxrTerm term:
+                        case WxrTerm term when attachments:
                             run.Terms.Add(term);
                             break;
-                        case WxrItem item:
+                        case WxrItem item when (item.Type == "attachment") == attachments:
                             await EnsureChannelWrittenAsync(run, cancellationToken);
                             run.Batch.Add(item);
                             run.BatchComments += item.Comments.Count;
@@ -73,10 +76,11 @@ public sealed partial class ImportWordPress(
                             break;
                     }
                 }
+                await EnsureChannelWrittenAsync(run, cancellationToken);
+                await FlushAsync(run, cancellationToken);
             }
-            await EnsureChannelWrittenAsync(run, cancellationToken);
-            await FlushAsync(run, cancellationToken);
             await LinkDeferredAsync(run, cancellationToken);
+            await RedirectAttachmentPagesAsync(run, cancellationToken);
         }
         catch (WxrFormatException e)
         {

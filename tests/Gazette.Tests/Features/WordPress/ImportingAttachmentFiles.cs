@@ -50,6 +50,28 @@ public abstract class ImportingAttachmentFiles(GazetteApp app)
     }
 
     [Fact]
+    public async Task ImagesInTheTextPointAtTheStoredCopiesThoughTheAttachmentComesLaterInTheFile()
+    {
+        var site = $"https://inline-{Guid.NewGuid():N}.example.net";
+        var export = await WordPressFixtures.BeaconAtAsync(site);
+        await File.WriteAllTextAsync(export, (await File.ReadAllTextAsync(export)).Replace(
+            "<p>The beacon on the skerry is lit.</p>",
+            $"<p>The beacon on the skerry is lit.</p><p><img src=\"{site}/wp-content/uploads/2015/03/beacon-300x188.png\" alt=\"The beacon\"></p>",
+            StringComparison.Ordinal));
+        var uploads = Directory.CreateTempSubdirectory("wp-uploads-").FullName;
+        Directory.CreateDirectory(Path.Combine(uploads, "2015", "03"));
+        await File.WriteAllBytesAsync(Path.Combine(uploads, "2015", "03", "beacon.png"), Png);
+
+        var report = await app.ImportAsync(export, uploads);
+
+        Assert.True(report.Succeeded, report.ToString());
+        var post = await app.Services.ImportedArticleAsync(site, "31");
+        Assert.DoesNotContain("beacon-300x188.png", post.Body, StringComparison.Ordinal);
+        Assert.Contains($"<img src=\"{post.FeaturedImageUrl}\"", post.BodyHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(report.Warnings, w => w.Contains("featured image", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheCommandLineTakesTheUploadsFolderAsAZip()
     {
         var site = $"https://cli-{Guid.NewGuid():N}.example.net";
