@@ -89,7 +89,7 @@ public sealed partial class ExportWordPress
         }
         foreach (var tag in article.Tags.OrderBy(t => t.Slug, StringComparer.Ordinal))
         {
-            await TermAsync(xml, "post_tag", tag.Slug, tag.Name);
+            await TermAsync(xml, TaxonomyOf(tag.Slug), tag.Slug, tag.Name);
         }
         if (thumbnailId is not null)
         {
@@ -219,6 +219,10 @@ public sealed partial class ExportWordPress
         }
         await xml.WriteEndElementAsync();
     }
+
+    /// <summary>A tag an import made of a WordPress post format (<c>post-format-aside</c>) goes back out as that format.</summary>
+    private static string TaxonomyOf(string tagSlug) =>
+        tagSlug.StartsWith("post-format-", StringComparison.Ordinal) ? "post_format" : "post_tag";
 
     private static async Task TermAsync(XmlWriter xml, string domain, string slug, string name)
     {

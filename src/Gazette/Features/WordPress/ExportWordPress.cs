@@ -123,9 +123,20 @@ public sealed partial class ExportWordPress(GazetteDbContext db, IOptionsMonitor
         var tags = await db.Tags.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.Name, t.Slug }).ToListAsync(cancellationToken);
         foreach (var tag in tags)
         {
-            await xml.WriteStartElementAsync("wp", "tag", Wp);
             // Tags and categories share WordPress's term table: their ids must not collide.
-            await WpAsync(xml, "term_id", (FeaturedImageIds + tag.Id).ToString(CultureInfo.InvariantCulture));
+            var id = (FeaturedImageIds + tag.Id).ToString(CultureInfo.InvariantCulture);
+            if (TaxonomyOf(tag.Slug) == "post_format")
+            {
+                await xml.WriteStartElementAsync("wp", "term", Wp);
+                await WpAsync(xml, "term_id", id);
+                await WpCDataAsync(xml, "term_taxonomy", "post_format");
+                await WpCDataAsync(xml, "term_slug", tag.Slug);
+                await WpCDataAsync(xml, "term_name", tag.Name);
+                await xml.WriteEndElementAsync();
+                continue;
+            }
+            await xml.WriteStartElementAsync("wp", "tag", Wp);
+            await WpAsync(xml, "term_id", id);
             await WpCDataAsync(xml, "tag_slug", tag.Slug);
             await WpCDataAsync(xml, "tag_name", tag.Name);
             await xml.WriteEndElementAsync();

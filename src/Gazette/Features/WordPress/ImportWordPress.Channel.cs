@@ -169,7 +169,8 @@ public sealed partial class ImportWordPress
                 run.Report.Warn($"categories: {term.Name}: its parent \"{term.ParentSlug}\" is not in the export; it is a top-level category");
             }
         }
-        foreach (var term in run.Terms.Where(t => t.Taxonomy == "post_tag"))
+        // Post formats are kept as tags (see FileUnderTermsAsync).
+        foreach (var term in run.Terms.Where(t => t.Taxonomy is "post_tag" or "post_format"))
         {
             var slug = TermSlug(term.Slug, term.Name);
             var key = term.Id.Length > 0 ? term.Id : slug;
@@ -196,7 +197,7 @@ public sealed partial class ImportWordPress
             run.Map("tag", key, () => tag.Id.ToString(CultureInfo.InvariantCulture));
             run.Report.Imported("tags");
         }
-        foreach (var term in run.Terms.Where(t => t.Taxonomy is not ("category" or "post_tag")))
+        foreach (var term in run.Terms.Where(t => t.Taxonomy is not ("category" or "post_tag" or "post_format")))
         {
             run.Report.Skipped("tags", $"{term.Name} ({term.Taxonomy})", $"the taxonomy \"{term.Taxonomy}\" has no counterpart here");
         }

@@ -25,6 +25,12 @@ public abstract class RoundTrippingThroughWordPress
             await scope.ServiceProvider.GetRequiredService<ExportWordPress>().ExecuteAsync(stream, CancellationToken.None);
         }
 
+        // A post format kept as a tag goes back out as a post format.
+        var xml = await File.ReadAllTextAsync(exported);
+        Assert.Contains("<category domain=\"post_format\" nicename=\"post-format-aside\"><![CDATA[Aside]]></category>", xml, StringComparison.Ordinal);
+        Assert.Contains("<wp:term_taxonomy><![CDATA[post_format]]></wp:term_taxonomy>", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<wp:tag_slug><![CDATA[post-format-aside]]>", xml, StringComparison.Ordinal);
+
         var report = await second.ImportAsync(exported);
 
         Assert.True(report.Succeeded, report.ToString());
