@@ -28,7 +28,7 @@ public static partial class WxrReader
             // Real exports carry the odd control character inside posts; they are dropped, not fatal.
             CheckCharacters = false,
         };
-        using var reader = XmlReader.Create(stream, settings);
+        using var reader = XmlReader.Create(stream, settings, new XmlParserContext(null, new TolerantNamespaces(new NameTable()), null, XmlSpace.None));
         using var entries = ReadEntries(reader).GetEnumerator();
         while (true)
         {
@@ -51,6 +51,20 @@ public static partial class WxrReader
             }
             yield return entry;
         }
+    }
+
+    /// <summary>
+    /// Namespaces that also answer for a prefix the file never declares. WordPress.com writes
+    /// <c>&lt;atom:link …/&gt;</c> in the channel without declaring <c>atom</c> on <c>&lt;rss&gt;</c>, and
+    /// WordPress's importer reads such files (its XML parser only warns), so an undeclared prefix gets
+    /// a namespace of its own instead of failing the whole file. Everything else is still checked:
+    /// a file that is not well-formed is refused as before, and <see cref="WxrVersionOf"/> still wants
+    /// the <c>wp</c> namespace declared.
+    /// </summary>
+    private sealed class TolerantNamespaces(XmlNameTable names) : XmlNamespaceManager(names)
+    {
+        public override string? LookupNamespace(string prefix) =>
+            base.LookupNamespace(prefix) ?? NameTable!.Add("urn:gazette:undeclared-prefix:" + prefix);
     }
 
     private static string DescribeXmlError(XmlException e) => e.Message.Contains("Unexpected end of file", StringComparison.Ordinal)

@@ -351,6 +351,18 @@ public abstract class ImportingAWordPressExport(GazetteApp app)
         Assert.Equal("Café au lait on the pier", post.Title);
         Assert.Contains("Crème and naïve gulls.", post.BodyHtml, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ImportsAWordPressComExportWhoseAtomPrefixIsNeverDeclared()
+    {
+        var report = await app.ImportAsync("wordpress-com-wxr-1.2.xml");
+
+        Assert.True(report.Succeeded, report.ToString());
+        var post = await app.ArticleAsync("anemones-at-low-tide");
+        Assert.Equal("rockpooler", post.Author!.UserName);
+        Assert.Equal(new DateTime(2022, 8, 14, 6, 15, 0, DateTimeKind.Utc), post.PublishedAt);
+    }
+
 }
 
 public sealed class ImportingAWordPressExportOnSqlite(SqliteApp app) : ImportingAWordPressExport(app), IClassFixture<SqliteApp>;

@@ -1,0 +1,50 @@
+using System.Text;
+using Gazette.Features.WordPress;
+
+namespace Gazette.Tests.Features.WordPress;
+
+/// <summary>
+/// What the reader makes of files as real WordPress sites write them, quirks included; no database.
+/// Each fixture under Data/ reproduces one quirk in a few lines of our own.
+/// </summary>
+public sealed class ReadingAWordPressExport
+{
+    private static List<object> Read(string fixture)
+    {
+        using var stream = File.OpenRead(WordPressFixtures.PathOf(fixture));
+        return [.. WxrReader.Read(stream)];
+    }
+
+    private static WxrFormatException Refusal(string xml)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(xml));
+        return Assert.Throws<WxrFormatException>(() => WxrValidator.Validate(stream));
+    }
+
+    [Fact]
+    public void ReadsAWordPressComExportWhoseAtomPrefixIsNeverDeclared()
+    {
+        var entries = Read("wordpress-com-wxr-1.2.xml");
+
+        var channel = Assert.Single(entries.OfType<WxrChannel>());
+        Assert.Equal("Tidepool Notes", channel.Title);
+        Assert.Equal("rockpooler", Assert.Single(entries.OfType<WxrAuthor>()).Login);
+        var item = Assert.Single(entries.OfType<WxrItem>());
+        Assert.Equal("7", item.Id);
+        Assert.Equal("<p>Red ones, mostly.</p>", item.Content);
+        Assert.Equal("anemones-at-low-tide", item.Slug);
+    }
+
+    [Theory]
+    [InlineData("<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><item></channel></rss>")]
+    [InlineData("<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><atom:link></atom:lnk></channel></rss>")]
+    [InlineData("<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><title a=\"1\" a=\"2\">Twice</title></channel></rss>")]
+    public void StillRefusesXmlThatIsNotWellFormed(string xml) =>
+        Assert.Contains("not well-formed XML", Refusal(xml).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void StillRefusesAFeedThatUsesWordPresssPrefixWithoutDeclaringIt() =>
+        Assert.Contains("not a WordPress export",
+            Refusal("<rss><channel><item><wp:post_id>1</wp:post_id></item></channel></rss>").Message, StringComparison.Ordinal);
+
+}
