@@ -95,6 +95,7 @@ public static partial class WxrReader
         reader.ReadStartElement();
         string title = "", link = "", baseSiteUrl = "";
         var channelGiven = false;
+        var terms = new HashSet<(string Taxonomy, string Id, string Slug)>();
         while (reader.IsStartElement())
         {
             var key = Key(reader);
@@ -110,9 +111,14 @@ public static partial class WxrReader
                 case "wp:base_site_url": baseSiteUrl = Text(reader).Trim(); break;
                 case "wp:wxr_version": version = Text(reader).Trim(); break;
                 case "wp:author": yield return ReadAuthor(reader); break;
-                case "wp:category": yield return ReadTerm(reader, "category"); break;
-                case "wp:tag": yield return ReadTerm(reader, "post_tag"); break;
-                case "wp:term": yield return ReadTerm(reader, null); break;
+                case "wp:category" or "wp:tag" or "wp:term":
+                    var term = ReadTerm(reader, key switch { "wp:category" => "category", "wp:tag" => "post_tag", _ => null });
+                    // WordPress may list a category or tag again as a wp:term with the same id and slug: it is one term.
+                    if (terms.Add((term.Taxonomy, term.Id, term.Slug)))
+                    {
+                        yield return term;
+                    }
+                    break;
                 case "item": yield return WxrItemReader.Read(reader); break;
                 default: reader.Skip(); break;
             }

@@ -363,6 +363,21 @@ public abstract class ImportingAWordPressExport(GazetteApp app)
         Assert.Equal(new DateTime(2022, 8, 14, 6, 15, 0, DateTimeKind.Utc), post.PublishedAt);
     }
 
+    [Fact]
+    public async Task ImportsATermListedTwiceWithTheSameIdOnce()
+    {
+        var report = await app.ImportAsync("repeated-term-wxr-1.2.xml");
+
+        Assert.True(report.Succeeded, report.ToString());
+        Assert.Equal(1, report.ByKind["categories"].Imported);
+        Assert.Equal(1, report.ByKind["tags"].Imported);
+        Assert.Equal(0, report.ByKind["categories"].Skipped + report.ByKind["tags"].Skipped);
+        var post = await app.ArticleAsync("heard-it-twice");
+        Assert.Equal(["release-6-1"], post.Categories.Select(c => c.Slug));
+        Assert.Equal("Release 6.1", post.Categories.Single().Name);
+        Assert.Equal(["echoes"], post.Tags.Select(t => t.Slug));
+    }
+
 }
 
 public sealed class ImportingAWordPressExportOnSqlite(SqliteApp app) : ImportingAWordPressExport(app), IClassFixture<SqliteApp>;

@@ -15,6 +15,12 @@ public sealed class ReadingAWordPressExport
         return [.. WxrReader.Read(stream)];
     }
 
+    private static WxrValidator.Summary Validate(string fixture)
+    {
+        using var stream = File.OpenRead(WordPressFixtures.PathOf(fixture));
+        return WxrValidator.Validate(stream);
+    }
+
     private static WxrFormatException Refusal(string xml)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(xml));
@@ -46,5 +52,23 @@ public sealed class ReadingAWordPressExport
     public void StillRefusesAFeedThatUsesWordPresssPrefixWithoutDeclaringIt() =>
         Assert.Contains("not a WordPress export",
             Refusal("<rss><channel><item><wp:post_id>1</wp:post_id></item></channel></rss>").Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void ReadsATermListedTwiceWithTheSameIdAndSlugOnce()
+    {
+        var summary = Validate("repeated-term-wxr-1.2.xml");
+        var terms = Read("repeated-term-wxr-1.2.xml").OfType<WxrTerm>().ToList();
+
+        Assert.Equal(1, summary.Items);
+        Assert.Equal(["category:12:release-6-1", "post_tag:30:echoes"], terms.Select(t => $"{t.Taxonomy}:{t.Id}:{t.Slug}"));
+    }
+
+    [Fact]
+    public void RefusesTwoTermsWithOneIdAndDifferentSlugsSayingWhich()
+    {
+        var refusal = Assert.Throws<WxrFormatException>(() => Validate("conflicting-term-id.xml"));
+
+        Assert.Equal("Two category entries have the id 12, with different slugs (\"north\" and \"south\").", refusal.Message);
+    }
 
 }

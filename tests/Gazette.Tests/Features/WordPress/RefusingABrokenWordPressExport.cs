@@ -12,6 +12,7 @@ public abstract class RefusingABrokenWordPressExport(GazetteApp app)
     [InlineData("not-wxr.xml", "not a WordPress export")]
     [InlineData("duplicate-id.xml", "Two items have the WordPress ID 5")]
     [InlineData("bad-bytes.xml", "")]
+    [InlineData("conflicting-term-id.xml", "Two category entries have the id 12")]
     public async Task RefusesTheFileAndLeavesTheDatabaseAsItWas(string file, string reason)
     {
         var before = await app.SnapshotAsync();
