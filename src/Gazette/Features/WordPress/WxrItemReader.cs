@@ -16,7 +16,7 @@ internal static class WxrItemReader
             return item;
         }
         reader.ReadStartElement();
-        while (reader.IsStartElement())
+        while (WxrReader.MoveToChildElement(reader))
         {
             switch (WxrReader.Key(reader))
             {
@@ -101,7 +101,7 @@ internal static class WxrItemReader
             return comment;
         }
         reader.ReadStartElement();
-        while (reader.IsStartElement())
+        while (WxrReader.MoveToChildElement(reader))
         {
             var key = WxrReader.Key(reader);
             if (key == "wp:commentmeta")

@@ -88,7 +88,7 @@ public static partial class WxrReader
                 "This is an RSS feed, but not a WordPress export: it declares no WordPress export (wp:) namespace.");
         }
         reader.ReadStartElement();
-        if (!reader.IsStartElement() || reader.LocalName != "channel")
+        if (!MoveToChildElement(reader) || reader.LocalName != "channel")
         {
             throw new WxrFormatException("The WordPress export has no <channel>.");
         }
@@ -96,7 +96,7 @@ public static partial class WxrReader
         string title = "", link = "", baseSiteUrl = "";
         var channelGiven = false;
         var terms = new HashSet<(string Taxonomy, string Id, string Slug)>();
-        while (reader.IsStartElement())
+        while (MoveToChildElement(reader))
         {
             var key = Key(reader);
             if (!channelGiven && key is "wp:author" or "wp:category" or "wp:tag" or "wp:term" or "item")
@@ -195,12 +195,29 @@ public static partial class WxrReader
             yield break;
         }
         reader.ReadStartElement();
-        while (reader.IsStartElement())
+        while (MoveToChildElement(reader))
         {
             var key = Key(reader);
             yield return (key, Text(reader));
         }
         reader.ReadEndElement();
+    }
+
+    /// <summary>
+    /// Moves to the next child element of the element being read, past any text between elements;
+    /// false at the element's end tag. Real exports carry the odd stray character, such as a
+    /// <c>'</c> after <c>&lt;/wp:is_sticky&gt;</c>, which WordPress ignores. A loop on
+    /// <see cref="XmlReader.IsStartElement()"/> stops at such text instead: inside an item it failed
+    /// on the next element, and in the channel it ended the channel there, silently dropping every
+    /// item after it. Every loop over child elements goes through here.
+    /// </summary>
+    internal static bool MoveToChildElement(XmlReader reader)
+    {
+        while (reader.MoveToContent() is not (XmlNodeType.Element or XmlNodeType.EndElement or XmlNodeType.None))
+        {
+            reader.Read();
+        }
+        return reader.NodeType == XmlNodeType.Element;
     }
 
     /// <summary>

@@ -378,6 +378,20 @@ public abstract class ImportingAWordPressExport(GazetteApp app)
         Assert.Equal(["echoes"], post.Tags.Select(t => t.Slug));
     }
 
+    [Fact]
+    public async Task ImportsEveryItemOfAnExportWithStrayTextBetweenElements()
+    {
+        var report = await app.ImportAsync("stray-text-wxr-1.2.xml");
+
+        Assert.True(report.Succeeded, report.ToString());
+        Assert.Equal(2, report.ByKind["posts"].Imported);
+        var thread = await app.ArticleAsync("a-loose-thread");
+        Assert.Equal(["rope"], thread.Categories.Select(c => c.Slug));
+        Assert.Equal("Reef Knot", thread.Author!.DisplayName);
+        Assert.Equal("Bowline", (await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ArticleId == thread.Id))).AuthorName);
+        Assert.Equal(ArticleStatus.Published, (await app.ArticleAsync("the-other-end")).Status);
+    }
+
 }
 
 public sealed class ImportingAWordPressExportOnSqlite(SqliteApp app) : ImportingAWordPressExport(app), IClassFixture<SqliteApp>;

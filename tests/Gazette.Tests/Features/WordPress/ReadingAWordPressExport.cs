@@ -71,4 +71,30 @@ public sealed class ReadingAWordPressExport
         Assert.Equal("Two category entries have the id 12, with different slugs (\"north\" and \"south\").", refusal.Message);
     }
 
+    [Fact]
+    public void SkipsStrayTextBetweenTheElementsOfAnItemACommentAMetaAnAuthorAndATerm()
+    {
+        var entries = Read("stray-text-wxr-1.2.xml");
+
+        Assert.Equal("Reef Knot", Assert.Single(entries.OfType<WxrAuthor>()).DisplayName);
+        Assert.Equal("Rope", Assert.Single(entries.OfType<WxrTerm>()).Name);
+        var item = entries.OfType<WxrItem>().First();
+        Assert.Equal([new WxrItemTerm("category", "rope", "Rope")], item.Terms);
+        Assert.Equal("frayed", item.Meta["mood"]);
+        var comment = Assert.Single(item.Comments);
+        Assert.Equal("Bowline", comment.Author);
+        Assert.Equal("Tie it off.", comment.Content);
+        Assert.Equal(new DateTime(2023, 3, 2, 8, 0, 0, DateTimeKind.Utc), comment.Date);
+    }
+
+    [Fact]
+    public void StrayTextInTheChannelNeverEndsItEarly()
+    {
+        var summary = Validate("stray-text-wxr-1.2.xml");
+        var items = Read("stray-text-wxr-1.2.xml").OfType<WxrItem>();
+
+        Assert.Equal(2, summary.Items);
+        Assert.Equal(["1", "2"], items.Select(i => i.Id));
+    }
+
 }
