@@ -47,7 +47,7 @@ public static partial class WxrReader
             }
             catch (System.Text.DecoderFallbackException e)
             {
-                throw new WxrFormatException("The file's bytes do not match its declared character encoding.", e);
+                throw new WxrFormatException(EncodingMismatch + ".", e);
             }
             yield return entry;
         }
@@ -67,9 +67,22 @@ public static partial class WxrReader
             base.LookupNamespace(prefix) ?? NameTable!.Add("urn:gazette:undeclared-prefix:" + prefix);
     }
 
-    private static string DescribeXmlError(XmlException e) => e.Message.Contains("Unexpected end of file", StringComparison.Ordinal)
-        ? $"The file ends too soon (line {e.LineNumber}): it looks truncated. Export it again from WordPress."
-        : $"The file is not well-formed XML (line {e.LineNumber}, position {e.LinePosition}): {e.Message}";
+    private const string EncodingMismatch = "The file's bytes do not match its declared character encoding";
+
+    /// <summary>
+    /// The reason for people. XmlReader reports bytes its decoder refuses (a file declared UTF-8 but
+    /// saved as Latin-1) as an <see cref="XmlException"/> of its own, not a DecoderFallbackException,
+    /// so that case is told apart by its message.
+    /// </summary>
+    private static string DescribeXmlError(XmlException e) => e.Message switch
+    {
+        var m when m.Contains("Unexpected end of file", StringComparison.Ordinal)
+            => $"The file ends too soon (line {e.LineNumber}): it looks truncated. Export it again from WordPress.",
+        var m when m.Contains("Invalid character in the given encoding", StringComparison.Ordinal)
+            => $"{EncodingMismatch} (line {e.LineNumber}, position {e.LinePosition}): it was saved in another encoding than its first line "
+                + "(<?xml … encoding=\"…\"?>) names. Export it again from WordPress, or correct that declaration.",
+        _ => $"The file is not well-formed XML (line {e.LineNumber}, position {e.LinePosition}): {e.Message}",
+    };
 
     private static IEnumerable<object> ReadEntries(XmlReader reader)
     {

@@ -97,4 +97,12 @@ public sealed class ReadingAWordPressExport
         Assert.Equal(["1", "2"], items.Select(i => i.Id));
     }
 
+    [Fact]
+    public void SaysWhenTheBytesDoNotMatchTheDeclaredEncoding()
+    {
+        var refusal = Assert.Throws<WxrFormatException>(() => Validate("utf8-declared-latin1-bytes.xml"));
+
+        Assert.StartsWith("The file's bytes do not match its declared character encoding (line 3", refusal.Message, StringComparison.Ordinal);
+    }
+
 }
