@@ -106,7 +106,7 @@ public static partial class WxrReader
             throw new WxrFormatException("The WordPress export has no <channel>.");
         }
         reader.ReadStartElement();
-        string title = "", link = "", baseSiteUrl = "";
+        string title = "", link = "", baseSiteUrl = "", baseBlogUrl = "";
         var channelGiven = false;
         var terms = new HashSet<(string Taxonomy, string Id, string Slug)>();
         while (MoveToChildElement(reader))
@@ -115,13 +115,14 @@ public static partial class WxrReader
             if (!channelGiven && key is "wp:author" or "wp:category" or "wp:tag" or "wp:term" or "item")
             {
                 channelGiven = true;
-                yield return new WxrChannel(title, link, baseSiteUrl.Length > 0 ? baseSiteUrl : link, version);
+                yield return Channel();
             }
             switch (key)
             {
                 case "title": title = Text(reader); break;
                 case "link": link = Text(reader).Trim(); break;
                 case "wp:base_site_url": baseSiteUrl = Text(reader).Trim(); break;
+                case "wp:base_blog_url": baseBlogUrl = Text(reader).Trim(); break;
                 case "wp:wxr_version": version = Text(reader).Trim(); break;
                 case "wp:author": yield return ReadAuthor(reader); break;
                 case "wp:category" or "wp:tag" or "wp:term":
@@ -138,12 +139,14 @@ public static partial class WxrReader
         }
         if (!channelGiven)
         {
-            yield return new WxrChannel(title, link, baseSiteUrl.Length > 0 ? baseSiteUrl : link, version);
+            yield return Channel();
         }
         // Reading to the end proves the file is whole: a cut-off export fails here, before the import commits.
         while (reader.Read())
         {
         }
+
+        WxrChannel Channel() => new(title, link, baseSiteUrl.Length > 0 ? baseSiteUrl : link, version, baseBlogUrl.Length > 0 ? baseBlogUrl : link);
     }
 
     /// <summary>The WXR version from the root's wp namespace declaration, or null when there is none.</summary>

@@ -392,6 +392,23 @@ public abstract class ImportingAWordPressExport(GazetteApp app)
         Assert.Equal(ArticleStatus.Published, (await app.ArticleAsync("the-other-end")).Status);
     }
 
+    [Fact]
+    public async Task DatesADraftByItsLocalDateNotWordPresssPlaceholderAndKeepsWhenEachArticleWasLastModified()
+    {
+        var report = await app.ImportAsync("draft-dates-wxr-1.2.xml");
+
+        Assert.True(report.Succeeded, report.ToString());
+        var spring = await app.ArticleAsync("spring-tides");
+        Assert.Equal(new DateTime(2023, 5, 6, 11, 0, 0, DateTimeKind.Utc), spring.CreatedAt);
+        Assert.Equal(new DateTime(2023, 5, 7, 12, 30, 0, DateTimeKind.Utc), spring.UpdatedAt);
+        var neap = await app.ArticleAsync("neap-tides");
+        Assert.True(neap.CreatedAt.Year > 2020, $"an undated draft is dated by its import, not {neap.CreatedAt:u}");
+        Assert.Null(neap.PublishedAt);
+        Assert.Equal(neap.CreatedAt, neap.UpdatedAt);
+        var king = await app.ArticleAsync("king-tide");
+        Assert.Equal(new DateTime(2023, 5, 1, 7, 0, 0, DateTimeKind.Utc), king.PublishedAt);
+        Assert.Equal(new DateTime(2023, 6, 2, 8, 45, 0, DateTimeKind.Utc), king.UpdatedAt);
+    }
 }
 
 public sealed class ImportingAWordPressExportOnSqlite(SqliteApp app) : ImportingAWordPressExport(app), IClassFixture<SqliteApp>;

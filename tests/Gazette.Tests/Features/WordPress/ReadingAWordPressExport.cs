@@ -105,4 +105,34 @@ public sealed class ReadingAWordPressExport
         Assert.StartsWith("The file's bytes do not match its declared character encoding (line 3", refusal.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void NeverDatesADraftByWordPresssPlaceholderPubDate()
+    {
+        var items = Read("draft-dates-wxr-1.2.xml").OfType<WxrItem>().ToDictionary(i => i.Id);
+
+        // 0000-00-00 GMT with a real local date: the local date stands, not 30 Nov 1999.
+        Assert.Null(items["11"].DateGmt);
+        Assert.Equal(new DateTime(2023, 5, 6, 11, 0, 0, DateTimeKind.Utc), items["11"].DateLocal);
+        // No date at all but the 1970 placeholder: undated.
+        Assert.Null(items["12"].DateGmt);
+        Assert.Null(items["12"].DateLocal);
+        Assert.Equal(new DateTime(2023, 5, 1, 7, 0, 0, DateTimeKind.Utc), items["13"].DateGmt);
+    }
+
+    [Fact]
+    public void ReadsWhenEachItemWasLastModifiedAndTheBlogsAddress()
+    {
+        var entries = Read("draft-dates-wxr-1.2.xml");
+        var items = entries.OfType<WxrItem>().ToDictionary(i => i.Id);
+
+        var channel = Assert.Single(entries.OfType<WxrChannel>());
+        Assert.Equal("https://tides.example.org", channel.BaseSiteUrl);
+        Assert.Equal("https://tides.example.org/blog", channel.BaseBlogUrl);
+        Assert.Null(items["11"].ModifiedGmt);
+        Assert.Equal(new DateTime(2023, 5, 7, 12, 30, 0, DateTimeKind.Utc), items["11"].ModifiedLocal);
+        Assert.Null(items["12"].ModifiedGmt);
+        Assert.Null(items["12"].ModifiedLocal);
+        Assert.Equal(new DateTime(2023, 6, 2, 8, 45, 0, DateTimeKind.Utc), items["13"].ModifiedGmt);
+        Assert.Equal(new DateTime(2023, 6, 2, 10, 45, 0, DateTimeKind.Utc), items["13"].ModifiedLocal);
+    }
 }
