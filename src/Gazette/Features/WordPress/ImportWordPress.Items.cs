@@ -90,7 +90,7 @@ public sealed partial class ImportWordPress
             Excerpt = excerpt.Length == 0 ? null : Summaries.Cut(excerpt, 1000),
             Status = status,
             CreatedAt = date ?? now,
-            UpdatedAt = now,
+            UpdatedAt = item.ModifiedGmt ?? item.ModifiedLocal ?? date ?? now,
             PublishedAt = status is ArticleStatus.Published or ArticleStatus.Scheduled ? date ?? now : date,
             AuthorId = await AuthorForAsync(run, batch, item.Creator, cancellationToken),
             CommentsOpen = item.CommentStatus == "open",

@@ -91,7 +91,7 @@ internal static class RunWordPressImport
     private static async Task<int> ImportAsync(ImportWordPress import, string file, AttachmentFiles? files, TextWriter output, TextWriter error)
     {
         var lastShown = -1;
-        var progress = new Progress<ImportProgress>(p =>
+        var progress = new InlineProgress(p =>
         {
             var percent = p.Total == 0 ? 100 : p.Done * 100 / p.Total;
             if (p.Stage == "Importing" && percent / 10 != lastShown / 10)
@@ -103,6 +103,16 @@ internal static class RunWordPressImport
         var report = await import.ExecuteAsync(file, files, progress, CancellationToken.None);
         await (report.Succeeded ? output : error).WriteAsync(report.ToString());
         return report.Succeeded ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Reports on the importing thread. <see cref="Progress{T}"/> posts each report to the thread pool,
+    /// so a late one could write after the import returned, once <c>error</c> was closed (which
+    /// crashed the test host) or after the report on a console.
+    /// </summary>
+    private sealed class InlineProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
     }
 
     private static async Task<int> CheckAsync(string file, TextWriter output, TextWriter error)

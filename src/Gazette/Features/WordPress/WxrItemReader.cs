@@ -16,7 +16,7 @@ internal static class WxrItemReader
             return item;
         }
         reader.ReadStartElement();
-        while (reader.IsStartElement())
+        while (WxrReader.MoveToChildElement(reader))
         {
             switch (WxrReader.Key(reader))
             {
@@ -38,7 +38,13 @@ internal static class WxrItemReader
             }
         }
         reader.ReadEndElement();
-        item.DateGmt ??= pubDate;
+        // The RSS pubDate only dates an item with no wp:post_date(_gmt) at all, and never when it is a placeholder:
+        // WordPress writes it from the GMT date, so an undated draft (0000-00-00 00:00:00) gets "Tue, 30 Nov 1999"
+        // (older versions: "Thu, 01 Jan 1970") while its local post_date is real.
+        if (item.DateGmt is null && item.DateLocal is null && pubDate is { Year: >= 2000 })
+        {
+            item.DateGmt = pubDate;
+        }
         return item;
     }
 
@@ -59,6 +65,8 @@ internal static class WxrItemReader
             case "wp:post_id": item.Id = value.Trim(); break;
             case "wp:post_date": item.DateLocal = WxrReader.Date(value); break;
             case "wp:post_date_gmt": item.DateGmt = WxrReader.Date(value); break;
+            case "wp:post_modified": item.ModifiedLocal = WxrReader.Date(value); break;
+            case "wp:post_modified_gmt": item.ModifiedGmt = WxrReader.Date(value); break;
             case "wp:post_name": item.Slug = Decode(value.Trim()); break;
             case "wp:status": item.Status = value.Trim(); break;
             case "wp:post_type": item.Type = value.Trim(); break;
@@ -101,7 +109,7 @@ internal static class WxrItemReader
             return comment;
         }
         reader.ReadStartElement();
-        while (reader.IsStartElement())
+        while (WxrReader.MoveToChildElement(reader))
         {
             var key = WxrReader.Key(reader);
             if (key == "wp:commentmeta")

@@ -1,7 +1,11 @@
 namespace Gazette.Features.WordPress;
 
-/// <summary>The channel's own facts, read before its first item.</summary>
-public sealed record WxrChannel(string Title, string Link, string BaseSiteUrl, string Version);
+/// <summary>
+/// The channel's own facts, read before its first item. <see cref="BaseSiteUrl"/> is WordPress's
+/// own address (<c>wp:base_site_url</c>), <see cref="BaseBlogUrl"/> the blog's (<c>wp:base_blog_url</c>),
+/// which differ when WordPress lives in one folder and the blog in another; both default to the link.
+/// </summary>
+public sealed record WxrChannel(string Title, string Link, string BaseSiteUrl, string Version, string BaseBlogUrl);
 
 public sealed record WxrAuthor(string Id, string Login, string? Email, string? DisplayName, string? FirstName, string? LastName);
 
@@ -48,6 +52,12 @@ public sealed class WxrItem
 
     /// <summary>The time in the site's own zone, which WordPress puts in dated permalinks.</summary>
     public DateTime? DateLocal { get; set; }
+
+    /// <summary>When the item last changed, in GMT; null when WordPress left it empty (<c>0000-00-00</c>), as for drafts.</summary>
+    public DateTime? ModifiedGmt { get; set; }
+
+    /// <summary>When the item last changed, in the site's own zone.</summary>
+    public DateTime? ModifiedLocal { get; set; }
     public string Slug { get; set; } = "";
     public string Status { get; set; } = "";
     public string Type { get; set; } = "post";

@@ -28,7 +28,7 @@ public static partial class WxrReader
             // Real exports carry the odd control character inside posts; they are dropped, not fatal.
             CheckCharacters = false,
         };
-        using var reader = XmlReader.Create(stream, settings);
+        using var reader = XmlReader.Create(stream, settings, new XmlParserContext(null, new TolerantNamespaces(new NameTable()), null, XmlSpace.None));
         using var entries = ReadEntries(reader).GetEnumerator();
         while (true)
         {
@@ -47,15 +47,42 @@ public static partial class WxrReader
             }
             catch (System.Text.DecoderFallbackException e)
             {
-                throw new WxrFormatException("The file's bytes do not match its declared character encoding.", e);
+                throw new WxrFormatException(EncodingMismatch + ".", e);
             }
             yield return entry;
         }
     }
 
-    private static string DescribeXmlError(XmlException e) => e.Message.Contains("Unexpected end of file", StringComparison.Ordinal)
-        ? $"The file ends too soon (line {e.LineNumber}): it looks truncated. Export it again from WordPress."
-        : $"The file is not well-formed XML (line {e.LineNumber}, position {e.LinePosition}): {e.Message}";
+    /// <summary>
+    /// Namespaces that also answer for a prefix the file never declares. WordPress.com writes
+    /// <c>&lt;atom:link …/&gt;</c> in the channel without declaring <c>atom</c> on <c>&lt;rss&gt;</c>, and
+    /// WordPress's importer reads such files (its XML parser only warns), so an undeclared prefix gets
+    /// a namespace of its own instead of failing the whole file. Everything else is still checked:
+    /// a file that is not well-formed is refused as before, and <see cref="WxrVersionOf"/> still wants
+    /// the <c>wp</c> namespace declared.
+    /// </summary>
+    private sealed class TolerantNamespaces(XmlNameTable names) : XmlNamespaceManager(names)
+    {
+        public override string? LookupNamespace(string prefix) =>
+            base.LookupNamespace(prefix) ?? NameTable!.Add("urn:gazette:undeclared-prefix:" + prefix);
+    }
+
+    private const string EncodingMismatch = "The file's bytes do not match its declared character encoding";
+
+    /// <summary>
+    /// The reason for people. XmlReader reports bytes its decoder refuses (a file declared UTF-8 but
+    /// saved as Latin-1) as an <see cref="XmlException"/> of its own, not a DecoderFallbackException,
+    /// so that case is told apart by its message.
+    /// </summary>
+    private static string DescribeXmlError(XmlException e) => e.Message switch
+    {
+        var m when m.Contains("Unexpected end of file", StringComparison.Ordinal)
+            => $"The file ends too soon (line {e.LineNumber}): it looks truncated. Export it again from WordPress.",
+        var m when m.Contains("Invalid character in the given encoding", StringComparison.Ordinal)
+            => $"{EncodingMismatch} (line {e.LineNumber}, position {e.LinePosition}): it was saved in another encoding than its first line "
+                + "(<?xml … encoding=\"…\"?>) names. Export it again from WordPress, or correct that declaration.",
+        _ => $"The file is not well-formed XML (line {e.LineNumber}, position {e.LinePosition}): {e.Message}",
+    };
 
     private static IEnumerable<object> ReadEntries(XmlReader reader)
     {
@@ -74,43 +101,52 @@ public static partial class WxrReader
                 "This is an RSS feed, but not a WordPress export: it declares no WordPress export (wp:) namespace.");
         }
         reader.ReadStartElement();
-        if (!reader.IsStartElement() || reader.LocalName != "channel")
+        if (!MoveToChildElement(reader) || reader.LocalName != "channel")
         {
             throw new WxrFormatException("The WordPress export has no <channel>.");
         }
         reader.ReadStartElement();
-        string title = "", link = "", baseSiteUrl = "";
+        string title = "", link = "", baseSiteUrl = "", baseBlogUrl = "";
         var channelGiven = false;
-        while (reader.IsStartElement())
+        var terms = new HashSet<(string Taxonomy, string Id, string Slug)>();
+        while (MoveToChildElement(reader))
         {
             var key = Key(reader);
             if (!channelGiven && key is "wp:author" or "wp:category" or "wp:tag" or "wp:term" or "item")
             {
                 channelGiven = true;
-                yield return new WxrChannel(title, link, baseSiteUrl.Length > 0 ? baseSiteUrl : link, version);
+                yield return Channel();
             }
             switch (key)
             {
                 case "title": title = Text(reader); break;
                 case "link": link = Text(reader).Trim(); break;
                 case "wp:base_site_url": baseSiteUrl = Text(reader).Trim(); break;
+                case "wp:base_blog_url": baseBlogUrl = Text(reader).Trim(); break;
                 case "wp:wxr_version": version = Text(reader).Trim(); break;
                 case "wp:author": yield return ReadAuthor(reader); break;
-                case "wp:category": yield return ReadTerm(reader, "category"); break;
-                case "wp:tag": yield return ReadTerm(reader, "post_tag"); break;
-                case "wp:term": yield return ReadTerm(reader, null); break;
+                case "wp:category" or "wp:tag" or "wp:term":
+                    var term = ReadTerm(reader, key switch { "wp:category" => "category", "wp:tag" => "post_tag", _ => null });
+                    // WordPress may list a category or tag again as a wp:term with the same id and slug: it is one term.
+                    if (terms.Add((term.Taxonomy, term.Id, term.Slug)))
+                    {
+                        yield return term;
+                    }
+                    break;
                 case "item": yield return WxrItemReader.Read(reader); break;
                 default: reader.Skip(); break;
             }
         }
         if (!channelGiven)
         {
-            yield return new WxrChannel(title, link, baseSiteUrl.Length > 0 ? baseSiteUrl : link, version);
+            yield return Channel();
         }
         // Reading to the end proves the file is whole: a cut-off export fails here, before the import commits.
         while (reader.Read())
         {
         }
+
+        WxrChannel Channel() => new(title, link, baseSiteUrl.Length > 0 ? baseSiteUrl : link, version, baseBlogUrl.Length > 0 ? baseBlogUrl : link);
     }
 
     /// <summary>The WXR version from the root's wp namespace declaration, or null when there is none.</summary>
@@ -175,12 +211,29 @@ public static partial class WxrReader
             yield break;
         }
         reader.ReadStartElement();
-        while (reader.IsStartElement())
+        while (MoveToChildElement(reader))
         {
             var key = Key(reader);
             yield return (key, Text(reader));
         }
         reader.ReadEndElement();
+    }
+
+    /// <summary>
+    /// Moves to the next child element of the element being read, past any text between elements;
+    /// false at the element's end tag. Real exports carry the odd stray character, such as a
+    /// <c>'</c> after <c>&lt;/wp:is_sticky&gt;</c>, which WordPress ignores. A loop on
+    /// <see cref="XmlReader.IsStartElement()"/> stops at such text instead: inside an item it failed
+    /// on the next element, and in the channel it ended the channel there, silently dropping every
+    /// item after it. Every loop over child elements goes through here.
+    /// </summary>
+    internal static bool MoveToChildElement(XmlReader reader)
+    {
+        while (reader.MoveToContent() is not (XmlNodeType.Element or XmlNodeType.EndElement or XmlNodeType.None))
+        {
+            reader.Read();
+        }
+        return reader.NodeType == XmlNodeType.Element;
     }
 
     /// <summary>

@@ -15,7 +15,8 @@ public static class WxrValidator
         WxrChannel? channel = null;
         var posts = new HashSet<string>(StringComparer.Ordinal);
         var comments = new HashSet<string>(StringComparer.Ordinal);
-        var terms = new HashSet<string>(StringComparer.Ordinal);
+        // "category:12" → its slug. The reader passes on an identical repeat of a term only once.
+        var terms = new Dictionary<string, string>(StringComparer.Ordinal);
         var logins = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var commentCount = 0;
         foreach (var entry in WxrReader.Read(stream))
@@ -32,8 +33,9 @@ public static class WxrValidator
                     throw new WxrFormatException($"The author login \"{author.Login}\" appears twice.");
                 case WxrTerm term when term.Slug.Length == 0 && term.Name.Length == 0:
                     throw new WxrFormatException($"A {TermName(term.Taxonomy)} (id {term.Id}) has neither a name nor a slug.");
-                case WxrTerm term when term.Id.Length > 0 && !terms.Add(term.Taxonomy + ":" + term.Id):
-                    throw new WxrFormatException($"Two {TermName(term.Taxonomy)} entries have the id {term.Id}.");
+                case WxrTerm term when term.Id.Length > 0 && !terms.TryAdd(term.Taxonomy + ":" + term.Id, term.Slug):
+                    throw new WxrFormatException($"Two {TermName(term.Taxonomy)} entries have the id {term.Id}, with different slugs "
+                        + $"(\"{terms[term.Taxonomy + ":" + term.Id]}\" and \"{term.Slug}\").");
                 case WxrItem item:
                     if (item.Id.Length == 0)
                     {

@@ -351,6 +351,64 @@ public abstract class ImportingAWordPressExport(GazetteApp app)
         Assert.Equal("Café au lait on the pier", post.Title);
         Assert.Contains("Crème and naïve gulls.", post.BodyHtml, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ImportsAWordPressComExportWhoseAtomPrefixIsNeverDeclared()
+    {
+        var report = await app.ImportAsync("wordpress-com-wxr-1.2.xml");
+
+        Assert.True(report.Succeeded, report.ToString());
+        var post = await app.ArticleAsync("anemones-at-low-tide");
+        Assert.Equal("rockpooler", post.Author!.UserName);
+        Assert.Equal(new DateTime(2022, 8, 14, 6, 15, 0, DateTimeKind.Utc), post.PublishedAt);
+    }
+
+    [Fact]
+    public async Task ImportsATermListedTwiceWithTheSameIdOnce()
+    {
+        var report = await app.ImportAsync("repeated-term-wxr-1.2.xml");
+
+        Assert.True(report.Succeeded, report.ToString());
+        Assert.Equal(1, report.ByKind["categories"].Imported);
+        Assert.Equal(1, report.ByKind["tags"].Imported);
+        Assert.Equal(0, report.ByKind["categories"].Skipped + report.ByKind["tags"].Skipped);
+        var post = await app.ArticleAsync("heard-it-twice");
+        Assert.Equal(["release-6-1"], post.Categories.Select(c => c.Slug));
+        Assert.Equal("Release 6.1", post.Categories.Single().Name);
+        Assert.Equal(["echoes"], post.Tags.Select(t => t.Slug));
+    }
+
+    [Fact]
+    public async Task ImportsEveryItemOfAnExportWithStrayTextBetweenElements()
+    {
+        var report = await app.ImportAsync("stray-text-wxr-1.2.xml");
+
+        Assert.True(report.Succeeded, report.ToString());
+        Assert.Equal(2, report.ByKind["posts"].Imported);
+        var thread = await app.ArticleAsync("a-loose-thread");
+        Assert.Equal(["rope"], thread.Categories.Select(c => c.Slug));
+        Assert.Equal("Reef Knot", thread.Author!.DisplayName);
+        Assert.Equal("Bowline", (await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ArticleId == thread.Id))).AuthorName);
+        Assert.Equal(ArticleStatus.Published, (await app.ArticleAsync("the-other-end")).Status);
+    }
+
+    [Fact]
+    public async Task DatesADraftByItsLocalDateNotWordPresssPlaceholderAndKeepsWhenEachArticleWasLastModified()
+    {
+        var report = await app.ImportAsync("draft-dates-wxr-1.2.xml");
+
+        Assert.True(report.Succeeded, report.ToString());
+        var spring = await app.ArticleAsync("spring-tides");
+        Assert.Equal(new DateTime(2023, 5, 6, 11, 0, 0, DateTimeKind.Utc), spring.CreatedAt);
+        Assert.Equal(new DateTime(2023, 5, 7, 12, 30, 0, DateTimeKind.Utc), spring.UpdatedAt);
+        var neap = await app.ArticleAsync("neap-tides");
+        Assert.True(neap.CreatedAt.Year > 2020, $"an undated draft is dated by its import, not {neap.CreatedAt:u}");
+        Assert.Null(neap.PublishedAt);
+        Assert.Equal(neap.CreatedAt, neap.UpdatedAt);
+        var king = await app.ArticleAsync("king-tide");
+        Assert.Equal(new DateTime(2023, 5, 1, 7, 0, 0, DateTimeKind.Utc), king.PublishedAt);
+        Assert.Equal(new DateTime(2023, 6, 2, 8, 45, 0, DateTimeKind.Utc), king.UpdatedAt);
+    }
 }
 
 public sealed class ImportingAWordPressExportOnSqlite(SqliteApp app) : ImportingAWordPressExport(app), IClassFixture<SqliteApp>;

@@ -11,7 +11,9 @@ public abstract class RefusingABrokenWordPressExport(GazetteApp app)
     [InlineData("not-xml.xml", "not well-formed XML")]
     [InlineData("not-wxr.xml", "not a WordPress export")]
     [InlineData("duplicate-id.xml", "Two items have the WordPress ID 5")]
-    [InlineData("bad-bytes.xml", "")]
+    [InlineData("bad-bytes.xml", "The file's bytes do not match its declared character encoding")]
+    [InlineData("utf8-declared-latin1-bytes.xml", "The file's bytes do not match its declared character encoding")]
+    [InlineData("conflicting-term-id.xml", "Two category entries have the id 12")]
     public async Task RefusesTheFileAndLeavesTheDatabaseAsItWas(string file, string reason)
     {
         var before = await app.SnapshotAsync();
