@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -9,9 +10,9 @@ namespace Gazette.Features.WordPress;
 public sealed record WordPressImage(string Url, string? Alt, string? Caption, string? Credit);
 
 /// <summary>
-/// Turns WordPress post content into the HTML an imported article keeps as its body: block-editor
-/// comments removed, <c>[caption]</c> and <c>[gallery]</c> made into figures, classic paragraphs
-/// (blank lines) made into <c>&lt;p&gt;</c> as WordPress's <c>wpautop</c> does when it shows a post.
+/// Turns WordPress post content into the HTML an imported article keeps as its body, as WordPress
+/// shows it: block-editor comments removed; <c>[caption]</c> and <c>[gallery]</c> made into figures;
+/// classic paragraphs made by the rules of WordPress's <c>wpautop</c>.
 /// </summary>
 public static partial class WordPressContent
 {
@@ -26,9 +27,13 @@ public static partial class WordPressContent
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(findImage);
         var notes = new List<string>();
+        var kept = new List<string>();
         var text = content.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        var blocks = BlockComment().IsMatch(text);
+        var classic = !BlockComment().IsMatch(text);
+        text = Verbatim().Replace(text, m => Keep(m, kept));
+        text = PageBreak().Replace(text, "\n\n");
         text = HtmlComment().Replace(text, "");
+        text = HtmlTag().Replace(text, m => m.Value.Replace('\n', ' '));
         text = Caption().Replace(text, m => CaptionFigure(m.Groups["attrs"].Value, m.Groups["inner"].Value));
         text = Gallery().Replace(text, m => GalleryFigures(m.Groups["attrs"].Value, findImage, notes));
         text = Embed().Replace(text, m => $"<p><a href=\"{WebUtility.HtmlEncode(m.Groups["url"].Value.Trim())}\">{WebUtility.HtmlEncode(m.Groups["url"].Value.Trim())}</a></p>");
@@ -36,7 +41,8 @@ public static partial class WordPressContent
         {
             notes.Add($"shortcode [{name}] left as text");
         }
-        text = AutoParagraphs(text, lineBreaks: !blocks);
+        text = AutoParagraphs(text, classic);
+        text = KeptPlaceholder().Replace(text, m => int.TryParse(m.Groups["n"].Value, CultureInfo.InvariantCulture, out var n) && n < kept.Count ? kept[n] : "");
         return new Converted(NoBlankLines(text), notes);
     }
 
@@ -105,35 +111,82 @@ public static partial class WordPressContent
     }
 
     /// <summary>
-    /// WordPress's <c>wpautop</c>, in short: text separated by blank lines becomes paragraphs, unless it
-    /// already starts with a block element; in classic content a single line break becomes <c>&lt;br&gt;</c>.
+    /// Keeps preformatted text (and what WordPress's paragraphs leave alone: scripts, styles, SVG, MathML)
+    /// out of every later step behind a placeholder of the same element, so it still counts as a block or not.
     /// </summary>
-    private static string AutoParagraphs(string text, bool lineBreaks)
+    private static string Keep(Match m, List<string> kept)
     {
-        var kept = new List<string>();
-        text = Preformatted().Replace(text, m =>
+        kept.Add(m.Value);
+        var tag = m.Groups["tag"].Value.ToLowerInvariant();
+        return $"<{tag} data-kept=\"{kept.Count - 1}\"></{tag}>";
+    }
+
+    /// <summary>
+    /// WordPress's <c>wpautop</c> rules: every block-level opening tag starts a chunk and every closing
+    /// one ends it (a <c>&lt;figcaption&gt;</c> stays with its figure), blank lines and runs of
+    /// <c>&lt;br&gt;</c> end chunks too, and each chunk is then a <see cref="Paragraph"/> or not, on a
+    /// line of its own. WordPress runs no <c>wpautop</c> on content with blocks, which gets only what
+    /// the Markdown editor needs: paragraphs around loose text.
+    /// </summary>
+    private static string AutoParagraphs(string text, bool classic)
+    {
+        if (classic)
         {
-            kept.Add(m.Value);
-            return $"\n\n<pre data-kept=\"{kept.Count - 1}\"></pre>\n\n";
-        });
-        var chunks = ParagraphSplit().Split(text).Select(c => c.Trim()).Where(c => c.Length > 0);
-        var html = new StringBuilder();
-        foreach (var chunk in chunks)
-        {
-            if (html.Length > 0)
-            {
-                html.Append("\n\n");
-            }
-            if (BlockStart().IsMatch(chunk))
-            {
-                html.Append(chunk);
-            }
-            else
-            {
-                html.Append("<p>").Append(lineBreaks ? chunk.Replace("\n", "<br>\n", StringComparison.Ordinal) : chunk).Append("</p>");
-            }
+            text = LineBreakRun().Replace(text, "\n\n");
         }
-        return KeptPre().Replace(html.ToString(), m => kept[int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture)]);
+        text = BlockOpening().Replace(text, "\n\n$0");
+        text = BlockClosing().Replace(text, "$0\n\n");
+        text = AroundFigureCaption().Replace(text, "$1");
+        var html = new StringBuilder();
+        foreach (var chunk in ParagraphSplit().Split(text).Select(chunk => Paragraph(chunk.Trim(), classic)).Where(chunk => chunk.Length > 0))
+        {
+            // What the sanitiser removes whole (a script after a paragraph) stays on the line before, leaving no empty line behind.
+            if (html.Length > 0 && Unseen().Replace(chunk, "").Length > 0)
+            {
+                html.Append('\n');
+            }
+            html.Append(chunk);
+        }
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// One chunk: at most a block opening tag, inline content, and a block closing tag. As with
+    /// <c>wpautop</c> (as browsers read what it writes), loose text becomes a paragraph, and so does text
+    /// that ends an element (<c>Last.&lt;/div&gt;</c>) and any text in a quote; text that starts or is a
+    /// whole element (<c>&lt;li&gt;</c>, <c>&lt;h2&gt;</c>) stays as it is. A paragraph cut by a blank line
+    /// or a block is closed and reopened around each part. In classic content a line break in the text
+    /// becomes <c>&lt;br&gt;</c>; content with blocks only gets paragraphs around loose text and where
+    /// a paragraph was cut.
+    /// </summary>
+    private static string Paragraph(string chunk, bool classic)
+    {
+        var open = LeadingBlockTag().Match(chunk);
+        var close = TrailingBlockTag().Match(chunk, open.Length);
+        var openName = open.Success ? open.Groups["name"].Value.ToLowerInvariant() : "";
+        var closeName = close.Success ? close.Groups["name"].Value.ToLowerInvariant() : "";
+        var start = open.Value;
+        var end = close.Success ? close.Value : "";
+        var inner = chunk[open.Length..(close.Success ? close.Index : chunk.Length)].Trim();
+        if (Unseen().Replace(inner, "").Trim().Length == 0)
+        {
+            // Nothing to read (a script, a drawing): no paragraph, which would be left empty once they are sanitised away.
+            return (openName == "p" ? "" : start) + inner + (closeName == "p" ? "" : end);
+        }
+        if (classic)
+        {
+            inner = NewLine().Replace(inner, "<br>\n");
+        }
+        var paragraph = !AnyBlockTag().IsMatch(inner) && (openName == "p" || closeName == "p"
+            || (!open.Success && (classic || !close.Success)) || (classic && openName == "blockquote"));
+        if (!paragraph)
+        {
+            return start + inner + end;
+        }
+        // Block tags on lines of their own, as the next import of this (exported) HTML will put them.
+        var before = openName == "p" ? start : start.Length > 0 ? start + "\n<p>" : "<p>";
+        var after = closeName == "p" ? end : end.Length > 0 ? "</p>\n" + end : "</p>";
+        return before + inner + after;
     }
 
     /// <summary>
@@ -142,11 +195,29 @@ public static partial class WordPressContent
     /// </summary>
     private static string NoBlankLines(string html) => BlankLine().Replace(html, "\n$1&#10;");
 
+    /// <summary>The block-level elements of <c>wpautop</c>, but <c>figcaption</c>: a caption stays with its figure.</summary>
+    private const string Blocks = "table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|details|menu|summary";
+
     [GeneratedRegex(@"<!--\s*/?wp:", RegexOptions.CultureInvariant)]
     private static partial Regex BlockComment();
 
+    [GeneratedRegex(@"<(?<tag>pre|script|style|svg|math)(?=[\s/>]).*?</\k<tag>\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex Verbatim();
+
+    [GeneratedRegex(@"<(?<tag>pre|script|style|svg|math) data-kept=""(?<n>\d+)""></\k<tag>>")]
+    private static partial Regex KeptPlaceholder();
+
+    [GeneratedRegex(@"<(?<tag>script|style|svg|math) data-kept=""\d+""></\k<tag>>")]
+    private static partial Regex Unseen();
+
+    [GeneratedRegex(@"<!--\s*(?:more|nextpage)\b.*?-->", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex PageBreak();
+
     [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex HtmlComment();
+
+    [GeneratedRegex(@"</?[a-zA-Z][^<>]*>")]
+    private static partial Regex HtmlTag();
 
     [GeneratedRegex(@"\[(?<tag>caption|wp_caption)(?<attrs>[^\]]*)\](?<inner>.*?)\[/\k<tag>\]", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex Caption();
@@ -169,17 +240,32 @@ public static partial class WordPressContent
     [GeneratedRegex(@"(?<!\[)\[(?<name>[a-z][a-z0-9_-]*)(?:\s[^\]]*)?/?\](?:.*?\[/\k<name>\])?", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex OtherShortcode();
 
-    [GeneratedRegex(@"<pre\b.*?</pre>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex Preformatted();
+    [GeneratedRegex(@"(?:<br\s*/?>\s*){2,}", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreakRun();
 
-    [GeneratedRegex(@"<pre data-kept=""(?<n>\d+)""></pre>")]
-    private static partial Regex KeptPre();
+    [GeneratedRegex("<(?:" + Blocks + @")(?=[\s/>])", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockOpening();
 
-    [GeneratedRegex(@"\n[ \t]*\n\s*")]
+    [GeneratedRegex("</(?:" + Blocks + @")\s*>|<hr\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockClosing();
+
+    [GeneratedRegex(@"\s*(</?figcaption\b[^>]*>)\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex AroundFigureCaption();
+
+    [GeneratedRegex(@"\n\s*\n")]
     private static partial Regex ParagraphSplit();
 
-    [GeneratedRegex(@"^</?(?:address|article|aside|blockquote|details|dialog|div|dl|dt|dd|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex BlockStart();
+    [GeneratedRegex("^<(?<name>" + Blocks + @"|figcaption)(?=[\s/>])[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingBlockTag();
+
+    [GeneratedRegex("</(?<name>" + Blocks + @"|figcaption)\s*>$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingBlockTag();
+
+    [GeneratedRegex("</?(?:" + Blocks + @"|figcaption)(?=[\s/>])", RegexOptions.IgnoreCase)]
+    private static partial Regex AnyBlockTag();
+
+    [GeneratedRegex(@"(?<!<br\s*/?>\s*)[ \t]*\n", RegexOptions.IgnoreCase)]
+    private static partial Regex NewLine();
 
     [GeneratedRegex(@"\n([ \t]*)\n")]
     private static partial Regex BlankLine();

@@ -1,0 +1,162 @@
+using System.Text.RegularExpressions;
+using Gazette.Features.Articles;
+using Gazette.Features.WordPress;
+
+namespace Gazette.Tests.Features.WordPress;
+
+/// <summary>
+/// A WordPress post's content as the article body it becomes, and as readers then see it (rendered
+/// through the Markdown renderer and its sanitiser): paragraphs by WordPress's rules, embeds and
+/// players as links, code and gallery shortcodes as HTML, and a note for each thing the report should tell.
+/// </summary>
+public sealed partial class ConvertingWordPressContent
+{
+    private static readonly MarkdownRenderer Markdown = new();
+
+    private static readonly WordPressImage Quay = new("https://old.example.org/uploads/quay.jpg", "The quay", "Low tide", null);
+    private static readonly WordPressImage Crane = new("https://old.example.org/uploads/crane.jpg", "A crane", null, null);
+    private static readonly WordPressImage Buoy = new("https://old.example.org/uploads/buoy.jpg", "A buoy", null, null);
+
+    private static WordPressImage? Find(string id) => id switch { "3" => Quay, "7" => Crane, "9" => Buoy, _ => null };
+
+    private static WordPressContent.Converted Convert(string content) => WordPressContent.ToBody(content, Find);
+
+    /// <summary>What a reader gets, with the whitespace between tags left out so tests can compare structure.</summary>
+    private static string Rendered(string content) => Rendered(Convert(content));
+
+    private static string Rendered(WordPressContent.Converted converted) =>
+        BetweenTags().Replace(Markdown.ToHtml(converted.Html), "><").Trim();
+
+    [Fact]
+    public void ClosesTheParagraphBeforeAListAndPutsNoBreaksInIt()
+    {
+        var html = Rendered("Pick one for each visitor.\n<ul>\n    <li>Tea</li>\n    <li>Coffee</li>\n</ul>\nThen sit down.");
+
+        Assert.Equal("<p>Pick one for each visitor.</p><ul><li>Tea</li><li>Coffee</li></ul><p>Then sit down.</p>", html);
+    }
+
+    [Fact]
+    public void NeverWrapsAHeadingInAParagraph()
+    {
+        var html = Rendered("Everything below is optional.\n<h2>One Column</h2>\nThe narrow layout.\n\n<h3>Two</h3>");
+
+        Assert.Equal("<p>Everything below is optional.</p><h2>One Column</h2><p>The narrow layout.</p><h3>Two</h3>", html);
+    }
+
+    [Fact]
+    public void SplitsTextAndABlockThatShareALine()
+    {
+        var html = Rendered("Before the box <div class=\"note\">Inside the box</div> after the box");
+
+        Assert.Equal("<p>Before the box</p><div class=\"note\">Inside the box</div><p>after the box</p>", html);
+    }
+
+    [Fact]
+    public void LeavesTablesAndNestedListsAsTheyAre()
+    {
+        Assert.Equal(
+            "<table><tbody><tr><th>Tide</th><td>Low</td></tr></tbody></table>",
+            Rendered("<table>\n<tbody>\n<tr>\n<th>Tide</th>\n<td>Low</td>\n</tr>\n</tbody>\n</table>"));
+        Assert.Equal(
+            "<ul><li>Boats\n<ul><li>Ferries</li></ul></li><li>Cranes</li></ul>",
+            Rendered("<ul>\n<li>Boats\n<ul>\n<li>Ferries</li>\n</ul>\n</li>\n<li>Cranes</li>\n</ul>"));
+    }
+
+    [Fact]
+    public void GivesQuotesTheirParagraphsAndOtherBoxesOnlyTheirLast()
+    {
+        Assert.Equal("<blockquote><p>Short and sweet.</p></blockquote>", Rendered("<blockquote>Short and sweet.</blockquote>"));
+        Assert.Equal(
+            "<blockquote><p>First thought,<br>\nsame thought.</p><p>Second thought.</p></blockquote>",
+            Rendered("<blockquote>First thought,\nsame thought.\n\nSecond thought.</blockquote>"));
+        Assert.Equal(
+            "<blockquote><p>Already wrapped.</p><p>Twice.</p></blockquote>",
+            Rendered("<blockquote>\n<p>Already wrapped.</p>\n<p>Twice.</p>\n</blockquote>"));
+        // As in WordPress, where the first is left out of its paragraph and followed by an empty one.
+        Assert.Equal(
+            "<div class=\"box\">First.\n<p>Second.</p></div>",
+            Rendered("<div class=\"box\">\nFirst.\n\nSecond.\n</div>"));
+    }
+
+    [Fact]
+    public void KeepsPreformattedTextAsItIsWhereverItStands()
+    {
+        var code = "<pre>line one\n\n    line three *not emphasis*</pre>";
+
+        Assert.Equal($"<p>Before.</p>{code}<p>After.</p>", Rendered($"Before.\n{code}\nAfter."));
+        Assert.Equal($"{code}<p>After <em>this</em>.</p>", Rendered($"{code}\n\nAfter <em>this</em>."));
+        Assert.Equal($"{code}<p>Not *Markdown* either.</p>", Rendered($"{code}\nNot *Markdown* either."));
+    }
+
+    [Fact]
+    public void BreaksLinesInTextButNotInsideTags()
+    {
+        var html = Rendered("A <strong>bold\nclaim</strong> and <a\n  href=\"https://example.com/\">a link</a>.\nNext line<br />\nand one more.");
+
+        Assert.Equal(
+            "<p>A <strong>bold<br>\nclaim</strong> and <a href=\"https://example.com/\">a link</a>.<br>\nNext line<br>\nand one more.</p>",
+            html);
+    }
+
+    [Fact]
+    public void TurnsARunOfLineBreakTagsIntoAParagraphBreak()
+    {
+        Assert.Equal("<p>One.</p><p>Two.</p>", Rendered("One.<br><br />Two."));
+    }
+
+    [Fact]
+    public void SplitsAParagraphAroundABlockInsideIt()
+    {
+        Assert.Equal("<p>Harbour</p><hr><p>Quay</p>", Rendered("<p>Harbour\n<hr />\nQuay</p>"));
+        Assert.Equal("<p>Intro</p><p>Outro</p>", Rendered("<p>\nIntro\n\nOutro\n</p>"));
+    }
+
+    [Fact]
+    public void KeepsAFigureWithItsCaption()
+    {
+        var html = Rendered("<figure class=\"wp-block-image\"><img src=\"/uploads/a.jpg\" alt=\"Gulls\"/>\n<figcaption>Gulls at\nnoon</figcaption>\n</figure>");
+
+        Assert.Equal("<figure class=\"wp-block-image\"><img src=\"/uploads/a.jpg\" alt=\"Gulls\"><figcaption>Gulls at<br>\nnoon</figcaption></figure>", html);
+    }
+
+    [Fact]
+    public void PutsNoBreaksInScriptsStylesOrDrawings()
+    {
+        var body = Convert("Text\n<style>\np { color: red; }\n</style>\n<svg viewBox=\"0 0 1 1\">\n<path d=\"M0 0\"/>\n</svg>\n<math>\n<mi>x</mi>\n</math>").Html;
+
+        Assert.Contains("<style>\np { color: red; }\n</style>", body, StringComparison.Ordinal);
+        Assert.Contains("<svg viewBox=\"0 0 1 1\">\n<path d=\"M0 0\"/>\n</svg>", body, StringComparison.Ordinal);
+        Assert.Contains("<math>\n<mi>x</mi>\n</math>", body, StringComparison.Ordinal);
+        // Nor a paragraph around a script alone, which would be left empty once it is sanitised away.
+        Assert.Equal("<p>Tickets.</p><p>More.</p>", Rendered("<p>Tickets.</p><script>alert(1)</script>\n\n<p>\n<script>alert(2)</script>\n</p>More."));
+    }
+
+    [Fact]
+    public void AddsNoLineBreaksToBlockEditorContent()
+    {
+        var html = Rendered("<!-- wp:paragraph -->\n<p>Written in\nthe block editor.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:list -->\n<ul><li>One</li></ul>\n<!-- /wp:list -->");
+
+        Assert.Equal("<p>Written in\nthe block editor.</p><ul><li>One</li></ul>", html);
+    }
+
+    [Fact]
+    public void MakesTheBodyOneHtmlBlockWithoutBlankLinesOneBlockALine()
+    {
+        var body = Convert("One.\n\n<pre>a\n\nb</pre>\n\nTwo.\n<ul><li>Three</li></ul>").Html;
+
+        Assert.Equal("<p>One.</p>\n<pre>a\n&#10;b</pre>\n<p>Two.</p>\n<ul>\n<li>Three</li>\n</ul>", body);
+        Assert.Equal("<p>One.</p><pre>a\n\nb</pre><p>Two.</p><ul><li>Three</li></ul>", Rendered(Convert(body)));
+    }
+
+    [Fact]
+    public void KeepsAParagraphBreakWhereTheMoreAndPageBreakTagsWere()
+    {
+        var converted = Convert("The lead.<!--more-->The rest.\n<!--nextpage-->\nPage two.<!-- a remark -->");
+
+        Assert.Equal("<p>The lead.</p><p>The rest.</p><p>Page two.</p>", Rendered(converted));
+        Assert.Empty(converted.Notes);
+    }
+
+    [GeneratedRegex(@">\s+<")]
+    private static partial Regex BetweenTags();
+}
