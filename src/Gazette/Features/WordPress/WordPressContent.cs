@@ -12,7 +12,8 @@ public sealed record WordPressImage(string Url, string? Alt, string? Caption, st
 /// <summary>
 /// Turns WordPress post content into the HTML an imported article keeps as its body, as WordPress
 /// shows it: block-editor comments removed; <c>[caption]</c> and <c>[gallery]</c> made into figures;
-/// classic paragraphs made by the rules of WordPress's <c>wpautop</c>.
+/// classic paragraphs made by the rules of WordPress's <c>wpautop</c>. Embeds become plain links (this
+/// site loads nothing from third parties), each with a note for the import report.
 /// </summary>
 public static partial class WordPressContent
 {
@@ -36,7 +37,9 @@ public static partial class WordPressContent
         text = HtmlTag().Replace(text, m => m.Value.Replace('\n', ' '));
         text = Caption().Replace(text, m => CaptionFigure(m.Groups["attrs"].Value, m.Groups["inner"].Value));
         text = Gallery().Replace(text, m => GalleryFigures(m.Groups["attrs"].Value, findImage, notes));
-        text = Embed().Replace(text, m => $"<p><a href=\"{WebUtility.HtmlEncode(m.Groups["url"].Value.Trim())}\">{WebUtility.HtmlEncode(m.Groups["url"].Value.Trim())}</a></p>");
+        text = EmbedFigure().Replace(text, m => EmbedFigureLink(m, notes));
+        text = Embed().Replace(text, m => EmbedLink(m.Groups["url"].Value, notes));
+        text = StandaloneUrl().Replace(text, m => EmbedLink(m.Groups["url"].Value, notes));
         foreach (var name in OtherShortcode().Matches(text).Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal))
         {
             notes.Add($"shortcode [{name}] left as text");
@@ -120,6 +123,41 @@ public static partial class WordPressContent
         var tag = m.Groups["tag"].Value.ToLowerInvariant();
         return $"<{tag} data-kept=\"{kept.Count - 1}\"></{tag}>";
     }
+
+    /// <summary>A block-editor embed: its URL as a link, with its caption if it has one.</summary>
+    private static string EmbedFigureLink(Match m, List<string> notes)
+    {
+        var url = EmbedWrapper().Match(m.Groups["inner"].Value).Groups["url"].Value;
+        if (!WebAddress().IsMatch(WebUtility.HtmlDecode(url).Trim()))
+        {
+            return m.Value;
+        }
+        var link = EmbedLink(url, notes);
+        return FigureCaption().Match(m.Groups["inner"].Value) is { Success: true } caption
+            ? $"<figure class=\"wp-block-embed\">{link}{caption.Value}</figure>"
+            : link;
+    }
+
+    /// <summary>
+    /// An embed (<c>[embed]</c>, a block, or a URL alone on its line or in its paragraph, which WordPress
+    /// embeds when it knows the site) as a link: the player would load the third party's page.
+    /// </summary>
+    private static string EmbedLink(string raw, List<string> notes)
+    {
+        var url = WebUtility.HtmlDecode(raw).Trim();
+        if (!WebAddress().IsMatch(url))
+        {
+            return $"<p>{Encode(url)}</p>";
+        }
+        notes.Add($"an embed of {url} is kept as a link");
+        return LinkParagraph(url);
+    }
+
+    private static string LinkParagraph(string url) => $"<p><a href=\"{Encode(url)}\">{Encode(url)}</a></p>";
+
+    private static string Encode(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 
     /// <summary>
     /// WordPress's <c>wpautop</c> rules: every block-level opening tag starts a chunk and every closing
@@ -234,8 +272,23 @@ public static partial class WordPressContent
     [GeneratedRegex(@"\bids\s*=\s*[""']?(?<ids>[\d,\s]+)", RegexOptions.IgnoreCase)]
     private static partial Regex IdsAttribute();
 
+    [GeneratedRegex(@"<figure(?=[^>]*\bclass\s*=\s*[""'][^""']*\bwp-block-embed\b)[^>]*>(?<inner>.*?)</figure\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex EmbedFigure();
+
+    [GeneratedRegex(@"<div[^>]*\bwp-block-embed__wrapper\b[^>]*>(?<url>[^<]*)</div\s*>", RegexOptions.IgnoreCase)]
+    private static partial Regex EmbedWrapper();
+
+    [GeneratedRegex(@"<figcaption\b.*?</figcaption\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex FigureCaption();
+
     [GeneratedRegex(@"\[embed[^\]]*\](?<url>.*?)\[/embed\]", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex Embed();
+
+    [GeneratedRegex(@"<p(?:\s[^>]*)?>\s*(?<url>https?://[^\s<>""]+)\s*</p>|^[ \t]*(?<url>https?://[^\s<>""]+)[ \t]*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex StandaloneUrl();
+
+    [GeneratedRegex(@"^https?://[^\s<>""]+$", RegexOptions.IgnoreCase)]
+    private static partial Regex WebAddress();
 
     [GeneratedRegex(@"(?<!\[)\[(?<name>[a-z][a-z0-9_-]*)(?:\s[^\]]*)?/?\](?:.*?\[/\k<name>\])?", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex OtherShortcode();

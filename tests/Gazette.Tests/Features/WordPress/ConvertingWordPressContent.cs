@@ -157,6 +157,50 @@ public sealed partial class ConvertingWordPressContent
         Assert.Empty(converted.Notes);
     }
 
+    [Fact]
+    public void LinksAUrlAloneOnItsLineInsteadOfEmbeddingIt()
+    {
+        var converted = Convert("Watch this:\nhttps://video.example.net/watch?v=abc&amp;t=10\nNice, and see https://example.com/ too.\n\n<p>https://audio.example.net/track/1</p>");
+
+        Assert.Equal(
+            "<p>Watch this:</p>"
+            + "<p><a href=\"https://video.example.net/watch?v=abc&amp;t=10\">https://video.example.net/watch?v=abc&amp;t=10</a></p>"
+            + "<p>Nice, and see https://example.com/ too.</p>"
+            + "<p><a href=\"https://audio.example.net/track/1\">https://audio.example.net/track/1</a></p>",
+            Rendered(converted));
+        Assert.Equal(
+            ["an embed of https://video.example.net/watch?v=abc&t=10 is kept as a link", "an embed of https://audio.example.net/track/1 is kept as a link"],
+            converted.Notes);
+    }
+
+    [Fact]
+    public void LinksABlockEmbedAndKeepsItsCaption()
+    {
+        static string Embed(string caption) =>
+            "<!-- wp:embed {\"url\":\"https://youtu.be/xyz\"} -->\n<figure class=\"wp-block-embed is-type-video is-provider-youtube\"><div class=\"wp-block-embed__wrapper\">\nhttps://youtu.be/xyz\n</div>"
+            + caption + "</figure>\n<!-- /wp:embed -->";
+
+        var bare = Convert(Embed(""));
+        Assert.Equal("<p><a href=\"https://youtu.be/xyz\">https://youtu.be/xyz</a></p>", Rendered(bare));
+        Assert.Equal(["an embed of https://youtu.be/xyz is kept as a link"], bare.Notes);
+
+        var captioned = Convert(Embed("<figcaption class=\"wp-element-caption\">The launch</figcaption>"));
+        Assert.Equal(
+            "<figure class=\"wp-block-embed\"><p><a href=\"https://youtu.be/xyz\">https://youtu.be/xyz</a></p><figcaption class=\"wp-element-caption\">The launch</figcaption></figure>",
+            Rendered(captioned));
+    }
+
+    [Fact]
+    public void LinksOnlyWebAddressesFromEmbeds()
+    {
+        var converted = Convert("[embed]https://example.com/clip[/embed]\n\n[embed]javascript:alert(1)[/embed]\n\n<pre>https://example.com/in-code\n</pre>");
+
+        Assert.Equal(
+            "<p><a href=\"https://example.com/clip\">https://example.com/clip</a></p><p>javascript:alert(1)</p><pre>https://example.com/in-code\n</pre>",
+            Rendered(converted));
+        Assert.Equal(["an embed of https://example.com/clip is kept as a link"], converted.Notes);
+    }
+
     [GeneratedRegex(@">\s+<")]
     private static partial Regex BetweenTags();
 }
