@@ -11,9 +11,10 @@ public sealed record WordPressImage(string Url, string? Alt, string? Caption, st
 
 /// <summary>
 /// Turns WordPress post content into the HTML an imported article keeps as its body, as WordPress
-/// shows it: block-editor comments removed; <c>[caption]</c> and <c>[gallery]</c> made into figures;
-/// classic paragraphs made by the rules of WordPress's <c>wpautop</c>. Embeds become plain links (this
-/// site loads nothing from third parties), each with a note for the import report.
+/// shows it: block-editor comments removed; <c>[caption]</c>, <c>[gallery]</c> and the code shortcodes
+/// made into HTML; classic paragraphs made by the rules of WordPress's <c>wpautop</c>. Embeds, audio
+/// and video become plain links (this site loads nothing from third parties, and its sanitiser keeps
+/// no players), each with a note for the import report.
 /// </summary>
 public static partial class WordPressContent
 {
@@ -37,6 +38,9 @@ public static partial class WordPressContent
         text = HtmlTag().Replace(text, m => m.Value.Replace('\n', ' '));
         text = Caption().Replace(text, m => CaptionFigure(m.Groups["attrs"].Value, m.Groups["inner"].Value));
         text = Gallery().Replace(text, m => GalleryFigures(m.Groups["attrs"].Value, findImage, notes));
+        text = MediaShortcode().Replace(text, m => MediaShortcodeLink(m.Groups["kind"].Value.ToLowerInvariant(), Attributes(m.Groups["attrs"].Value), notes));
+        text = MediaElement().Replace(text, m => MediaElementLink(m, notes));
+        text = Cover().Replace(text, m => CoverImage(m.Value, notes));
         text = EmbedFigure().Replace(text, m => EmbedFigureLink(m, notes));
         text = Embed().Replace(text, m => EmbedLink(m.Groups["url"].Value, notes));
         text = StandaloneUrl().Replace(text, m => EmbedLink(m.Groups["url"].Value, notes));
@@ -114,14 +118,98 @@ public static partial class WordPressContent
     }
 
     /// <summary>
+    /// A shortcode's attributes as WordPress reads them: <c>name="value"</c>, <c>name='value'</c> or
+    /// <c>name=value</c> by lower-case name, and bare values by position ("0", "1", ...); values decoded,
+    /// as the editor may have stored <c>&amp;amp;</c> for <c>&amp;</c>.
+    /// </summary>
+    private static Dictionary<string, string> Attributes(string attrs)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var position = 0;
+        foreach (Match m in ShortcodeAttribute().Matches(attrs.TrimEnd().TrimEnd('/')))
+        {
+            var name = m.Groups["name"].Success ? m.Groups["name"].Value.ToLowerInvariant() : (position++).ToString(CultureInfo.InvariantCulture);
+            result.TryAdd(name, WebUtility.HtmlDecode(m.Groups["value"].Value));
+        }
+        return result;
+    }
+
+    /// <summary>
     /// Keeps preformatted text (and what WordPress's paragraphs leave alone: scripts, styles, SVG, MathML)
-    /// out of every later step behind a placeholder of the same element, so it still counts as a block or not.
+    /// out of every later step behind a placeholder of the same element, so it still counts as a block or
+    /// not. The SyntaxHighlighter plugin's <c>[sourcecode]</c>, <c>[source]</c> and <c>[code]</c> become
+    /// <c>&lt;pre&gt;&lt;code&gt;</c> here.
     /// </summary>
     private static string Keep(Match m, List<string> kept)
     {
-        kept.Add(m.Value);
-        var tag = m.Groups["tag"].Value.ToLowerInvariant();
+        var code = m.Groups["code"].Success;
+        kept.Add(code ? CodeBlock(Attributes(m.Groups["attrs"].Value), m.Groups["text"].Value) : m.Value);
+        var tag = code ? "pre" : m.Groups["tag"].Value.ToLowerInvariant();
         return $"<{tag} data-kept=\"{kept.Count - 1}\"></{tag}>";
+    }
+
+    /// <summary>
+    /// The plugin stores code entity-encoded when it saved the post itself, raw before that (or when
+    /// written around it): code with no raw <c>&lt; &gt; "</c> and only whole entities is decoded first,
+    /// so either way it is encoded exactly once.
+    /// </summary>
+    private static string CodeBlock(Dictionary<string, string> attrs, string code)
+    {
+        var language = attrs.GetValueOrDefault("language") ?? attrs.GetValueOrDefault("lang");
+        var type = language is not null && LanguageName().IsMatch(language) ? $" class=\"language-{language.ToLowerInvariant()}\"" : "";
+        code = code.Trim('\n');
+        if (!UnencodedCode().IsMatch(code))
+        {
+            code = WebUtility.HtmlDecode(code);
+        }
+        return $"<pre><code{type}>{Encode(code)}</code></pre>";
+    }
+
+    private static readonly string[] AudioSources = ["src", "mp3", "m4a", "ogg", "wav", "wma", "flac"];
+    private static readonly string[] VideoSources = ["src", "mp4", "m4v", "webm", "ogv", "wmv", "flv"];
+
+    /// <summary><c>[audio]</c> and <c>[video]</c>: a link to the file (its <c>src</c>, a format attribute or a bare URL).</summary>
+    private static string MediaShortcodeLink(string kind, Dictionary<string, string> attrs, List<string> notes)
+    {
+        var url = (kind == "audio" ? AudioSources : VideoSources).Select(name => SafeUrl(attrs.GetValueOrDefault(name))).FirstOrDefault(url => url is not null)
+            ?? (attrs.GetValueOrDefault("0") is { } bare && WebAddress().IsMatch(bare) ? bare : null);
+        if (url is null)
+        {
+            notes.Add($"{(kind == "audio" ? "an" : "a")} [{kind}] without a file address (WordPress plays the post's attached {kind}) was removed: add it by hand");
+            return "";
+        }
+        return MediaLink(kind, url, notes);
+    }
+
+    /// <summary>An <c>&lt;audio&gt;</c> or <c>&lt;video&gt;</c> element (the block editor's): a link to its <c>src</c> or first <c>&lt;source&gt;</c>.</summary>
+    private static string MediaElementLink(Match m, List<string> notes)
+    {
+        var kind = m.Groups["kind"].Value.ToLowerInvariant();
+        var src = Source().Match(m.Groups["attrs"].Value) is { Success: true } attribute ? attribute : SourceElement().Match(m.Groups["inner"].Value);
+        var url = SafeUrl(WebUtility.HtmlDecode(src.Groups["url"].Value));
+        if (url is null)
+        {
+            notes.Add($"an {kind} player without a file address was removed");
+            return "";
+        }
+        return MediaLink(kind, url, notes);
+    }
+
+    private static string MediaLink(string kind, string url, List<string> notes)
+    {
+        notes.Add($"{(kind == "audio" ? "an audio" : "a video")} player for {url} is kept as a link to the file");
+        return LinkParagraph(url);
+    }
+
+    /// <summary>A cover block's background (an inline style, which the sanitiser drops) becomes an image at its start.</summary>
+    private static string CoverImage(string tag, List<string> notes)
+    {
+        if (SafeUrl(WebUtility.HtmlDecode(BackgroundImage().Match(tag).Groups["url"].Value)) is not { } url)
+        {
+            return tag;
+        }
+        notes.Add($"the background image of a cover block ({url}) is kept as an image");
+        return $"{tag}<img src=\"{Encode(url)}\" alt=\"\">";
     }
 
     /// <summary>A block-editor embed: its URL as a link, with its caption if it has one.</summary>
@@ -154,6 +242,15 @@ public static partial class WordPressContent
     }
 
     private static string LinkParagraph(string url) => $"<p><a href=\"{Encode(url)}\">{Encode(url)}</a></p>";
+
+    /// <summary>An address to link to or show: http(s), protocol-relative or relative to the old site; no other scheme (<c>javascript:</c>, <c>data:</c>).</summary>
+    private static string? SafeUrl(string? decoded)
+    {
+        var url = decoded?.Trim() ?? "";
+        return url.Length == 0 || url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || (Scheme().IsMatch(url) && !WebScheme().IsMatch(url))
+            ? null
+            : url;
+    }
 
     private static string Encode(string text) => text
         .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
@@ -239,7 +336,7 @@ public static partial class WordPressContent
     [GeneratedRegex(@"<!--\s*/?wp:", RegexOptions.CultureInvariant)]
     private static partial Regex BlockComment();
 
-    [GeneratedRegex(@"<(?<tag>pre|script|style|svg|math)(?=[\s/>]).*?</\k<tag>\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\[)\[(?<code>sourcecode|source|code)(?=[\s\]])(?<attrs>[^\]]*)\](?<text>.*?)\[/\k<code>\]|<(?<tag>pre|script|style|svg|math)(?=[\s/>]).*?</\k<tag>\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex Verbatim();
 
     [GeneratedRegex(@"<(?<tag>pre|script|style|svg|math) data-kept=""(?<n>\d+)""></\k<tag>>")]
@@ -272,6 +369,33 @@ public static partial class WordPressContent
     [GeneratedRegex(@"\bids\s*=\s*[""']?(?<ids>[\d,\s]+)", RegexOptions.IgnoreCase)]
     private static partial Regex IdsAttribute();
 
+    [GeneratedRegex(@"(?<name>[\w-]+)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<value>[^\s""']+))(?=\s|$)|""(?<value>[^""]*)""(?=\s|$)|'(?<value>[^']*)'(?=\s|$)|(?<value>\S+)")]
+    private static partial Regex ShortcodeAttribute();
+
+    [GeneratedRegex(@"^[a-z0-9_+#-]{1,30}$", RegexOptions.IgnoreCase)]
+    private static partial Regex LanguageName();
+
+    [GeneratedRegex(@"[<>""]|&(?!(?:[a-z][a-z0-9]*|#[0-9]+|#x[0-9a-f]+);)", RegexOptions.IgnoreCase)]
+    private static partial Regex UnencodedCode();
+
+    [GeneratedRegex(@"(?<!\[)\[(?<kind>audio|video)(?=[\s\]/])(?<attrs>[^\]]*)\](?:.*?\[/\k<kind>\])?", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex MediaShortcode();
+
+    [GeneratedRegex(@"<(?<kind>audio|video)(?=[\s/>])(?<attrs>[^>]*)>(?<inner>.*?)</\k<kind>\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex MediaElement();
+
+    [GeneratedRegex(@"(?<![\w-])src\s*=\s*(?:""(?<url>[^""]*)""|'(?<url>[^']*)'|(?<url>[^\s""'>]+))", RegexOptions.IgnoreCase)]
+    private static partial Regex Source();
+
+    [GeneratedRegex(@"<source\b[^>]*?(?<![\w-])src\s*=\s*(?:""(?<url>[^""]*)""|'(?<url>[^']*)'|(?<url>[^\s""'>]+))", RegexOptions.IgnoreCase)]
+    private static partial Regex SourceElement();
+
+    [GeneratedRegex(@"<(?:div|section)(?=[^>]*\bclass\s*=\s*[""'][^""']*\bwp-block-cover\b)(?=[^>]*background-image)[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex Cover();
+
+    [GeneratedRegex(@"background-image\s*:\s*url\(\s*(?<quote>&quot;|&#0?39;|[""']?)(?<url>.*?)\k<quote>\s*\)", RegexOptions.IgnoreCase)]
+    private static partial Regex BackgroundImage();
+
     [GeneratedRegex(@"<figure(?=[^>]*\bclass\s*=\s*[""'][^""']*\bwp-block-embed\b)[^>]*>(?<inner>.*?)</figure\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex EmbedFigure();
 
@@ -289,6 +413,12 @@ public static partial class WordPressContent
 
     [GeneratedRegex(@"^https?://[^\s<>""]+$", RegexOptions.IgnoreCase)]
     private static partial Regex WebAddress();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9+.-]*:", RegexOptions.IgnoreCase)]
+    private static partial Regex Scheme();
+
+    [GeneratedRegex(@"^https?:", RegexOptions.IgnoreCase)]
+    private static partial Regex WebScheme();
 
     [GeneratedRegex(@"(?<!\[)\[(?<name>[a-z][a-z0-9_-]*)(?:\s[^\]]*)?/?\](?:.*?\[/\k<name>\])?", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex OtherShortcode();
