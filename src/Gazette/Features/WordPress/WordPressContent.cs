@@ -23,13 +23,17 @@ public static partial class WordPressContent
     /// <summary>
     /// The article body for <paramref name="content"/>: HTML that the Markdown editor passes through
     /// untouched (one HTML block, no blank line in it), so the article renders the same after an edit.
+    /// <paramref name="attachedImages"/>, when given, lists the images attached to the post in menu
+    /// order: WordPress shows them for a <c>[gallery]</c> that names no images.
     /// </summary>
-    public static Converted ToBody(string content, Func<string, WordPressImage?> findImage)
+    public static Converted ToBody(
+        string content, Func<string, WordPressImage?> findImage, Func<IReadOnlyList<WordPressImage>>? attachedImages = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(findImage);
         var notes = new List<string>();
         var kept = new List<string>();
+        var attached = attachedImages is null ? null : new Lazy<IReadOnlyList<WordPressImage>>(attachedImages);
         var text = content.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         var classic = !BlockComment().IsMatch(text);
         text = Verbatim().Replace(text, m => Keep(m, kept));
@@ -37,7 +41,7 @@ public static partial class WordPressContent
         text = HtmlComment().Replace(text, "");
         text = HtmlTag().Replace(text, m => m.Value.Replace('\n', ' '));
         text = Caption().Replace(text, m => CaptionFigure(m.Groups["attrs"].Value, m.Groups["inner"].Value));
-        text = Gallery().Replace(text, m => GalleryFigures(m.Groups["attrs"].Value, findImage, notes));
+        text = Gallery().Replace(text, m => GalleryFigures(Attributes(m.Groups["attrs"].Value), findImage, attached, notes));
         text = MediaShortcode().Replace(text, m => MediaShortcodeLink(m.Groups["kind"].Value.ToLowerInvariant(), Attributes(m.Groups["attrs"].Value), notes));
         text = MediaElement().Replace(text, m => MediaElementLink(m, notes));
         text = Cover().Replace(text, m => CoverImage(m.Value, notes));
@@ -86,36 +90,70 @@ public static partial class WordPressContent
         return $"<figure class=\"wp-caption\">{image}<figcaption>{caption}</figcaption></figure>";
     }
 
-    private static string GalleryFigures(string attrs, Func<string, WordPressImage?> findImage, List<string> notes)
+    /// <summary>
+    /// A gallery as WordPress picks its images: those in <c>ids</c> in that order; those in <c>include</c>
+    /// by ID (its default order, as menu order is rarely set); otherwise the images attached to the post,
+    /// less those in <c>exclude</c>. <c>order="DESC"</c> reverses the last two, as it does in WordPress.
+    /// </summary>
+    private static string GalleryFigures(
+        Dictionary<string, string> attrs, Func<string, WordPressImage?> findImage, Lazy<IReadOnlyList<WordPressImage>>? attached, List<string> notes)
     {
-        var ids = IdsAttribute().Match(attrs) is { Success: true } m
-            ? m.Groups["ids"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : [];
-        var images = ids.Select(findImage).OfType<WordPressImage>().ToList();
-        if (images.Count == 0)
+        var ids = Ids(attrs, "ids");
+        var listed = ids.Length > 0 ? ids
+            : attrs.GetValueOrDefault("orderby") == "post__in" ? Ids(attrs, "include")
+            : [.. Ids(attrs, "include").OrderBy(id => id.Length).ThenBy(id => id, StringComparer.Ordinal)];
+        var descending = ids.Length == 0 && string.Equals(attrs.GetValueOrDefault("order"), "desc", StringComparison.OrdinalIgnoreCase);
+        List<WordPressImage> images;
+        if (listed.Length > 0)
         {
-            notes.Add(ids.Length == 0
-                ? "a [gallery] of the post's attached images was removed: add them by hand"
-                : $"a [gallery] of images not in the export ({string.Join(", ", ids)}) was removed");
+            images = [.. listed.Select(findImage).OfType<WordPressImage>()];
+            if (images.Count == 0)
+            {
+                notes.Add($"a [gallery] of images not in the export ({string.Join(", ", listed)}) was removed");
+                return "";
+            }
+            if (images.Count < listed.Length)
+            {
+                notes.Add($"a [gallery] lost {listed.Length - images.Count} of its {listed.Length} images, not in the export");
+            }
+        }
+        else if (attrs.GetValueOrDefault("id") is { } post && post.Trim() is { Length: > 0 } and not "0")
+        {
+            notes.Add($"a [gallery] of the images attached to post #{post.Trim()} was removed: add them by hand");
             return "";
         }
-        if (images.Count < ids.Length)
+        else
         {
-            notes.Add($"a [gallery] lost {ids.Length - images.Count} of its {ids.Length} images, not in the export");
+            var excluded = Ids(attrs, "exclude").Select(findImage).OfType<WordPressImage>().ToHashSet();
+            images = [.. (attached?.Value ?? []).Where(image => !excluded.Contains(image))];
+            if (images.Count == 0)
+            {
+                notes.Add("a [gallery] of the post's attached images was removed: add them by hand");
+                return "";
+            }
+        }
+        if (descending)
+        {
+            images.Reverse();
         }
         var html = new StringBuilder("<ul class=\"gallery\">");
         foreach (var image in images)
         {
-            html.Append("<li><figure><img src=\"").Append(WebUtility.HtmlEncode(image.Url)).Append("\" alt=\"")
-                .Append(WebUtility.HtmlEncode(image.Alt ?? "")).Append("\">");
+            html.Append("<li><figure><img src=\"").Append(Encode(image.Url)).Append("\" alt=\"")
+                .Append(Encode(image.Alt ?? "")).Append("\">");
             if (image.Caption is { Length: > 0 } caption)
             {
-                html.Append("<figcaption>").Append(WebUtility.HtmlEncode(caption)).Append("</figcaption>");
+                html.Append("<figcaption>").Append(Encode(caption)).Append("</figcaption>");
             }
             html.Append("</figure></li>");
         }
         return html.Append("</ul>").ToString();
     }
+
+    private static string[] Ids(Dictionary<string, string> attrs, string name) =>
+        attrs.GetValueOrDefault(name) is { } value
+            ? [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(id => id.All(char.IsAsciiDigit))]
+            : [];
 
     /// <summary>
     /// A shortcode's attributes as WordPress reads them: <c>name="value"</c>, <c>name='value'</c> or
@@ -363,11 +401,8 @@ public static partial class WordPressContent
     [GeneratedRegex(@"\bcaption\s*=\s*""(?<text>[^""]*)""", RegexOptions.IgnoreCase)]
     private static partial Regex CaptionAttribute();
 
-    [GeneratedRegex(@"(?<!\[)\[gallery(?<attrs>[^\]]*)\](?!\])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\[)\[gallery(?=[\s\]/])(?<attrs>[^\]]*)\](?!\])", RegexOptions.IgnoreCase)]
     private static partial Regex Gallery();
-
-    [GeneratedRegex(@"\bids\s*=\s*[""']?(?<ids>[\d,\s]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex IdsAttribute();
 
     [GeneratedRegex(@"(?<name>[\w-]+)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<value>[^\s""']+))(?=\s|$)|""(?<value>[^""]*)""(?=\s|$)|'(?<value>[^']*)'(?=\s|$)|(?<value>\S+)")]
     private static partial Regex ShortcodeAttribute();

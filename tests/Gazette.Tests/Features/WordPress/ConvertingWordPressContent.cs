@@ -20,7 +20,8 @@ public sealed partial class ConvertingWordPressContent
 
     private static WordPressImage? Find(string id) => id switch { "3" => Quay, "7" => Crane, "9" => Buoy, _ => null };
 
-    private static WordPressContent.Converted Convert(string content) => WordPressContent.ToBody(content, Find);
+    private static WordPressContent.Converted Convert(string content, Func<IReadOnlyList<WordPressImage>>? attached = null) =>
+        WordPressContent.ToBody(content, Find, attached);
 
     /// <summary>What a reader gets, with the whitespace between tags left out so tests can compare structure.</summary>
     private static string Rendered(string content) => Rendered(Convert(content));
@@ -291,6 +292,40 @@ public sealed partial class ConvertingWordPressContent
         Assert.Contains("<code>&lt;/code&gt;&lt;img src=x onerror=alert(2)&gt;</code>", converted.Html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ShowsAGalleryOfTheAttachedImagesWhenTheyAreGiven()
+    {
+        var attached = () => (IReadOnlyList<WordPressImage>)[Quay, Crane, Buoy];
+
+        var all = Convert("[gallery]", attached);
+        Assert.Equal(
+            "<ul class=\"gallery\"><li><figure><img src=\"https://old.example.org/uploads/quay.jpg\" alt=\"The quay\"><figcaption>Low tide</figcaption></figure></li>"
+            + "<li><figure><img src=\"https://old.example.org/uploads/crane.jpg\" alt=\"A crane\"></figure></li>"
+            + "<li><figure><img src=\"https://old.example.org/uploads/buoy.jpg\" alt=\"A buoy\"></figure></li></ul>",
+            Rendered(all));
+        Assert.Empty(all.Notes);
+        Assert.Equal(["buoy", "quay"], Images(Convert("[gallery exclude=\"7\" order=\"DESC\" columns=\"2\"]", attached)));
+        Assert.Equal(["quay", "buoy"], Images(Convert("[gallery include=\"9,3\"]", attached)));
+        Assert.Equal(["buoy", "quay"], Images(Convert("[gallery ids=\"9,3\" order=\"ASC\"]", attached)));
+    }
+
+    [Fact]
+    public void RemovesAGalleryItCannotFillWithANote()
+    {
+        var called = false;
+        Assert.Equal(
+            ["a [gallery] of the post's attached images was removed: add them by hand"],
+            Convert("[gallery]").Notes);
+        Assert.Equal(
+            ["a [gallery] of the post's attached images was removed: add them by hand"],
+            Convert("[gallery link=\"file\"]", () => []).Notes);
+        Assert.Equal(
+            ["a [gallery] of the images attached to post #12 was removed: add them by hand"],
+            Convert("[gallery id=\"12\"]", () => { called = true; return [Quay]; }).Notes);
+        Assert.False(called);
+        Assert.Equal("", Rendered("[gallery]"));
+    }
+
     [Theory]
     [InlineData("Intro\nline two\n<ul>\n<li>One</li>\n</ul>\n<blockquote>Quote\n\nMore</blockquote>\n<pre>a\n\nb</pre>\nhttps://youtu.be/xyz\n[code lang=\"sh\"]ls &amp;&amp; cd[/code]\n[audio src=\"/a.mp3\"]\n<p>Last</p><script>alert(1)</script>")]
     [InlineData("<!-- wp:paragraph -->\n<p>Block</p>\n<!-- /wp:paragraph -->\n\n<figure class=\"wp-block-embed\"><div class=\"wp-block-embed__wrapper\">\nhttps://youtu.be/xyz\n</div><figcaption>Cap</figcaption></figure>\n\n<div class=\"wp-block-cover\" style=\"background-image:url(/sea.jpg)\"><p>Sea</p></div>\n[gallery ids=\"3,7\"]")]
@@ -304,6 +339,12 @@ public sealed partial class ConvertingWordPressContent
         Assert.Empty(again.Notes);
     }
 
+    private static string[] Images(WordPressContent.Converted converted) =>
+        [.. ImageName().Matches(converted.Html).Select(m => m.Groups[1].Value)];
+
     [GeneratedRegex(@">\s+<")]
     private static partial Regex BetweenTags();
+
+    [GeneratedRegex(@"uploads/(\w+)\.jpg")]
+    private static partial Regex ImageName();
 }
