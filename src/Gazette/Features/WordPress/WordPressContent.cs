@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -9,9 +10,11 @@ namespace Gazette.Features.WordPress;
 public sealed record WordPressImage(string Url, string? Alt, string? Caption, string? Credit);
 
 /// <summary>
-/// Turns WordPress post content into the HTML an imported article keeps as its body: block-editor
-/// comments removed, <c>[caption]</c> and <c>[gallery]</c> made into figures, classic paragraphs
-/// (blank lines) made into <c>&lt;p&gt;</c> as WordPress's <c>wpautop</c> does when it shows a post.
+/// Turns WordPress post content into the HTML an imported article keeps as its body, as WordPress
+/// shows it: block-editor comments removed; <c>[caption]</c>, <c>[gallery]</c> and the code shortcodes
+/// made into HTML; classic paragraphs made by the rules of WordPress's <c>wpautop</c>. Embeds, audio
+/// and video become plain links (this site loads nothing from third parties, and its sanitiser keeps
+/// no players), each with a note for the import report.
 /// </summary>
 public static partial class WordPressContent
 {
@@ -20,23 +23,37 @@ public static partial class WordPressContent
     /// <summary>
     /// The article body for <paramref name="content"/>: HTML that the Markdown editor passes through
     /// untouched (one HTML block, no blank line in it), so the article renders the same after an edit.
+    /// <paramref name="attachedImages"/>, when given, lists the images attached to the post in menu
+    /// order: WordPress shows them for a <c>[gallery]</c> that names no images.
     /// </summary>
-    public static Converted ToBody(string content, Func<string, WordPressImage?> findImage)
+    public static Converted ToBody(
+        string content, Func<string, WordPressImage?> findImage, Func<IReadOnlyList<WordPressImage>>? attachedImages = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(findImage);
         var notes = new List<string>();
+        var kept = new List<string>();
+        var attached = attachedImages is null ? null : new Lazy<IReadOnlyList<WordPressImage>>(attachedImages);
         var text = content.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        var blocks = BlockComment().IsMatch(text);
+        var classic = !BlockComment().IsMatch(text);
+        text = Verbatim().Replace(text, m => Keep(m, kept));
+        text = PageBreak().Replace(text, "\n\n");
         text = HtmlComment().Replace(text, "");
+        text = HtmlTag().Replace(text, m => m.Value.Replace('\n', ' '));
         text = Caption().Replace(text, m => CaptionFigure(m.Groups["attrs"].Value, m.Groups["inner"].Value));
-        text = Gallery().Replace(text, m => GalleryFigures(m.Groups["attrs"].Value, findImage, notes));
-        text = Embed().Replace(text, m => $"<p><a href=\"{WebUtility.HtmlEncode(m.Groups["url"].Value.Trim())}\">{WebUtility.HtmlEncode(m.Groups["url"].Value.Trim())}</a></p>");
+        text = Gallery().Replace(text, m => GalleryFigures(Attributes(m.Groups["attrs"].Value), findImage, attached, notes));
+        text = MediaShortcode().Replace(text, m => MediaShortcodeLink(m.Groups["kind"].Value.ToLowerInvariant(), Attributes(m.Groups["attrs"].Value), notes));
+        text = MediaElement().Replace(text, m => MediaElementLink(m, notes));
+        text = Cover().Replace(text, m => CoverImage(m.Value, notes));
+        text = EmbedFigure().Replace(text, m => EmbedFigureLink(m, notes));
+        text = Embed().Replace(text, m => EmbedLink(m.Groups["url"].Value, notes));
+        text = StandaloneUrl().Replace(text, m => EmbedLink(m.Groups["url"].Value, notes));
         foreach (var name in OtherShortcode().Matches(text).Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal))
         {
             notes.Add($"shortcode [{name}] left as text");
         }
-        text = AutoParagraphs(text, lineBreaks: !blocks);
+        text = AutoParagraphs(text, classic);
+        text = KeptPlaceholder().Replace(text, m => int.TryParse(m.Groups["n"].Value, CultureInfo.InvariantCulture, out var n) && n < kept.Count ? kept[n] : "");
         return new Converted(NoBlankLines(text), notes);
     }
 
@@ -73,67 +90,276 @@ public static partial class WordPressContent
         return $"<figure class=\"wp-caption\">{image}<figcaption>{caption}</figcaption></figure>";
     }
 
-    private static string GalleryFigures(string attrs, Func<string, WordPressImage?> findImage, List<string> notes)
+    /// <summary>
+    /// A gallery as WordPress picks its images: those in <c>ids</c> in that order; those in <c>include</c>
+    /// by ID (its default order, as menu order is rarely set); otherwise the images attached to the post,
+    /// less those in <c>exclude</c>. <c>order="DESC"</c> reverses the last two, as it does in WordPress.
+    /// </summary>
+    private static string GalleryFigures(
+        Dictionary<string, string> attrs, Func<string, WordPressImage?> findImage, Lazy<IReadOnlyList<WordPressImage>>? attached, List<string> notes)
     {
-        var ids = IdsAttribute().Match(attrs) is { Success: true } m
-            ? m.Groups["ids"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : [];
-        var images = ids.Select(findImage).OfType<WordPressImage>().ToList();
-        if (images.Count == 0)
+        var ids = Ids(attrs, "ids");
+        var listed = ids.Length > 0 ? ids
+            : attrs.GetValueOrDefault("orderby") == "post__in" ? Ids(attrs, "include")
+            : [.. Ids(attrs, "include").OrderBy(id => id.Length).ThenBy(id => id, StringComparer.Ordinal)];
+        var descending = ids.Length == 0 && string.Equals(attrs.GetValueOrDefault("order"), "desc", StringComparison.OrdinalIgnoreCase);
+        List<WordPressImage> images;
+        if (listed.Length > 0)
         {
-            notes.Add(ids.Length == 0
-                ? "a [gallery] of the post's attached images was removed: add them by hand"
-                : $"a [gallery] of images not in the export ({string.Join(", ", ids)}) was removed");
+            images = [.. listed.Select(findImage).OfType<WordPressImage>()];
+            if (images.Count == 0)
+            {
+                notes.Add($"a [gallery] of images not in the export ({string.Join(", ", listed)}) was removed");
+                return "";
+            }
+            if (images.Count < listed.Length)
+            {
+                notes.Add($"a [gallery] lost {listed.Length - images.Count} of its {listed.Length} images, not in the export");
+            }
+        }
+        else if (attrs.GetValueOrDefault("id") is { } post && post.Trim() is { Length: > 0 } and not "0")
+        {
+            notes.Add($"a [gallery] of the images attached to post #{post.Trim()} was removed: add them by hand");
             return "";
         }
-        if (images.Count < ids.Length)
+        else
         {
-            notes.Add($"a [gallery] lost {ids.Length - images.Count} of its {ids.Length} images, not in the export");
+            var excluded = Ids(attrs, "exclude").Select(findImage).OfType<WordPressImage>().ToHashSet();
+            images = [.. (attached?.Value ?? []).Where(image => !excluded.Contains(image))];
+            if (images.Count == 0)
+            {
+                notes.Add("a [gallery] of the post's attached images was removed: add them by hand");
+                return "";
+            }
+        }
+        if (descending)
+        {
+            images.Reverse();
         }
         var html = new StringBuilder("<ul class=\"gallery\">");
         foreach (var image in images)
         {
-            html.Append("<li><figure><img src=\"").Append(WebUtility.HtmlEncode(image.Url)).Append("\" alt=\"")
-                .Append(WebUtility.HtmlEncode(image.Alt ?? "")).Append("\">");
+            html.Append("<li><figure><img src=\"").Append(Encode(image.Url)).Append("\" alt=\"")
+                .Append(Encode(image.Alt ?? "")).Append("\">");
             if (image.Caption is { Length: > 0 } caption)
             {
-                html.Append("<figcaption>").Append(WebUtility.HtmlEncode(caption)).Append("</figcaption>");
+                html.Append("<figcaption>").Append(Encode(caption)).Append("</figcaption>");
             }
             html.Append("</figure></li>");
         }
         return html.Append("</ul>").ToString();
     }
 
+    private static string[] Ids(Dictionary<string, string> attrs, string name) =>
+        attrs.GetValueOrDefault(name) is { } value
+            ? [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(id => id.All(char.IsAsciiDigit))]
+            : [];
+
     /// <summary>
-    /// WordPress's <c>wpautop</c>, in short: text separated by blank lines becomes paragraphs, unless it
-    /// already starts with a block element; in classic content a single line break becomes <c>&lt;br&gt;</c>.
+    /// A shortcode's attributes as WordPress reads them: <c>name="value"</c>, <c>name='value'</c> or
+    /// <c>name=value</c> by lower-case name, and bare values by position ("0", "1", ...); values decoded,
+    /// as the editor may have stored <c>&amp;amp;</c> for <c>&amp;</c>.
     /// </summary>
-    private static string AutoParagraphs(string text, bool lineBreaks)
+    private static Dictionary<string, string> Attributes(string attrs)
     {
-        var kept = new List<string>();
-        text = Preformatted().Replace(text, m =>
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var position = 0;
+        foreach (Match m in ShortcodeAttribute().Matches(attrs.TrimEnd().TrimEnd('/')))
         {
-            kept.Add(m.Value);
-            return $"\n\n<pre data-kept=\"{kept.Count - 1}\"></pre>\n\n";
-        });
-        var chunks = ParagraphSplit().Split(text).Select(c => c.Trim()).Where(c => c.Length > 0);
-        var html = new StringBuilder();
-        foreach (var chunk in chunks)
-        {
-            if (html.Length > 0)
-            {
-                html.Append("\n\n");
-            }
-            if (BlockStart().IsMatch(chunk))
-            {
-                html.Append(chunk);
-            }
-            else
-            {
-                html.Append("<p>").Append(lineBreaks ? chunk.Replace("\n", "<br>\n", StringComparison.Ordinal) : chunk).Append("</p>");
-            }
+            var name = m.Groups["name"].Success ? m.Groups["name"].Value.ToLowerInvariant() : (position++).ToString(CultureInfo.InvariantCulture);
+            result.TryAdd(name, WebUtility.HtmlDecode(m.Groups["value"].Value));
         }
-        return KeptPre().Replace(html.ToString(), m => kept[int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture)]);
+        return result;
+    }
+
+    /// <summary>
+    /// Keeps preformatted text (and what WordPress's paragraphs leave alone: scripts, styles, SVG, MathML)
+    /// out of every later step behind a placeholder of the same element, so it still counts as a block or
+    /// not. The SyntaxHighlighter plugin's <c>[sourcecode]</c>, <c>[source]</c> and <c>[code]</c> become
+    /// <c>&lt;pre&gt;&lt;code&gt;</c> here.
+    /// </summary>
+    private static string Keep(Match m, List<string> kept)
+    {
+        var code = m.Groups["code"].Success;
+        kept.Add(code ? CodeBlock(Attributes(m.Groups["attrs"].Value), m.Groups["text"].Value) : m.Value);
+        var tag = code ? "pre" : m.Groups["tag"].Value.ToLowerInvariant();
+        return $"<{tag} data-kept=\"{kept.Count - 1}\"></{tag}>";
+    }
+
+    /// <summary>
+    /// The plugin stores code entity-encoded when it saved the post itself, raw before that (or when
+    /// written around it): code with no raw <c>&lt; &gt; "</c> and only whole entities is decoded first,
+    /// so either way it is encoded exactly once.
+    /// </summary>
+    private static string CodeBlock(Dictionary<string, string> attrs, string code)
+    {
+        var language = attrs.GetValueOrDefault("language") ?? attrs.GetValueOrDefault("lang");
+        var type = language is not null && LanguageName().IsMatch(language) ? $" class=\"language-{language.ToLowerInvariant()}\"" : "";
+        code = code.Trim('\n');
+        if (!UnencodedCode().IsMatch(code))
+        {
+            code = WebUtility.HtmlDecode(code);
+        }
+        return $"<pre><code{type}>{Encode(code)}</code></pre>";
+    }
+
+    private static readonly string[] AudioSources = ["src", "mp3", "m4a", "ogg", "wav", "wma", "flac"];
+    private static readonly string[] VideoSources = ["src", "mp4", "m4v", "webm", "ogv", "wmv", "flv"];
+
+    /// <summary><c>[audio]</c> and <c>[video]</c>: a link to the file (its <c>src</c>, a format attribute or a bare URL).</summary>
+    private static string MediaShortcodeLink(string kind, Dictionary<string, string> attrs, List<string> notes)
+    {
+        var url = (kind == "audio" ? AudioSources : VideoSources).Select(name => SafeUrl(attrs.GetValueOrDefault(name))).FirstOrDefault(url => url is not null)
+            ?? (attrs.GetValueOrDefault("0") is { } bare && WebAddress().IsMatch(bare) ? bare : null);
+        if (url is null)
+        {
+            notes.Add($"{(kind == "audio" ? "an" : "a")} [{kind}] without a file address (WordPress plays the post's attached {kind}) was removed: add it by hand");
+            return "";
+        }
+        return MediaLink(kind, url, notes);
+    }
+
+    /// <summary>An <c>&lt;audio&gt;</c> or <c>&lt;video&gt;</c> element (the block editor's): a link to its <c>src</c> or first <c>&lt;source&gt;</c>.</summary>
+    private static string MediaElementLink(Match m, List<string> notes)
+    {
+        var kind = m.Groups["kind"].Value.ToLowerInvariant();
+        var src = Source().Match(m.Groups["attrs"].Value) is { Success: true } attribute ? attribute : SourceElement().Match(m.Groups["inner"].Value);
+        var url = SafeUrl(WebUtility.HtmlDecode(src.Groups["url"].Value));
+        if (url is null)
+        {
+            notes.Add($"an {kind} player without a file address was removed");
+            return "";
+        }
+        return MediaLink(kind, url, notes);
+    }
+
+    private static string MediaLink(string kind, string url, List<string> notes)
+    {
+        notes.Add($"{(kind == "audio" ? "an audio" : "a video")} player for {url} is kept as a link to the file");
+        return LinkParagraph(url);
+    }
+
+    /// <summary>A cover block's background (an inline style, which the sanitiser drops) becomes an image at its start.</summary>
+    private static string CoverImage(string tag, List<string> notes)
+    {
+        if (SafeUrl(WebUtility.HtmlDecode(BackgroundImage().Match(tag).Groups["url"].Value)) is not { } url)
+        {
+            return tag;
+        }
+        notes.Add($"the background image of a cover block ({url}) is kept as an image");
+        return $"{tag}<img src=\"{Encode(url)}\" alt=\"\">";
+    }
+
+    /// <summary>A block-editor embed: its URL as a link, with its caption if it has one.</summary>
+    private static string EmbedFigureLink(Match m, List<string> notes)
+    {
+        var url = EmbedWrapper().Match(m.Groups["inner"].Value).Groups["url"].Value;
+        if (!WebAddress().IsMatch(WebUtility.HtmlDecode(url).Trim()))
+        {
+            return m.Value;
+        }
+        var link = EmbedLink(url, notes);
+        return FigureCaption().Match(m.Groups["inner"].Value) is { Success: true } caption
+            ? $"<figure class=\"wp-block-embed\">{link}{caption.Value}</figure>"
+            : link;
+    }
+
+    /// <summary>
+    /// An embed (<c>[embed]</c>, a block, or a URL alone on its line or in its paragraph, which WordPress
+    /// embeds when it knows the site) as a link: the player would load the third party's page.
+    /// </summary>
+    private static string EmbedLink(string raw, List<string> notes)
+    {
+        var url = WebUtility.HtmlDecode(raw).Trim();
+        if (!WebAddress().IsMatch(url))
+        {
+            return $"<p>{Encode(url)}</p>";
+        }
+        notes.Add($"an embed of {url} is kept as a link");
+        return LinkParagraph(url);
+    }
+
+    private static string LinkParagraph(string url) => $"<p><a href=\"{Encode(url)}\">{Encode(url)}</a></p>";
+
+    /// <summary>An address to link to or show: http(s), protocol-relative or relative to the old site; no other scheme (<c>javascript:</c>, <c>data:</c>).</summary>
+    private static string? SafeUrl(string? decoded)
+    {
+        var url = decoded?.Trim() ?? "";
+        return url.Length == 0 || url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || (Scheme().IsMatch(url) && !WebScheme().IsMatch(url))
+            ? null
+            : url;
+    }
+
+    private static string Encode(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
+
+    /// <summary>
+    /// WordPress's <c>wpautop</c> rules: every block-level opening tag starts a chunk and every closing
+    /// one ends it (a <c>&lt;figcaption&gt;</c> stays with its figure), blank lines and runs of
+    /// <c>&lt;br&gt;</c> end chunks too, and each chunk is then a <see cref="Paragraph"/> or not, on a
+    /// line of its own. WordPress runs no <c>wpautop</c> on content with blocks, which gets only what
+    /// the Markdown editor needs: paragraphs around loose text.
+    /// </summary>
+    private static string AutoParagraphs(string text, bool classic)
+    {
+        if (classic)
+        {
+            text = LineBreakRun().Replace(text, "\n\n");
+        }
+        text = BlockOpening().Replace(text, "\n\n$0");
+        text = BlockClosing().Replace(text, "$0\n\n");
+        text = AroundFigureCaption().Replace(text, "$1");
+        var html = new StringBuilder();
+        foreach (var chunk in ParagraphSplit().Split(text).Select(chunk => Paragraph(chunk.Trim(), classic)).Where(chunk => chunk.Length > 0))
+        {
+            // What the sanitiser removes whole (a script after a paragraph) stays on the line before, leaving no empty line behind.
+            if (html.Length > 0 && Unseen().Replace(chunk, "").Length > 0)
+            {
+                html.Append('\n');
+            }
+            html.Append(chunk);
+        }
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// One chunk: at most a block opening tag, inline content, and a block closing tag. As with
+    /// <c>wpautop</c> (as browsers read what it writes), loose text becomes a paragraph, and so does text
+    /// that ends an element (<c>Last.&lt;/div&gt;</c>) and any text in a quote; text that starts or is a
+    /// whole element (<c>&lt;li&gt;</c>, <c>&lt;h2&gt;</c>) stays as it is. A paragraph cut by a blank line
+    /// or a block is closed and reopened around each part. In classic content a line break in the text
+    /// becomes <c>&lt;br&gt;</c>; content with blocks only gets paragraphs around loose text and where
+    /// a paragraph was cut.
+    /// </summary>
+    private static string Paragraph(string chunk, bool classic)
+    {
+        var open = LeadingBlockTag().Match(chunk);
+        var close = TrailingBlockTag().Match(chunk, open.Length);
+        var openName = open.Success ? open.Groups["name"].Value.ToLowerInvariant() : "";
+        var closeName = close.Success ? close.Groups["name"].Value.ToLowerInvariant() : "";
+        var start = open.Value;
+        var end = close.Success ? close.Value : "";
+        var inner = chunk[open.Length..(close.Success ? close.Index : chunk.Length)].Trim();
+        if (Unseen().Replace(inner, "").Trim().Length == 0)
+        {
+            // Nothing to read (a script, a drawing): no paragraph, which would be left empty once they are sanitised away.
+            return (openName == "p" ? "" : start) + inner + (closeName == "p" ? "" : end);
+        }
+        if (classic)
+        {
+            inner = NewLine().Replace(inner, "<br>\n");
+        }
+        var paragraph = !AnyBlockTag().IsMatch(inner) && (openName == "p" || closeName == "p"
+            || (!open.Success && (classic || !close.Success)) || (classic && openName == "blockquote"));
+        if (!paragraph)
+        {
+            return start + inner + end;
+        }
+        // Block tags on lines of their own, as the next import of this (exported) HTML will put them.
+        var before = openName == "p" ? start : start.Length > 0 ? start + "\n<p>" : "<p>";
+        var after = closeName == "p" ? end : end.Length > 0 ? "</p>\n" + end : "</p>";
+        return before + inner + after;
     }
 
     /// <summary>
@@ -142,11 +368,29 @@ public static partial class WordPressContent
     /// </summary>
     private static string NoBlankLines(string html) => BlankLine().Replace(html, "\n$1&#10;");
 
+    /// <summary>The block-level elements of <c>wpautop</c>, but <c>figcaption</c>: a caption stays with its figure.</summary>
+    private const string Blocks = "table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|details|menu|summary";
+
     [GeneratedRegex(@"<!--\s*/?wp:", RegexOptions.CultureInvariant)]
     private static partial Regex BlockComment();
 
+    [GeneratedRegex(@"(?<!\[)\[(?<code>sourcecode|source|code)(?=[\s\]])(?<attrs>[^\]]*)\](?<text>.*?)\[/\k<code>\]|<(?<tag>pre|script|style|svg|math)(?=[\s/>]).*?</\k<tag>\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex Verbatim();
+
+    [GeneratedRegex(@"<(?<tag>pre|script|style|svg|math) data-kept=""(?<n>\d+)""></\k<tag>>")]
+    private static partial Regex KeptPlaceholder();
+
+    [GeneratedRegex(@"<(?<tag>script|style|svg|math) data-kept=""\d+""></\k<tag>>")]
+    private static partial Regex Unseen();
+
+    [GeneratedRegex(@"<!--\s*(?:more|nextpage)\b.*?-->", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex PageBreak();
+
     [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex HtmlComment();
+
+    [GeneratedRegex(@"</?[a-zA-Z][^<>]*>")]
+    private static partial Regex HtmlTag();
 
     [GeneratedRegex(@"\[(?<tag>caption|wp_caption)(?<attrs>[^\]]*)\](?<inner>.*?)\[/\k<tag>\]", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex Caption();
@@ -157,29 +401,89 @@ public static partial class WordPressContent
     [GeneratedRegex(@"\bcaption\s*=\s*""(?<text>[^""]*)""", RegexOptions.IgnoreCase)]
     private static partial Regex CaptionAttribute();
 
-    [GeneratedRegex(@"(?<!\[)\[gallery(?<attrs>[^\]]*)\](?!\])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\[)\[gallery(?=[\s\]/])(?<attrs>[^\]]*)\](?!\])", RegexOptions.IgnoreCase)]
     private static partial Regex Gallery();
 
-    [GeneratedRegex(@"\bids\s*=\s*[""']?(?<ids>[\d,\s]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex IdsAttribute();
+    [GeneratedRegex(@"(?<name>[\w-]+)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<value>[^\s""']+))(?=\s|$)|""(?<value>[^""]*)""(?=\s|$)|'(?<value>[^']*)'(?=\s|$)|(?<value>\S+)")]
+    private static partial Regex ShortcodeAttribute();
+
+    [GeneratedRegex(@"^[a-z0-9_+#-]{1,30}$", RegexOptions.IgnoreCase)]
+    private static partial Regex LanguageName();
+
+    [GeneratedRegex(@"[<>""]|&(?!(?:[a-z][a-z0-9]*|#[0-9]+|#x[0-9a-f]+);)", RegexOptions.IgnoreCase)]
+    private static partial Regex UnencodedCode();
+
+    [GeneratedRegex(@"(?<!\[)\[(?<kind>audio|video)(?=[\s\]/])(?<attrs>[^\]]*)\](?:.*?\[/\k<kind>\])?", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex MediaShortcode();
+
+    [GeneratedRegex(@"<(?<kind>audio|video)(?=[\s/>])(?<attrs>[^>]*)>(?<inner>.*?)</\k<kind>\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex MediaElement();
+
+    [GeneratedRegex(@"(?<![\w-])src\s*=\s*(?:""(?<url>[^""]*)""|'(?<url>[^']*)'|(?<url>[^\s""'>]+))", RegexOptions.IgnoreCase)]
+    private static partial Regex Source();
+
+    [GeneratedRegex(@"<source\b[^>]*?(?<![\w-])src\s*=\s*(?:""(?<url>[^""]*)""|'(?<url>[^']*)'|(?<url>[^\s""'>]+))", RegexOptions.IgnoreCase)]
+    private static partial Regex SourceElement();
+
+    [GeneratedRegex(@"<(?:div|section)(?=[^>]*\bclass\s*=\s*[""'][^""']*\bwp-block-cover\b)(?=[^>]*background-image)[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex Cover();
+
+    [GeneratedRegex(@"background-image\s*:\s*url\(\s*(?<quote>&quot;|&#0?39;|[""']?)(?<url>.*?)\k<quote>\s*\)", RegexOptions.IgnoreCase)]
+    private static partial Regex BackgroundImage();
+
+    [GeneratedRegex(@"<figure(?=[^>]*\bclass\s*=\s*[""'][^""']*\bwp-block-embed\b)[^>]*>(?<inner>.*?)</figure\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex EmbedFigure();
+
+    [GeneratedRegex(@"<div[^>]*\bwp-block-embed__wrapper\b[^>]*>(?<url>[^<]*)</div\s*>", RegexOptions.IgnoreCase)]
+    private static partial Regex EmbedWrapper();
+
+    [GeneratedRegex(@"<figcaption\b.*?</figcaption\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex FigureCaption();
 
     [GeneratedRegex(@"\[embed[^\]]*\](?<url>.*?)\[/embed\]", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex Embed();
 
+    [GeneratedRegex(@"<p(?:\s[^>]*)?>\s*(?<url>https?://[^\s<>""]+)\s*</p>|^[ \t]*(?<url>https?://[^\s<>""]+)[ \t]*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex StandaloneUrl();
+
+    [GeneratedRegex(@"^https?://[^\s<>""]+$", RegexOptions.IgnoreCase)]
+    private static partial Regex WebAddress();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9+.-]*:", RegexOptions.IgnoreCase)]
+    private static partial Regex Scheme();
+
+    [GeneratedRegex(@"^https?:", RegexOptions.IgnoreCase)]
+    private static partial Regex WebScheme();
+
     [GeneratedRegex(@"(?<!\[)\[(?<name>[a-z][a-z0-9_-]*)(?:\s[^\]]*)?/?\](?:.*?\[/\k<name>\])?", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex OtherShortcode();
 
-    [GeneratedRegex(@"<pre\b.*?</pre>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex Preformatted();
+    [GeneratedRegex(@"(?:<br\s*/?>\s*){2,}", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreakRun();
 
-    [GeneratedRegex(@"<pre data-kept=""(?<n>\d+)""></pre>")]
-    private static partial Regex KeptPre();
+    [GeneratedRegex("<(?:" + Blocks + @")(?=[\s/>])", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockOpening();
 
-    [GeneratedRegex(@"\n[ \t]*\n\s*")]
+    [GeneratedRegex("</(?:" + Blocks + @")\s*>|<hr\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockClosing();
+
+    [GeneratedRegex(@"\s*(</?figcaption\b[^>]*>)\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex AroundFigureCaption();
+
+    [GeneratedRegex(@"\n\s*\n")]
     private static partial Regex ParagraphSplit();
 
-    [GeneratedRegex(@"^</?(?:address|article|aside|blockquote|details|dialog|div|dl|dt|dd|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex BlockStart();
+    [GeneratedRegex("^<(?<name>" + Blocks + @"|figcaption)(?=[\s/>])[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingBlockTag();
+
+    [GeneratedRegex("</(?<name>" + Blocks + @"|figcaption)\s*>$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingBlockTag();
+
+    [GeneratedRegex("</?(?:" + Blocks + @"|figcaption)(?=[\s/>])", RegexOptions.IgnoreCase)]
+    private static partial Regex AnyBlockTag();
+
+    [GeneratedRegex(@"(?<!<br\s*/?>\s*)[ \t]*\n", RegexOptions.IgnoreCase)]
+    private static partial Regex NewLine();
 
     [GeneratedRegex(@"\n([ \t]*)\n")]
     private static partial Regex BlankLine();
