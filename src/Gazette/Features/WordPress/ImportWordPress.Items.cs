@@ -19,6 +19,12 @@ public sealed partial class ImportWordPress
                 break;
             case "attachment":
                 await ImportAttachmentAsync(run, batch, item, cancellationToken);
+                if (item.Parent is { Length: > 0 } parent && parent != "0" && run.Images.TryGetValue(item.Id, out var image))
+                {
+                    // For the parent's galleries that name no images: WordPress shows those attached to the post.
+                    run.AttachedImages.TryAdd(parent, []);
+                    run.AttachedImages[parent].Add((item.MenuOrder, image));
+                }
                 break;
             default:
                 run.Report.Skipped("posts", Describe(item), $"a WordPress \"{item.Type}\", which has no counterpart here");
@@ -72,7 +78,9 @@ public sealed partial class ImportWordPress
 
         var now = clock.GetUtcNow().UtcDateTime;
         var date = item.DateGmt ?? item.DateLocal;
-        var converted = WordPressContent.ToBody(UploadUrls.Rewrite(item.Content, run.StoredUploads), id => run.Images.GetValueOrDefault(id));
+        var converted = WordPressContent.ToBody(
+            UploadUrls.Rewrite(item.Content, run.StoredUploads), id => run.Images.GetValueOrDefault(id),
+            () => run.AttachedImages.TryGetValue(item.Id, out var attached) ? [.. attached.OrderBy(a => a.Order).Select(a => a.Image)] : []);
         foreach (var note in converted.Notes)
         {
             run.Report.Warn($"{kind}: {Describe(item)}: {note}");

@@ -48,6 +48,9 @@ public sealed partial class ImportWordPress
         /// <summary>WordPress attachment id → the image as articles use it.</summary>
         public Dictionary<string, WordPressImage> Images { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>WordPress post id → the images attached to it, with their menu order, in file order.</summary>
+        public Dictionary<string, List<(int Order, WordPressImage Image)>> AttachedImages { get; } = new(StringComparer.Ordinal);
+
         /// <summary>An upload's address as <see cref="UploadUrls.Key"/> makes it → its copy in the media library.</summary>
         public Dictionary<string, string> StoredUploads { get; } = new(StringComparer.Ordinal);
 

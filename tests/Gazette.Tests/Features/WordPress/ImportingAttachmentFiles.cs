@@ -72,6 +72,25 @@ public abstract class ImportingAttachmentFiles(GazetteApp app)
     }
 
     [Fact]
+    public async Task AGalleryThatNamesNoImagesShowsThoseAttachedToThePostThoughTheyComeLaterInTheFile()
+    {
+        var site = $"https://gallery-{Guid.NewGuid():N}.example.net";
+        var export = await WordPressFixtures.BeaconAtAsync(site);
+        await File.WriteAllTextAsync(export, (await File.ReadAllTextAsync(export))
+            .Replace("<p>The beacon on the skerry is lit.</p>", "<p>The beacon on the skerry is lit.</p>\n\n[gallery columns=\"2\"]", StringComparison.Ordinal)
+            .Replace("<wp:post_type>attachment</wp:post_type>", "<wp:post_type>attachment</wp:post_type><wp:post_parent>31</wp:post_parent>", StringComparison.Ordinal));
+
+        var report = await app.ImportAsync(export, files: null);
+
+        Assert.True(report.Succeeded, report.ToString());
+        var post = await app.Services.ImportedArticleAsync(site, "31");
+        Assert.Contains("gallery", post.BodyHtml, StringComparison.Ordinal);
+        Assert.Contains($"src=\"{site}/wp-content/uploads/2015/03/beacon.png\"", post.BodyHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("[gallery", post.BodyHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(report.Warnings, w => w.Contains("[gallery]", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheCommandLineTakesTheUploadsFolderAsAZip()
     {
         var site = $"https://cli-{Guid.NewGuid():N}.example.net";
