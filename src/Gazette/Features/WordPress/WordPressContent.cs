@@ -44,6 +44,7 @@ public static partial class WordPressContent
         text = Gallery().Replace(text, m => GalleryFigures(Attributes(m.Groups["attrs"].Value), findImage, attached, notes));
         text = MediaShortcode().Replace(text, m => MediaShortcodeLink(m.Groups["kind"].Value.ToLowerInvariant(), Attributes(m.Groups["attrs"].Value), notes));
         text = MediaElement().Replace(text, m => MediaElementLink(m, notes));
+        text = Frame().Replace(text, m => FrameLink(m, notes));
         text = Cover().Replace(text, m => CoverImage(m.Value, notes));
         text = EmbedFigure().Replace(text, m => EmbedFigureLink(m, notes));
         text = Embed().Replace(text, m => EmbedLink(m.Groups["url"].Value, notes));
@@ -233,6 +234,25 @@ public static partial class WordPressContent
         return MediaLink(kind, url, notes);
     }
 
+    /// <summary>
+    /// An <c>&lt;iframe&gt;</c> pasted into the content (a map, a video player): a link to what it showed,
+    /// since the sanitiser would drop it without a trace and the frame would load a third party's page.
+    /// </summary>
+    private static string FrameLink(Match m, List<string> notes)
+    {
+        var url = WebUtility.HtmlDecode(Source().Match(m.Groups["attrs"].Value).Groups["url"].Value).Trim();
+        if (url.StartsWith("//", StringComparison.Ordinal))
+        {
+            url = "https:" + url;
+        }
+        if (!WebAddress().IsMatch(url))
+        {
+            notes.Add("an embedded frame without a web address was removed");
+            return "";
+        }
+        return EmbedLink(url, notes);
+    }
+
     private static string MediaLink(string kind, string url, List<string> notes)
     {
         notes.Add($"{(kind == "audio" ? "an audio" : "a video")} player for {url} is kept as a link to the file");
@@ -418,6 +438,9 @@ public static partial class WordPressContent
 
     [GeneratedRegex(@"<(?<kind>audio|video)(?=[\s/>])(?<attrs>[^>]*)>(?<inner>.*?)</\k<kind>\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex MediaElement();
+
+    [GeneratedRegex(@"<iframe(?=[\s/>])(?<attrs>[^>]*)>(?:.*?</iframe\s*>)?", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex Frame();
 
     [GeneratedRegex(@"(?<![\w-])src\s*=\s*(?:""(?<url>[^""]*)""|'(?<url>[^']*)'|(?<url>[^\s""'>]+))", RegexOptions.IgnoreCase)]
     private static partial Regex Source();

@@ -193,6 +193,17 @@ public sealed partial class ConvertingWordPressContent
     }
 
     [Fact]
+    public void LinksAPastedFrameInsteadOfLoadingIt()
+    {
+        var converted = Convert("Where we are:\n<iframe src=\"https://maps.example.com/embed?q=quay&amp;z=14\" width=\"600\"></iframe>\n\n<iframe src=\"javascript:alert(1)\"></iframe>");
+
+        Assert.Equal(
+            "<p>Where we are:</p><p><a href=\"https://maps.example.com/embed?q=quay&amp;z=14\">https://maps.example.com/embed?q=quay&amp;z=14</a></p>",
+            Rendered(converted));
+        Assert.Equal(["an embed of https://maps.example.com/embed?q=quay&z=14 is kept as a link", "an embedded frame without a web address was removed"], converted.Notes);
+    }
+
+    [Fact]
     public void LinksOnlyWebAddressesFromEmbeds()
     {
         var converted = Convert("[embed]https://example.com/clip[/embed]\n\n[embed]javascript:alert(1)[/embed]\n\n<pre>https://example.com/in-code\n</pre>");
