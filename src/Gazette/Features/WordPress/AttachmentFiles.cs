@@ -13,6 +13,28 @@ public abstract class AttachmentFiles
 {
     public abstract Task<AttachmentFile> ReadAsync(WxrItem item, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The files an import was given: WordPress's uploads folder, or a zip of it (unpacked into
+    /// <paramref name="scratch"/>, which the caller deletes), and then, if asked, the old site; null for none.
+    /// </summary>
+    public static async Task<AttachmentFiles?> ChooseAsync(
+        IServiceProvider services, string? uploads, bool download, string scratch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        AttachmentFiles? files = null;
+        if (uploads is not null)
+        {
+            var maxBytes = services.GetRequiredService<IOptionsMonitor<MediaSettings>>().CurrentValue.MaxUploadBytes;
+            files = new UploadsFolder(Directory.Exists(uploads) ? uploads : await UploadsArchive.UnpackAsync(uploads, scratch, maxBytes, cancellationToken));
+        }
+        if (download)
+        {
+            var downloads = services.GetRequiredService<OldSiteDownloads>();
+            files = files is null ? downloads : new FallbackFiles(files, downloads);
+        }
+        return files;
+    }
+
     /// <summary>The attachment's path under <c>wp-content/uploads</c>: <c>_wp_attached_file</c>, or read from its URL.</summary>
     protected static string? RelativePath(WxrItem item)
     {

@@ -265,20 +265,23 @@ public sealed partial class ImportWordPress
             run.Report.Skipped("attachments", Describe(item), "already imported");
             return;
         }
-        if (run.Files is null)
+        // Without its file, articles use the image at its WordPress address.
+        void KeepOriginal(string why)
         {
             run.Images[item.Id] = new WordPressImage(url, alt, caption, credit);
-            run.Map("item", item.Id, () => "");
-            run.Report.Skipped("attachments", $"{Describe(item)} at {url}", "its file was not asked for (no uploads folder, no downloads): articles keep its original address");
+            run.Report.Skipped("attachments", $"{Describe(item)} at {url}", why + ": articles keep its original address");
             RedirectsForAttachment(run, item, null);
+        }
+        if (run.Files is null)
+        {
+            run.Map("item", item.Id, () => "");
+            KeepOriginal("its file was not asked for (no uploads folder, no downloads)");
             return;
         }
         var file = await run.Files.ReadAsync(item, cancellationToken);
         if (file.Content is null)
         {
-            run.Images[item.Id] = new WordPressImage(url, alt, caption, credit);
-            run.Report.Skipped("attachments", $"{Describe(item)} at {url}", file.WhyNot + ": articles keep its original address");
-            RedirectsForAttachment(run, item, null);
+            KeepOriginal(file.WhyNot!);
             return;
         }
         using var stream = new MemoryStream(file.Content, writable: false);
@@ -287,9 +290,7 @@ public sealed partial class ImportWordPress
         var result = await uploadMedia.ExecuteAsync(upload, author, new MediaDescription(alt, caption, credit), cancellationToken);
         if (result.Item is not { } media)
         {
-            run.Images[item.Id] = new WordPressImage(url, alt, caption, credit);
-            run.Report.Skipped("attachments", $"{Describe(item)} at {url}", $"not stored ({result.Error}): articles keep its original address");
-            RedirectsForAttachment(run, item, null);
+            KeepOriginal($"not stored ({result.Error})");
             return;
         }
         run.Images[item.Id] = new WordPressImage(media.Path, alt, caption, credit);

@@ -55,18 +55,7 @@ internal static class RunWordPressImport
         var scratch = Path.Combine(Path.GetTempPath(), "gazette-uploads-" + Guid.NewGuid().ToString("N"));
         try
         {
-            AttachmentFiles? files = null;
-            if (uploads is not null)
-            {
-                var folder = Directory.Exists(uploads) ? uploads
-                    : await UploadsArchive.UnpackAsync(uploads, scratch, MaxFileBytes(scope.ServiceProvider), CancellationToken.None);
-                files = new UploadsFolder(folder);
-            }
-            if (download)
-            {
-                var downloads = scope.ServiceProvider.GetRequiredService<OldSiteDownloads>();
-                files = files is null ? downloads : new FallbackFiles(files, downloads);
-            }
+            var files = await AttachmentFiles.ChooseAsync(scope.ServiceProvider, uploads, download, scratch, CancellationToken.None);
             return await ImportAsync(import, file, files, output, error);
         }
         catch (WxrFormatException e)
@@ -84,9 +73,6 @@ internal static class RunWordPressImport
     }
 
     private static bool IsZip(string path) => path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
-
-    private static long MaxFileBytes(IServiceProvider services) =>
-        services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Media.MediaSettings>>().CurrentValue.MaxUploadBytes;
 
     private static async Task<int> ImportAsync(ImportWordPress import, string file, AttachmentFiles? files, TextWriter output, TextWriter error)
     {

@@ -1,4 +1,3 @@
-using Gazette.Features.Media;
 using Gazette.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -85,23 +84,16 @@ public sealed class WordPressImportJobs(
 
     private async Task RunAsync(Job job, string file, string? zip, bool download)
     {
-        var unpacked = zip is null ? null : zip[..^".zip".Length];
+        var unpacked = Path.ChangeExtension(file, null) + "-uploads";
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var import = scope.ServiceProvider.GetRequiredService<ImportWordPress>();
-            AttachmentFiles? files = null;
             if (zip is not null)
             {
                 job.Progress = new ImportProgress("Unpacking the uploads", 0, 0);
-                var maxBytes = scope.ServiceProvider.GetRequiredService<IOptionsMonitor<MediaSettings>>().CurrentValue.MaxUploadBytes;
-                files = new UploadsFolder(await UploadsArchive.UnpackAsync(zip, unpacked!, maxBytes, lifetime.ApplicationStopping));
             }
-            if (download)
-            {
-                var downloads = scope.ServiceProvider.GetRequiredService<OldSiteDownloads>();
-                files = files is null ? downloads : new FallbackFiles(files, downloads);
-            }
+            var files = await AttachmentFiles.ChooseAsync(scope.ServiceProvider, zip, download, unpacked, lifetime.ApplicationStopping);
             var progress = new Progress<ImportProgress>(p => job.Progress = p);
             job.Report = await import.ExecuteAsync(file, files, progress, lifetime.ApplicationStopping);
         }
