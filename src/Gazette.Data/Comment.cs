@@ -60,6 +60,9 @@ public class Comment
 
     public DateTime? EditedAt { get; set; }
 
+    /// <summary>The random part of the form token it was posted with: each served form posts one comment.</summary>
+    public string? FormNonce { get; set; }
+
     public ICollection<CommentRevision> Revisions { get; } = [];
 
     /// <summary>The commenter's address with the host part zeroed (IPv4 /24, IPv6 /48).</summary>

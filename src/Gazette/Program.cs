@@ -22,6 +22,7 @@ var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection(GazetteOptions.Section).Get<GazetteOptions>() ?? new GazetteOptions();
 builder.Services.Configure<GazetteOptions>(builder.Configuration.GetSection(GazetteOptions.Section));
 
+builder.AddWebHosting();
 builder.AddGazetteDatabase(options);
 builder.AddStaffIdentity();
 builder.Services.AddDataProtection()
@@ -30,6 +31,7 @@ builder.Services.AddDataProtection()
 
 builder.Services.AddRazorPages(pages =>
 {
+    pages.Conventions.ConfigureFilter(new PageRequests());
     pages.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Staff);
     pages.Conventions.AuthorizeFolder("/Admin/Comments", StaffPolicies.Moderate);
     pages.Conventions.AuthorizeFolder("/Admin/Users", StaffPolicies.ManageSite);
@@ -63,8 +65,8 @@ var app = builder.Build();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
-    app.UseHsts();
 }
+app.UseWebHosting();
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSecurityHeaders();
 app.UseSiteAssets();

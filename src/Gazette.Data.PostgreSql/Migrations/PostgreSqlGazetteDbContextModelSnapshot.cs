@@ -346,6 +346,10 @@ namespace Gazette.Data.PostgreSql.Migrations
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("FormNonce")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -365,6 +369,9 @@ namespace Gazette.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(10000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormNonce")
+                        .IsUnique();
 
                     b.HasIndex("ParentId");
 

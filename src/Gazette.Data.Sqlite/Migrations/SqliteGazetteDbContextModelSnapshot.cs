@@ -331,6 +331,10 @@ namespace Gazette.Data.Sqlite.Migrations
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FormNonce")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -350,6 +354,9 @@ namespace Gazette.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormNonce")
+                        .IsUnique();
 
                     b.HasIndex("ParentId");
 

@@ -15,12 +15,15 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.Property(c => c.ModerationReason).HasMaxLength(500);
         comment.Property(c => c.AvatarSeed).HasMaxLength(32);
         comment.Property(c => c.EditTokenHash).HasMaxLength(64);
+        comment.Property(c => c.FormNonce).HasMaxLength(32);
 
         // The article page: its approved comments in order.
         comment.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt });
         // The moderation queue, and "has this commenter been approved before?".
         comment.HasIndex(c => new { c.Status, c.CreatedAt });
         comment.HasIndex(c => new { c.AuthorEmail, c.Status });
+        // One comment per served form, however many instances take posts at once.
+        comment.HasIndex(c => c.FormNonce).IsUnique();
 
         comment.HasOne(c => c.Article).WithMany(a => a.Comments)
             .HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);

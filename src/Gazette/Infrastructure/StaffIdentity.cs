@@ -54,6 +54,10 @@ internal static class StaffIdentity
             .AddEntityFrameworkStores<GazetteDbContext>()
             .AddDefaultTokenProviders();
         builder.Services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = LinkLifetime);
+        // The sign-in cookie is checked against the account on every request, so a demotion, a
+        // suspension, a deletion, a new password, two-factor turned off or a sign-out elsewhere
+        // (each changes the security stamp) ends every session at its next request, not 30 minutes on.
+        builder.Services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.Zero);
 
         builder.Services.ConfigureApplicationCookie(cookie =>
         {

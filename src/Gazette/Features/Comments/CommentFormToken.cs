@@ -9,9 +9,11 @@ namespace Gazette.Features.Comments;
 ///
 /// ASP.NET Core's antiforgery token is tied to one visitor's cookie, so a page cached once and
 /// served to everyone would carry a token that fails for everyone else. This token is not about
-/// the visitor: it is the article id and the time the form was rendered, signed and time-limited
-/// with the site's data-protection keys. It proves the post comes from a form this site served for
-/// this article, and how long ago; a post sooner than the minimum fill time is a robot's.
+/// the visitor: it is the article id, the time the form was rendered and a random nonce, signed
+/// and time-limited with the site's data-protection keys. It proves the post comes from a form
+/// this site served for this article, and how long ago; a post sooner than the minimum fill time
+/// is a robot's. The nonce is stored with the comment it posted (a unique column), so one served
+/// form posts one comment: a robot must fetch a page, and wait, for each.
 ///
 /// Cross-site request forgery is stopped without a per-visitor secret: browsers send
 /// <c>Sec-Fetch-Site</c> and <c>Origin</c> on form posts, and a post another site caused is
@@ -33,12 +35,18 @@ public sealed class CommentFormToken(IDataProtectionProvider protection, TimePro
     }
 
     public string Issue(int articleId) => _protector.Protect(
-        string.Create(CultureInfo.InvariantCulture, $"{articleId}:{clock.GetUtcNow().ToUnixTimeSeconds()}"), Lifetime);
+        string.Create(CultureInfo.InvariantCulture,
+            $"{articleId}:{clock.GetUtcNow().ToUnixTimeSeconds()}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}"),
+        Lifetime);
 
-    /// <summary>Checks a posted token for <paramref name="articleId"/>; sets how many seconds the form was open.</summary>
-    public Verdict Check(string? token, int articleId, int minimumFillSeconds, out double secondsOpen)
+    /// <summary>
+    /// Checks a posted token for <paramref name="articleId"/>; sets how many seconds the form was
+    /// open and the token's nonce, which the comment keeps so that the token posts only once.
+    /// </summary>
+    public Verdict Check(string? token, int articleId, int minimumFillSeconds, out double secondsOpen, out string? nonce)
     {
         secondsOpen = 0;
+        nonce = null;
         if (string.IsNullOrEmpty(token))
         {
             return Verdict.Invalid;
@@ -53,12 +61,14 @@ public sealed class CommentFormToken(IDataProtectionProvider protection, TimePro
             return Verdict.Invalid;
         }
         var parts = payload.Split(':');
-        if (parts.Length != 2
+        if (parts.Length != 3
             || parts[0] != articleId.ToString(CultureInfo.InvariantCulture)
-            || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var issued))
+            || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var issued)
+            || parts[2].Length != 32)
         {
             return Verdict.Invalid;
         }
+        nonce = parts[2];
         secondsOpen = clock.GetUtcNow().ToUnixTimeSeconds() - issued;
         return secondsOpen < minimumFillSeconds ? Verdict.TooFast : Verdict.Valid;
     }
@@ -72,8 +82,9 @@ public sealed class CommentFormToken(IDataProtectionProvider protection, TimePro
         {
             return true;
         }
+        // "null" is what a sandboxed frame, a data: page or a redirect from another site sends.
         var origin = request.Headers.Origin.ToString();
-        return origin.Length > 0 && origin != "null"
+        return origin.Length > 0
             && (!Uri.TryCreate(origin, UriKind.Absolute, out var uri)
                 || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
     }

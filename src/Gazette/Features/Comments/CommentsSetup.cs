@@ -18,11 +18,11 @@ internal static class CommentsSetup
         services.AddSingleton<PurgeOldAddresses>();
         services.AddHostedService(sp => sp.GetRequiredService<PurgeOldAddresses>());
         services.AddScoped<NotifyModerators>();
-        services.AddHttpContextAccessor();
-        services.AddScoped<SiteAddress>();
         services.AddScoped<ReplyNotifications>();
         services.AddScoped<PersonalData>();
+        services.AddScoped<ScreenComment>();
         services.AddScoped<PostComment>();
+        services.AddScoped<EditComment>();
         services.AddScoped<ModerateComment>();
         return services;
     }

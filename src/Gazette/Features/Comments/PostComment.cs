@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Gazette.Data;
-using Gazette.Features.Spam;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +9,7 @@ namespace Gazette.Features.Comments;
 /// <summary>A reader leaves a reply under an article.</summary>
 public sealed class PostComment(
     GazetteDbContext db, IOptionsMonitor<CommentSettings> settings, CommentRateLimits rateLimits, Avatars avatars,
-    SpamScorer spamScorer, NotifyModerators notifyModerators, ReplyNotifications replyNotifications, TimeProvider clock)
+    ScreenComment screen, NotifyModerators notifyModerators, ReplyNotifications replyNotifications, TimeProvider clock)
 {
     public enum Outcome
     {
@@ -20,6 +19,7 @@ public sealed class PostComment(
         ParentUnavailable,
         Duplicate,
         TooMany,
+        FormUsed,
     }
 
     // EditToken is for the posting browser only: it lets that browser edit or delete the comment for a while.
@@ -28,9 +28,10 @@ public sealed class PostComment(
     /// <summary>
     /// Stores a validated comment in the state <see cref="ModerationPolicy"/> decides, with the
     /// reason. Spam is stored too, for a moderator to rescue; the reader is told it awaits moderation.
+    /// <paramref name="formNonce"/> is the form token's (see <see cref="CommentFormToken"/>): a form posts once.
     /// </summary>
     public async Task<Result> ExecuteAsync(
-        int articleId, bool commentsOpen, CommentForm form, IPAddress? remoteIp, CancellationToken cancellationToken,
+        int articleId, bool commentsOpen, CommentForm form, string formNonce, IPAddress? remoteIp, CancellationToken cancellationToken,
         double? sentTooFastAfterSeconds = null)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -56,20 +57,21 @@ public sealed class PostComment(
         {
             return new Result(Outcome.Duplicate);
         }
+        if (await FormUsedAsync(formNonce, cancellationToken))
+        {
+            return new Result(Outcome.FormUsed);
+        }
         var network = IpAddresses.Truncate(remoteIp);
         if (!rateLimits.TryTake(network, email))
         {
             return new Result(Outcome.TooMany);
         }
-        var approvedBefore = await db.Comments.AnyAsync(
-            c => c.AuthorEmail == email && c.AuthorName == name && c.Status == CommentStatus.Approved, cancellationToken);
         var decision = (form.Homepage, sentTooFastAfterSeconds) switch
         {
             ({ Length: > 0 }, _) => new ModerationDecision(CommentStatus.Spam, "Filled in the hidden honeypot field that only robots see."),
             (_, { } seconds) => new ModerationDecision(CommentStatus.Spam, string.Create(CultureInfo.InvariantCulture,
                 $"Sent {seconds:0} s after the form was served, quicker than a person types.")),
-            _ => ModerationPolicy.Decide(
-                new CommentCandidate(name, email, website, text, remoteIp, approvedBefore, spamScorer.Score(text)), settings.CurrentValue),
+            _ => await screen.DecideAsync(name, email, website, text, remoteIp, cancellationToken),
         };
 
         var (token, tokenHash) = CommentOwnership.NewToken();
@@ -87,6 +89,7 @@ public sealed class PostComment(
             ModerationReason = decision.Reason,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             AuthorIp = network,
+            FormNonce = formNonce,
         };
         db.Comments.Add(comment);
         if (comment.Status == CommentStatus.Pending)
@@ -94,7 +97,20 @@ public sealed class PostComment(
             // Queued in the same save as the comment: both are stored, or neither.
             await notifyModerators.QueueAsync(comment, cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same form posted twice at the same moment: the unique nonce lets one through.
+            db.ChangeTracker.Clear();
+            if (await FormUsedAsync(formNonce, cancellationToken))
+            {
+                return new Result(Outcome.FormUsed);
+            }
+            throw;
+        }
         if (form.NotifyReplies && comment.Status != CommentStatus.Spam)
         {
             await replyNotifications.RequestAsync(email, cancellationToken);
@@ -105,4 +121,7 @@ public sealed class PostComment(
         }
         return new Result(decision.Status == CommentStatus.Approved ? Outcome.Approved : Outcome.Held, comment.Id, token);
     }
+
+    private Task<bool> FormUsedAsync(string formNonce, CancellationToken cancellationToken) =>
+        db.Comments.AnyAsync(c => c.FormNonce == formNonce, cancellationToken);
 }

@@ -21,6 +21,11 @@ public sealed class SettingsForm
     [StringLength(300)]
     public string? Tagline { get; set; }
 
+    [Required(ErrorMessage = "Enter the site's address, such as https://news.example.com.")]
+    [StringLength(500)]
+    [Display(Name = "Site address")]
+    public string SiteUrl { get; set; } = "";
+
     [Required(ErrorMessage = "Choose a time zone.")]
     [Display(Name = "Time zone")]
     public string TimeZone { get; set; } = "UTC";
@@ -104,8 +109,9 @@ public sealed class SettingsForm
     [Display(Name = "All staff must sign in with an authenticator app")]
     public bool RequireTwoFactor { get; set; }
 
-    public static SettingsForm From(SiteOptions site, CommentSettings comments, StaffSettings staff)
+    public static SettingsForm From(SiteAddress address, SiteOptions site, CommentSettings comments, StaffSettings staff)
     {
+        ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(comments);
         ArgumentNullException.ThrowIfNull(staff);
@@ -113,6 +119,7 @@ public sealed class SettingsForm
         {
             Title = site.Title,
             Tagline = site.Tagline,
+            SiteUrl = address.Base,
             TimeZone = site.TimeZone,
             Language = site.Language,
             PostsPerPage = site.PostsPerPage,
@@ -141,6 +148,10 @@ public sealed class SettingsForm
     /// <summary>What the attributes cannot check: field name (of this form) and message.</summary>
     public IEnumerable<(string Field, string Message)> Problems()
     {
+        if (!string.IsNullOrWhiteSpace(SiteUrl) && SiteAddress.Normalise(SiteUrl) is null)
+        {
+            yield return (nameof(SiteUrl), $"\"{SiteUrl}\" is not a web address. Enter it whole, starting with https:// or http://.");
+        }
         if (!string.IsNullOrWhiteSpace(TimeZone) && !SiteTime.TryFindTimeZone(TimeZone, out _))
         {
             yield return (nameof(TimeZone), $"\"{TimeZone}\" is not a time zone this server knows. Use an IANA name such as Europe/London.");
@@ -183,6 +194,7 @@ public sealed class SettingsForm
         {
             [site + nameof(SiteOptions.Title)] = Title.Trim(),
             [site + nameof(SiteOptions.Tagline)] = Tagline?.Trim() ?? "",
+            [SiteAddress.SettingKey] = SiteAddress.Normalise(SiteUrl) ?? SiteUrl,
             [site + nameof(SiteOptions.TimeZone)] = SiteTime.TryFindTimeZone(TimeZone, out var zone) ? zone.Id : TimeZone,
             [site + nameof(SiteOptions.Language)] = SiteTime.TryFindLanguage(Language, out var culture) ? culture.Name : Language,
             [site + nameof(SiteOptions.PostsPerPage)] = Number(PostsPerPage),

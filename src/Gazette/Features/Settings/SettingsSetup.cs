@@ -1,4 +1,6 @@
 using Gazette.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 
 namespace Gazette.Features.Settings;
 
@@ -15,6 +17,8 @@ internal static class SettingsSetup
         builder.Services.AddSingleton(stored);
         builder.Services.AddSingleton<SiteSettingsStore>();
         builder.Services.AddSingleton<SiteTime>();
+        builder.Services.AddSingleton<RememberSiteAddress>();
+        builder.Services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, RememberSiteAddress.Hook>();
         if (options.Database.Provider == DatabaseProvider.PostgreSql)
         {
             // Only a shared PostgreSQL database can have other instances that save settings.

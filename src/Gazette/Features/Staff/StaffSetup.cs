@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
 namespace Gazette.Features.Staff;
 
 internal static class StaffSetup
@@ -7,6 +10,10 @@ internal static class StaffSetup
         services.Configure<StaffSettings>(configuration.GetSection(StaffSettings.Section));
         services.AddScoped<StaffEmails>();
         services.AddScoped<Authenticator>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<StaffDevice>();
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, StaffDevice.Hook>();
+        services.AddScoped<PasswordSignIn>();
         return services;
     }
 }

@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Gazette.Data;
-using Microsoft.AspNetCore.Identity;
+using System.Globalization;
+using Gazette.Features.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gazette.Pages.Admin;
 
-public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users) : PageModel
+public sealed class SignInModel(PasswordSignIn passwordSignIn) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your user name or email address.")]
@@ -36,22 +36,30 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var user = await users.FindByNameAsync(UserName.Trim()) ?? await users.FindByEmailAsync(UserName.Trim());
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Password, RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var result = await passwordSignIn.ExecuteAsync(HttpContext, UserName, Password, RememberMe);
+        switch (result.Outcome)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+            case PasswordSignIn.Outcome.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+            case PasswordSignIn.Outcome.RequiresTwoFactor:
+                return RedirectToPage("SignInTwoFactor", new { ReturnUrl, RememberMe });
+            case PasswordSignIn.Outcome.Wait:
+                var seconds = (int)Math.Ceiling(result.Wait.TotalSeconds);
+                Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                ModelState.AddModelError("", $"Too many failed sign-ins from here or for this name. Wait {Duration(seconds)} and try again, or reset your password by email.");
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return Page();
+            case PasswordSignIn.Outcome.Suspended:
+                ModelState.AddModelError("", "This account is suspended. An Administrator can let you sign in again.");
+                break;
+            default:
+                ModelState.AddModelError("", "That user name and password do not match.");
+                break;
         }
-        if (result.RequiresTwoFactor)
-        {
-            return RedirectToPage("SignInTwoFactor", new { ReturnUrl, RememberMe });
-        }
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for a few minutes. Try again later."
-            : "That user name and password do not match.");
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
+
+    private static string Duration(int seconds) =>
+        seconds < 120 ? $"{seconds} seconds" : $"{(int)Math.Ceiling(seconds / 60.0)} minutes";
 }

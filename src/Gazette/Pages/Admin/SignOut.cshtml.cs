@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gazette.Pages.Admin;
 
-public sealed class SignOutModel(SignInManager<StaffUser> signIn) : PageModel
+public sealed class SignOutModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users) : PageModel
 {
     public void OnGet()
     {
@@ -13,6 +13,11 @@ public sealed class SignOutModel(SignInManager<StaffUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A new stamp turns away every copy of the cookie, not just the one this browser deletes.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
         await signIn.SignOutAsync();
         return Redirect("/");
     }

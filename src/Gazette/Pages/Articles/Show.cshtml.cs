@@ -75,7 +75,7 @@ public sealed class ShowModel(
         {
             return await RedisplayAsync(StatusCodes.Status403Forbidden, Notice.Closed, cancellationToken);
         }
-        var verdict = formTokens.Check(Form.Token, Article.Id, commentSettings.CurrentValue.MinimumFillSeconds, out var secondsOpen);
+        var verdict = formTokens.Check(Form.Token, Article.Id, commentSettings.CurrentValue.MinimumFillSeconds, out var secondsOpen, out var nonce);
         if (verdict == CommentFormToken.Verdict.Invalid)
         {
             ModelState.AddModelError("", "This form has expired or did not come from this page. Your comment is kept below: please send it again.");
@@ -86,7 +86,7 @@ public sealed class ShowModel(
         }
 
         var result = await postComment.ExecuteAsync(
-            Article.Id, Article.CommentsOpen, Form, HttpContext.Connection.RemoteIpAddress, cancellationToken,
+            Article.Id, Article.CommentsOpen, Form, nonce!, HttpContext.Connection.RemoteIpAddress, cancellationToken,
             verdict == CommentFormToken.Verdict.TooFast ? secondsOpen : null);
         if (result is { CommentId: { } commentId, EditToken: { } token })
         {
@@ -104,6 +104,9 @@ public sealed class ShowModel(
                 return await RedisplayAsync(StatusCodes.Status409Conflict, Notice.None, cancellationToken);
             case PostComment.Outcome.Duplicate:
                 ModelState.AddModelError("", "You have already posted this comment here. It is not posted twice.");
+                return await RedisplayAsync(StatusCodes.Status409Conflict, Notice.None, cancellationToken);
+            case PostComment.Outcome.FormUsed:
+                ModelState.AddModelError("", "This form has already sent a comment. If this is another one, send it again: your text is kept below.");
                 return await RedisplayAsync(StatusCodes.Status409Conflict, Notice.None, cancellationToken);
             case PostComment.Outcome.TooMany:
                 ModelState.AddModelError("", "You have posted several comments in the last few minutes. Please wait a little and send this one again; your text is kept below.");

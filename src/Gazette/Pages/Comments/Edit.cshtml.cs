@@ -12,7 +12,7 @@ namespace Gazette.Pages.Comments;
 /// A commenter edits or deletes their comment, from the browser that posted it, within the edit
 /// window. Each edit keeps the old text for moderators; a deleted comment goes to the trash.
 /// </summary>
-public sealed class EditModel(GazetteDbContext db, CommentOwnership ownership, TimeProvider clock) : PageModel
+public sealed class EditModel(GazetteDbContext db, CommentOwnership ownership, EditComment editComment) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Please write your comment, or delete it instead.")]
@@ -59,16 +59,8 @@ public sealed class EditModel(GazetteDbContext db, CommentOwnership ownership, T
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var text = Text!.Trim();
-        if (text != comment.Text)
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            db.CommentRevisions.Add(new CommentRevision { CommentId = comment.Id, Text = comment.Text, ReplacedAt = now });
-            comment.Text = text;
-            comment.EditedAt = now;
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        if (comment.Status == CommentStatus.Approved)
+        var status = await editComment.ExecuteAsync(comment, Text!, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        if (status == CommentStatus.Approved)
         {
             CommentNotice = nameof(Notice.Edited);
             return Redirect($"{ArticleUrl}#comment-{comment.Id}");

@@ -35,6 +35,12 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>Whether older comments follow this page's.</summary>
+    public bool HasNextPage { get; private set; }
+
     public IReadOnlyDictionary<CommentStatus, int> Counts { get; private set; } = new Dictionary<CommentStatus, int>();
     public IReadOnlyList<Row> Comments { get; private set; } = [];
 
@@ -51,6 +57,7 @@ public sealed class IndexModel(
         {
             Status = CommentStatus.Pending;
         }
+        PageNumber = Math.Max(1, PageNumber);
         var counts = await db.Comments.GroupBy(c => c.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
@@ -77,7 +84,7 @@ public sealed class IndexModel(
         }
         var rows = await query
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-            .Take(PageSize)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
             .Select(c => new
             {
                 c.Id, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.AuthorIp, c.Text, c.CreatedAt, c.Status, c.ModerationReason, c.ParentId,
@@ -86,7 +93,8 @@ public sealed class IndexModel(
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        Comments = rows.Select(c => new Row(
+        HasNextPage = rows.Count > PageSize;
+        Comments = rows.Take(PageSize).Select(c => new Row(
             c.Id, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.AuthorIp, c.Text, c.CreatedAt, c.Status, c.ModerationReason, c.Title,
             c.PublishedAt is { } published ? ArticleLinks.Article(published, c.Slug) : null, c.ParentId, c.EarlierTexts)).ToList();
     }
@@ -168,7 +176,8 @@ public sealed class IndexModel(
         return Back();
     }
 
-    private RedirectToPageResult Back() => RedirectToPage(new { status = Status, q = Q, email = Email });
+    private RedirectToPageResult Back() =>
+        RedirectToPage(new { status = Status, q = Q, email = Email, page = PageNumber > 1 ? PageNumber : (int?)null });
 
     private static string Describe(CommentStatus to) => to switch
     {

@@ -13,7 +13,7 @@ namespace Gazette.Pages.Admin.Settings;
 /// applies on the very next request, here and (within half a minute) on other instances.
 /// </summary>
 public sealed class IndexModel(
-    SiteSettingsStore store, IOptionsSnapshot<GazetteOptions> site, IOptionsSnapshot<CommentSettings> comments,
+    SiteSettingsStore store, SiteAddress address, IOptionsSnapshot<GazetteOptions> site, IOptionsSnapshot<CommentSettings> comments,
     IOptionsSnapshot<StaffSettings> staff, TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -27,7 +27,7 @@ public sealed class IndexModel(
 
     public void OnGet()
     {
-        Form = SettingsForm.From(site.Value.Site, comments.Value, staff.Value);
+        Form = SettingsForm.From(address, site.Value.Site, comments.Value, staff.Value);
         PrepareChoices();
     }
 
@@ -44,10 +44,12 @@ public sealed class IndexModel(
             PrepareChoices();
             return Page();
         }
+        var before = address.Base;
         var (values, lists) = Form.ToConfiguration();
         await store.SaveAsync(values, lists, cancellationToken);
         Message = "Settings saved. They apply from the next page anyone opens.";
-        return RedirectToPage();
+        // A new address may be the only host the site now answers for: carry on there.
+        return address.Base == before ? RedirectToPage() : Redirect(address.Base + "/admin/settings");
     }
 
     private void PrepareChoices()
