@@ -7,6 +7,7 @@ internal static class StaffSetup
         services.Configure<StaffSettings>(configuration.GetSection(StaffSettings.Section));
         services.AddScoped<StaffEmails>();
         services.AddScoped<Authenticator>();
+        services.AddScoped<ConfirmIdentity>();
         return services;
     }
 }
