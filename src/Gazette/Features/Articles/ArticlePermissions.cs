@@ -8,7 +8,8 @@ namespace Gazette.Features.Articles;
 /// Who may do what to an article, by role and authorship (WordPress's rules): Editors and
 /// Administrators everything; Authors their own articles, published or not; Contributors
 /// their own until they are published, and never publish. Static pages are the site's own, not
-/// anyone's byline: only Editors and Administrators write them.
+/// anyone's byline: only Editors and Administrators write them. So are the categories and the
+/// home page's sticky articles.
 /// </summary>
 public static class ArticlePermissions
 {
@@ -27,6 +28,12 @@ public static class ArticlePermissions
 
     /// <summary>May create and edit static pages.</summary>
     public static bool CanManagePages(ClaimsPrincipal user) => CanEditEveryone(user);
+
+    /// <summary>May add categories (everyone who writes may file an article under existing ones).</summary>
+    public static bool CanManageCategories(ClaimsPrincipal user) => CanEditEveryone(user);
+
+    /// <summary>May keep an article at the top of the home page, or take it off.</summary>
+    public static bool CanMakeSticky(ClaimsPrincipal user) => CanEditEveryone(user);
 
     public static bool CanEdit(ClaimsPrincipal user, Article article)
     {

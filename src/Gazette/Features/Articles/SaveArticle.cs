@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Gazette.Data;
 using Gazette.Features.Media;
 using Gazette.Infrastructure;
@@ -37,14 +38,17 @@ public sealed class SaveArticle(
 
     /// <summary>
     /// Saves <paramref name="form"/> into article <paramref name="id"/> (null: a new article by
-    /// <paramref name="authorId"/>, who saves it in any case) with the status <paramref name="intent"/> asks for. The caller
-    /// has checked the user may do that (<see cref="ArticlePermissions"/>). Nothing is stored when
-    /// the result has errors.
+    /// <paramref name="user"/>, who saves it in any case) with the status <paramref name="intent"/> asks for. The caller
+    /// has checked the user may do that (<see cref="ArticlePermissions"/>); a new category and
+    /// stickiness are checked here, since the form carries them. Nothing is stored when the result has errors.
     /// </summary>
     public async Task<Result> ExecuteAsync(
-        int? id, ArticleForm form, IFormFile? image, SaveIntent intent, string authorId, CancellationToken cancellationToken)
+        int? id, ArticleForm form, IFormFile? image, SaveIntent intent, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(user);
+        var authorId = user.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new ArgumentException("Only a signed-in member of staff saves articles.", nameof(user));
         var errors = new Dictionary<string, string>();
         Article article;
         if (id is { } existingId)
@@ -78,6 +82,11 @@ public sealed class SaveArticle(
         if (isPage && PageSlugs.IsReserved(slug))
         {
             errors[nameof(ArticleForm.Slug)] = $"\"{slug}\" is taken by an address of the site itself: choose another slug for this page.";
+        }
+        if (!isPage && Blank(form.NewCategory) is not null && !ArticlePermissions.CanManageCategories(user))
+        {
+            errors[nameof(ArticleForm.NewCategory)] =
+                "Only Editors and Administrators add categories. Choose among the existing ones, or ask an Editor to add it.";
         }
         if (isPage && form.ParentId is { } parentId && !await PageSlugs.CanBeParentAsync(db, parentId, article.Id, cancellationToken))
         {
@@ -154,7 +163,8 @@ public sealed class SaveArticle(
         article.FeaturedImageCredit = Blank(form.FeaturedImageCredit);
         article.CommentsOpen = form.CommentsOpen;
         // Pages have no place on the home page and no terms; they sit in the page tree instead.
-        article.IsSticky = !isPage && form.IsSticky;
+        // Whoever may not make articles sticky leaves the article as an Editor left it.
+        article.IsSticky = !isPage && (ArticlePermissions.CanMakeSticky(user) ? form.IsSticky : article.IsSticky);
         article.ParentId = isPage ? form.ParentId : null;
         article.MenuOrder = isPage ? form.MenuOrder : 0;
         article.UpdatedAt = now;

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Gazette.Data;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Features.Media;
@@ -8,25 +10,31 @@ public sealed record MediaUse(int ArticleId, string Title, bool AsFeaturedImage)
 
 /// <summary>
 /// Removes an image from the library with all its files, unless an article still shows it: as
-/// its featured image (at any of the image's addresses) or in its text.
+/// its featured image (at any of the image's addresses) or in its text; and only for someone
+/// <see cref="MediaPermissions"/> lets manage it.
 /// </summary>
-public sealed class DeleteMedia(GazetteDbContext db, MediaStore store)
+public sealed class DeleteMedia(GazetteDbContext db, MediaStore store, IAuthorizationService authorization)
 {
     public enum Outcome
     {
         Deleted,
         NotFound,
         InUse,
+        Forbidden,
     }
 
     public sealed record Result(Outcome Outcome, IReadOnlyList<MediaUse> UsedBy, string? FileName = null);
 
-    public async Task<Result> ExecuteAsync(int id, CancellationToken cancellationToken)
+    public async Task<Result> ExecuteAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var item = await db.MediaItems.Include(m => m.Variants).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (item is null)
         {
             return new Result(Outcome.NotFound, []);
+        }
+        if (!(await authorization.AuthorizeAsync(user, item, MediaPermissions.Manage)).Succeeded)
+        {
+            return new Result(Outcome.Forbidden, []);
         }
         var uses = await UsesAsync(db, item, cancellationToken);
         if (uses.Count > 0)

@@ -1,4 +1,5 @@
 using Gazette.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
@@ -17,6 +18,8 @@ internal static class MediaSetup
         services.AddSingleton<ImageProcessor>();
         services.AddScoped<UploadMedia>();
         services.AddScoped<DeleteMedia>();
+        services.AddScoped<DescribeMedia>();
+        services.AddSingleton<IAuthorizationHandler, MediaPermissions>();
         return services;
     }
 

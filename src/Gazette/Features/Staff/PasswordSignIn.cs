@@ -19,6 +19,7 @@ public sealed class PasswordSignIn(
         RequiresTwoFactor,
         Failed,
         Suspended,
+        LockedOut,
         Wait,
     }
 
@@ -58,7 +59,12 @@ public sealed class PasswordSignIn(
 
         // The password is right: Identity checks the rest (suspension, two-factor) and signs in.
         var result = await signIn.PasswordSignInAsync(user!, password, rememberMe, lockoutOnFailure: false);
-        if (result.IsLockedOut || result.IsNotAllowed)
+        if (result.IsLockedOut)
+        {
+            // Suspension locks an account for good; wrong two-factor codes for a few minutes.
+            return new Result(user!.LockoutEnd > DateTimeOffset.UtcNow.AddYears(100) ? Outcome.Suspended : Outcome.LockedOut);
+        }
+        if (result.IsNotAllowed)
         {
             return new Result(Outcome.Suspended);
         }

@@ -14,6 +14,7 @@ internal static class StaffSetup
         services.AddSingleton<StaffDevice>();
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, StaffDevice.Hook>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<ConfirmIdentity>();
         return services;
     }
 }

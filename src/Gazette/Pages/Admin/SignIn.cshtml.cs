@@ -49,6 +49,9 @@ public sealed class SignInModel(PasswordSignIn passwordSignIn) : PageModel
                 ModelState.AddModelError("", $"Too many failed sign-ins from here or for this name. Wait {Duration(seconds)} and try again, or reset your password by email.");
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 return Page();
+            case PasswordSignIn.Outcome.LockedOut:
+                ModelState.AddModelError("", "Too many wrong two-factor codes: this account is locked for a few minutes. Try again later.");
+                break;
             case PasswordSignIn.Outcome.Suspended:
                 ModelState.AddModelError("", "This account is suspended. An Administrator can let you sign in again.");
                 break;

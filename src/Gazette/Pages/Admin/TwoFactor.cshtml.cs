@@ -8,14 +8,24 @@ using Microsoft.Extensions.Options;
 
 namespace Gazette.Pages.Admin;
 
-/// <summary>A member of staff sets up, renews recovery codes for, or turns off two-factor sign-in.</summary>
+/// <summary>
+/// A member of staff sets up, renews recovery codes for, or turns off two-factor sign-in; turning
+/// it off takes their password and a code, as signing in does.
+/// </summary>
 public sealed class TwoFactorModel(
-    UserManager<StaffUser> users, SignInManager<StaffUser> signIn, Authenticator authenticator, IOptionsMonitor<StaffSettings> settings)
+    UserManager<StaffUser> users, SignInManager<StaffUser> signIn, Authenticator authenticator, ConfirmIdentity confirmIdentity,
+    IOptionsMonitor<StaffSettings> settings)
     : PageModel
 {
     [BindProperty]
     [Display(Name = "Code from the app")]
     public string? Code { get; set; }
+
+    /// <summary>Asked for to turn two-factor sign-in off.</summary>
+    [BindProperty]
+    [DataType(DataType.Password)]
+    [Display(Name = "Current password")]
+    public string? Password { get; set; }
 
     public bool Enabled { get; private set; }
     public bool Required => settings.CurrentValue.RequireTwoFactor;
@@ -71,6 +81,24 @@ public sealed class TwoFactorModel(
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             ModelState.AddModelError("", "Two-factor sign-in is required for all staff on this site, so it cannot be turned off.");
+            return await ShowAsync(user);
+        }
+        if (!await users.GetTwoFactorEnabledAsync(user))
+        {
+            return RedirectToPage();
+        }
+        // The code is not looked at after a wrong password, so a recovery code is not spent for nothing.
+        if (await confirmIdentity.CheckPasswordAsync(user, Password) is { } wrongPassword)
+        {
+            ModelState.AddModelError(nameof(Password), wrongPassword);
+        }
+        else if (await confirmIdentity.CheckCodeAsync(user, Code) is { } wrongCode)
+        {
+            ModelState.AddModelError(nameof(Code), wrongCode);
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ShowAsync(user);
         }
         await authenticator.DisableAsync(user);

@@ -19,8 +19,12 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     private static readonly string[] Publishers = [StaffRoles.Administrator, StaffRoles.Editor, StaffRoles.Author];
     private static readonly string[] Administrators = [StaffRoles.Administrator];
 
-    /// <summary>What one signed-in user can act on: someone else's article, their own draft and their own published article.</summary>
-    private sealed record Scene(HttpClient Browser, Article Others, Article OwnDraft, Article OwnPublished, Comment Pending);
+    /// <summary>
+    /// What one signed-in user can act on: someone else's article, their own draft and their own
+    /// published article, a comment, and a library image of their own and one of someone else's.
+    /// </summary>
+    private sealed record Scene(
+        HttpClient Browser, Article Others, Article OwnDraft, Article OwnPublished, Comment Pending, MediaItem OwnImage, MediaItem OthersImage);
 
     private sealed record Action(string Name, string[] Allowed, Func<Scene, Task<HttpResponseMessage>> Run);
 
@@ -48,6 +52,11 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
         Get("their own draft's revisions", s => $"/admin/articles/{s.OwnDraft.Id}/revisions", Everyone),
         Get("someone else's revisions", s => $"/admin/articles/{s.Others.Id}/revisions", Moderators),
         Get("the media library", "/admin/media", Publishers),
+        Get("someone else's image", s => $"/admin/media/{s.OthersImage.Id}", Publishers),
+        Post("describe their own image", s => $"/admin/media/{s.OwnImage.Id}", s => $"/admin/media/{s.OwnImage.Id}", Publishers, Description),
+        Post("describe someone else's image", s => $"/admin/media/{s.OthersImage.Id}", s => $"/admin/media/{s.OthersImage.Id}", Moderators, Description),
+        Post("delete their own image", s => $"/admin/media/{s.OwnImage.Id}", s => $"/admin/media/{s.OwnImage.Id}?handler=Delete", Publishers, _ => []),
+        Post("delete someone else's image", s => $"/admin/media/{s.OthersImage.Id}", s => $"/admin/media/{s.OthersImage.Id}?handler=Delete", Moderators, _ => []),
         Get("the redirects", "/admin/redirects", Moderators),
         Get("the settings", "/admin/settings", Administrators),
         Get("the WordPress import and export page", "/admin/import", Administrators),
@@ -100,8 +109,24 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
         var draft = await app.CreateArticleAsync(a => { a.AuthorId = userId; a.Status = ArticleStatus.Draft; a.PublishedAt = null; });
         var published = await app.CreateArticleAsync(a => a.AuthorId = userId);
         var pending = await app.AddCommentAsync(others, c => c.Status = CommentStatus.Pending);
-        return new Scene(browser, others, draft, published, pending);
+        var ownImage = await AddImageAsync(userId);
+        var othersImage = await AddImageAsync(others.AuthorId);
+        return new Scene(browser, others, draft, published, pending, ownImage, othersImage);
     }
+
+    /// <summary>A library image by <paramref name="uploaderId"/>, its row only: deleting it finds no file to remove.</summary>
+    private Task<MediaItem> AddImageAsync(string uploaderId) => app.WithDbAsync(async db =>
+    {
+        var name = "matrix-" + Guid.NewGuid().ToString("N")[..12];
+        var item = new MediaItem
+        {
+            OriginalFileName = name + ".jpg", Path = $"/media/{name}.jpg", ContentType = "image/jpeg",
+            Width = 800, Height = 600, Bytes = 1000, UploadedAt = DateTime.UtcNow, UploadedById = uploaderId,
+        };
+        db.MediaItems.Add(item);
+        await db.SaveChangesAsync();
+        return item;
+    });
 
     private static Action Get(string name, string url, string[] allowed) => Get(name, _ => url, allowed);
 
@@ -125,6 +150,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             }
             return await s.Browser.PostFormAsync(pageUrl, url(s), fields(s));
         });
+
+    private static Dictionary<string, string> Description(Scene _) => new() { ["Form.AltText"] = "Described in the matrix" };
 
     private static Func<Scene, Dictionary<string, string>> NewArticle(string intent) => _ => new()
     {

@@ -48,6 +48,12 @@ public sealed class EditModel(
 
     public bool CanUpload { get; private set; }
 
+    /// <summary>The editor offers a new category (Editors and Administrators).</summary>
+    public bool CanAddCategories { get; private set; }
+
+    /// <summary>The editor offers "Sticky" (Editors and Administrators).</summary>
+    public bool CanMakeSticky { get; private set; }
+
     /// <summary>Unsaved work from an earlier visit, newer than the article.</summary>
     public AutosaveOffer? Autosave { get; private set; }
 
@@ -173,8 +179,7 @@ public sealed class EditModel(
 
         if (ModelState.IsValid)
         {
-            var authorId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-            var result = await saveArticle.ExecuteAsync(id, Form, FeaturedImage, saveIntent, authorId, cancellationToken);
+            var result = await saveArticle.ExecuteAsync(id, Form, FeaturedImage, saveIntent, User, cancellationToken);
             if (result.Succeeded)
             {
                 var article = result.Article!;
@@ -256,6 +261,8 @@ public sealed class EditModel(
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
         CanPublish = ArticlePermissions.CanPublish(User);
+        CanAddCategories = ArticlePermissions.CanManageCategories(User);
+        CanMakeSticky = ArticlePermissions.CanMakeSticky(User);
         Preview = markdown.Preview(Form.Body);
         CanUpload = (await authorization.AuthorizeAsync(User, StaffPolicies.UploadMedia)).Succeeded;
         LibraryChoices = CanUpload ? await MediaPicker.ChoicesAsync(db, Form.FeaturedMediaId, cancellationToken) : [];

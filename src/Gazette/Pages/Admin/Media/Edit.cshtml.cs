@@ -1,5 +1,6 @@
 using Gazette.Data;
 using Gazette.Features.Media;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,8 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Pages.Admin.Media;
 
-/// <summary>One library image: its sizes, where it is used, its alt text, caption and credit; and deleting it.</summary>
-public sealed class EditModel(GazetteDbContext db, DeleteMedia deleteMedia) : PageModel
+/// <summary>
+/// One library image: its sizes, where it is used, its alt text, caption and credit; and deleting
+/// it, for those <see cref="MediaPermissions"/> lets manage it (the others see it and may use it).
+/// </summary>
+public sealed class EditModel(GazetteDbContext db, DescribeMedia describeMedia, DeleteMedia deleteMedia, IAuthorizationService authorization)
+    : PageModel
 {
     public sealed record Variant(string Path, string ContentType, int Width, int Height, long Bytes)
     {
@@ -26,6 +31,9 @@ public sealed class EditModel(GazetteDbContext db, DeleteMedia deleteMedia) : Pa
     public string? UploadedBy { get; private set; }
     public IReadOnlyList<Variant> Variants { get; private set; } = [];
     public IReadOnlyList<MediaUse> Uses { get; private set; } = [];
+
+    /// <summary>The user may change the description and delete the image.</summary>
+    public bool CanManage { get; private set; }
 
     /// <summary>True after a refused delete: <see cref="Uses"/> says why.</summary>
     public bool DeleteRefused { get; private set; }
@@ -58,16 +66,18 @@ public sealed class EditModel(GazetteDbContext db, DeleteMedia deleteMedia) : Pa
             {
                 return NotFound();
             }
+            if (!CanManage)
+            {
+                return Forbid();
+            }
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var updated = await db.MediaItems.Where(m => m.Id == id).ExecuteUpdateAsync(set => set
-            .SetProperty(m => m.AltText, Blank(Form.AltText))
-            .SetProperty(m => m.Caption, Blank(Form.Caption))
-            .SetProperty(m => m.Credit, Blank(Form.Credit)), cancellationToken);
-        if (updated == 0)
+        var description = new MediaDescription(Form.AltText, Form.Caption, Form.Credit);
+        var outcome = await describeMedia.ExecuteAsync(id, description, User, cancellationToken);
+        if (outcome != DescribeMedia.Outcome.Saved)
         {
-            return NotFound();
+            return outcome == DescribeMedia.Outcome.NotFound ? NotFound() : Forbid();
         }
         Message = "Saved. Articles that already show this image keep their own alt text, caption and credit.";
         return RedirectToPage(new { id, pick = Pick });
@@ -75,11 +85,13 @@ public sealed class EditModel(GazetteDbContext db, DeleteMedia deleteMedia) : Pa
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await deleteMedia.ExecuteAsync(id, cancellationToken);
+        var result = await deleteMedia.ExecuteAsync(id, User, cancellationToken);
         switch (result.Outcome)
         {
             case DeleteMedia.Outcome.NotFound:
                 return NotFound();
+            case DeleteMedia.Outcome.Forbidden:
+                return Forbid();
             case DeleteMedia.Outcome.InUse:
                 await LoadAsync(id, cancellationToken);
                 Form = new MediaDetailsForm { AltText = Item.AltText, Caption = Item.Caption, Credit = Item.Credit };
@@ -105,12 +117,11 @@ public sealed class EditModel(GazetteDbContext db, DeleteMedia deleteMedia) : Pa
         Variants = item.Variants.OrderBy(v => v.Width).ThenBy(v => v.ContentType)
             .Select(v => new Variant(v.Path, v.ContentType, v.Width, v.Height, v.Bytes)).ToList();
         Uses = await DeleteMedia.UsesAsync(db, item, cancellationToken);
+        CanManage = (await authorization.AuthorizeAsync(User, item, MediaPermissions.Manage)).Succeeded;
         return true;
     }
 
     /// <summary>"JPEG", "PNG", "GIF" or "WebP", from the content type.</summary>
     public static string FormatOf(string contentType) =>
         contentType == "image/webp" ? "WebP" : contentType["image/".Length..].ToUpperInvariant();
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
