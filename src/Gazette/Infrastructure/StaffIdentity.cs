@@ -68,6 +68,13 @@ internal static class StaffIdentity
             cookie.LoginPath = "/admin/signin";
             cookie.LogoutPath = "/admin/signout";
             // Signed in but not allowed: a plain 403 (the error page explains), not a redirect.
+            // To the sign-in page by path alone: an absolute address would be built from the request's Host.
+            cookie.Events.OnRedirectToLogin = context =>
+            {
+                var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
+                context.Response.Redirect(target);
+                return Task.CompletedTask;
+            };
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -4,6 +4,7 @@ using Gazette.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,13 @@ public abstract class GazetteApp : WebApplicationFactory<Program>
         AllowAutoRedirect = false,
         HandleCookies = true,
     });
+
+    /// <summary>A browser whose cookies are in <paramref name="jar"/>, so a test can copy them, as a thief would.</summary>
+    public HttpClient CreateBrowser(CookieContainer jar, string baseAddress = "http://localhost/") =>
+        CreateDefaultClient(new Uri(baseAddress), new CookieContainerHandler(jar));
+
+    /// <summary>A cookie-keeping browser that reaches the site by another name (the <c>Host</c> it sends).</summary>
+    public HttpClient CreateBrowser(string baseAddress) => CreateBrowser(new CookieContainer(), baseAddress);
 
     public static string UrlOf(Article article)
     {

@@ -13,7 +13,7 @@ public sealed record AuthenticatorSetup(string Key, string Uri, string QrCodeDat
 /// steps, six digits, SHA-1, as every authenticator app expects). The QR code is rendered on
 /// the server as a PNG data URI, so the key never leaves the site.
 /// </summary>
-public sealed class Authenticator(UserManager<StaffUser> users)
+public sealed class Authenticator(UserManager<StaffUser> users, IUserStore<StaffUser> store)
 {
     public const string Issuer = "Gazette";
     public const int RecoveryCodeCount = 10;
@@ -25,8 +25,11 @@ public sealed class Authenticator(UserManager<StaffUser> users)
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
+            // Not ResetAuthenticatorKeyAsync: that also renews the security stamp, which would end
+            // the session that is only looking at the set-up page. A key not yet confirmed grants nothing.
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<StaffUser>)store).SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+            await users.UpdateAsync(user);
         }
         var label = Uri.EscapeDataString($"{Issuer}:{user.UserName}");
         var uri = $"otpauth://totp/{label}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";

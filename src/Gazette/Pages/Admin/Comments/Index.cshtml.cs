@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Gazette.Data;
 using Gazette.Features.Articles;
@@ -5,6 +6,7 @@ using Gazette.Features.Comments;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Pages.Admin.Comments;
@@ -176,8 +178,14 @@ public sealed class IndexModel(
         return Back();
     }
 
-    private RedirectToPageResult Back() =>
-        RedirectToPage(new { status = Status, q = Q, email = Email, page = PageNumber > 1 ? PageNumber : (int?)null });
+    // Built by hand: "page" in route values names the Razor page, not the page of the list.
+    private RedirectResult Back() => Redirect(QueryHelpers.AddQueryString("/admin/comments", new Dictionary<string, string?>
+    {
+        ["status"] = Status.ToString(),
+        ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q,
+        ["email"] = string.IsNullOrWhiteSpace(Email) ? null : Email,
+        ["page"] = PageNumber > 1 ? PageNumber.ToString(CultureInfo.InvariantCulture) : null,
+    }));
 
     private static string Describe(CommentStatus to) => to switch
     {
