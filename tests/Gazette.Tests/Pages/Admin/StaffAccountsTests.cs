@@ -88,21 +88,6 @@ public sealed partial class StaffAccountsTests(SqliteApp app) : IClassFixture<Sq
     }
 
     [Fact]
-    public async Task LocksTheAccountAfterFiveWrongPasswords()
-    {
-        var (userName, _) = await CreateStaffAsync(StaffRoles.Editor);
-        for (var i = 0; i < 5; i++)
-        {
-            await app.CreateBrowser().PostFormAsync("/admin/signin", "/admin/signin", new() { ["UserName"] = userName, ["Password"] = "wrong-guess-" + i });
-        }
-
-        var right = await app.CreateBrowser().PostFormAsync("/admin/signin", "/admin/signin", new() { ["UserName"] = userName, ["Password"] = NewPassword });
-
-        Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
-        Assert.Contains("locked", (await right.ReadDocumentAsync()).TextOf(".form-errors"), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task TwoFactorSignInWithAnAuthenticatorCodeOrARecoveryCode()
     {
         var (userName, _) = await CreateStaffAsync(StaffRoles.Author);
