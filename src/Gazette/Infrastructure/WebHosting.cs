@@ -17,6 +17,9 @@ internal static class WebHosting
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<SiteAddress>();
         builder.Services.AddSingleton<IPostConfigureOptions<HostFilteringOptions>, SiteHostFiltering>();
+        // Recomputed whenever configuration changes, as when the settings page saves a new address.
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<HostFilteringOptions>>(
+            services => new ConfigurationChangeTokenSource<HostFilteringOptions>(services.GetRequiredService<IConfiguration>()));
         builder.Services.AddHsts(hsts =>
         {
             hsts.MaxAge = TimeSpan.FromDays(365);
@@ -47,15 +50,19 @@ internal static class WebHosting
     /// other <c>Host</c> headers get a 400. While the address is still a loopback one, as when
     /// a site is tried out before it has a name, any host is answered: links never come from it.
     /// </summary>
-    private sealed class SiteHostFiltering(SiteAddress address) : IPostConfigureOptions<HostFilteringOptions>
+    private sealed class SiteHostFiltering(IConfiguration configuration) : IPostConfigureOptions<HostFilteringOptions>
     {
         public void PostConfigure(string? name, HostFilteringOptions options)
         {
-            if (options.AllowedHosts is not ["*"] || !address.IsKnown || address.IsLoopback)
+            // Read from configuration itself, not through IOptionsMonitor<GazetteOptions>: both are
+            // recomputed on the same change notice, in no set order.
+            if (options.AllowedHosts is not ["*"]
+                || SiteAddress.Normalise(configuration[SiteAddress.SettingKey]) is not { } url
+                || new Uri(url).Host is var host && SiteAddress.IsLoopbackHost(host))
             {
                 return;
             }
-            options.AllowedHosts = [address.Uri.Host, "localhost", "127.0.0.1", "[::1]"];
+            options.AllowedHosts = [host, "localhost", "127.0.0.1", "[::1]"];
         }
     }
 }
