@@ -11,8 +11,8 @@ namespace Gazette.Features.Syndication;
 /// model for: the full text in RSS (<c>content:encoded</c>), the author's name in RSS
 /// (<c>dc:creator</c>, since RSS's own <c>author</c> is an email address), and the featured
 /// image with its credit (Media RSS <c>media:content</c>, in both formats).
-/// Text goes where each format says it may be read as HTML as escaped HTML (<see cref="FeedText.AsHtml"/>):
-/// all of RSS's, and Atom's title and summary as <c>type="html"</c>, as WordPress writes them.
+/// Text a reader may take as HTML goes out as escaped HTML (<see cref="FeedText.AsHtml"/>): all of
+/// RSS's text, and Atom's titles and summaries, marked <c>type="html"</c>, as WordPress writes them.
 /// Atom's names, category terms and link titles are plain text by RFC 4287, and stay so.
 /// </summary>
 public static class XmlFeedWriter
