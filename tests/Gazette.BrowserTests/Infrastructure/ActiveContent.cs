@@ -69,7 +69,15 @@ public sealed class ActiveContent
         page.Dialog += async (_, dialog) =>
         {
             watch._dialogs.Enqueue($"{dialog.Type} \"{dialog.Message}\" on {page.Url}");
-            await dialog.DismissAsync();
+            try
+            {
+                await dialog.DismissAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // Already gone (hundreds of dialogs in a row, or the page closed): recorded all the same.
+                // Thrown from this event handler, it would end the test run instead of failing the test.
+            }
         };
         return watch;
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Xml;
@@ -11,6 +12,8 @@ public static class FeedText
     private static readonly HtmlParser Parser = new();
 
     private static readonly string[] UrlAttributes = ["href", "src", "poster", "cite"];
+
+    private static readonly SearchValues<char> HtmlSpecial = SearchValues.Create("&<>\"'");
 
     /// <summary>
     /// <paramref name="text"/> without the characters XML 1.0 cannot carry (most control characters,
@@ -35,6 +38,38 @@ public static class FeedText
             i += pair ? 1 : 0;
         }
         return clean?.ToString() ?? text;
+    }
+
+    /// <summary>
+    /// Plain text as the HTML that shows exactly those characters, for the fields a feed reader
+    /// renders as HTML: RSS's title and description (which the RSS Advisory Board's examples show
+    /// entity-encoded twice, and WordPress writes through <c>esc_html</c>), its extensions without a
+    /// type (<c>dc:creator</c>, <c>category</c>, <c>media:credit</c>), and Atom's and Media RSS's
+    /// fields written as <c>type="html"</c>. Quotes are encoded too, as <c>esc_html</c> does, for a
+    /// reader that puts the text in an attribute. Characters XML cannot carry are dropped first
+    /// (<see cref="ForXml"/>).
+    /// </summary>
+    public static string AsHtml(string? text)
+    {
+        var xml = ForXml(text);
+        if (xml.AsSpan().IndexOfAny(HtmlSpecial) < 0)
+        {
+            return xml;
+        }
+        var html = new StringBuilder(xml.Length + 16);
+        foreach (var c in xml)
+        {
+            _ = c switch
+            {
+                '&' => html.Append("&amp;"),
+                '<' => html.Append("&lt;"),
+                '>' => html.Append("&gt;"),
+                '"' => html.Append("&quot;"),
+                '\'' => html.Append("&#39;"),
+                _ => html.Append(c),
+            };
+        }
+        return html.ToString();
     }
 
     /// <summary>

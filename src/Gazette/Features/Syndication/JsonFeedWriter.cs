@@ -4,7 +4,12 @@ using Gazette.Infrastructure;
 
 namespace Gazette.Features.Syndication;
 
-/// <summary>Writes JSON Feed 1.1 (https://jsonfeed.org/version/1.1).</summary>
+/// <summary>
+/// Writes JSON Feed 1.1 (https://jsonfeed.org/version/1.1), which says what each field is: titles,
+/// summaries, <c>content_text</c>, names, tags and the <c>_gazette</c> extension are plain text,
+/// written as they are; <c>content_html</c> is the only HTML (the sanitised article, or the
+/// comment with every character encoded).
+/// </summary>
 public static class JsonFeedWriter
 {
     public const string Version = "https://jsonfeed.org/version/1.1";

@@ -11,6 +11,9 @@ namespace Gazette.Features.Syndication;
 /// model for: the full text in RSS (<c>content:encoded</c>), the author's name in RSS
 /// (<c>dc:creator</c>, since RSS's own <c>author</c> is an email address), and the featured
 /// image with its credit (Media RSS <c>media:content</c>, in both formats).
+/// Text a reader may take as HTML goes out as escaped HTML (<see cref="FeedText.AsHtml"/>): all of
+/// RSS's text, and Atom's titles and summaries, marked <c>type="html"</c>, as WordPress writes them.
+/// Atom's names, category terms and link titles are plain text by RFC 4287, and stay so.
 /// </summary>
 public static class XmlFeedWriter
 {
@@ -41,9 +44,10 @@ public static class XmlFeedWriter
     private static SyndicationFeed ToSyndication(FeedDocument document, FeedFormat format)
     {
         var feed = new SyndicationFeed(
-            FeedText.ForXml(document.Title), FeedText.ForXml(document.Description), new Uri(document.HomeUrl), document.Id,
-            document.Updated is { } updated ? Utc(updated) : default)
+            null, null, new Uri(document.HomeUrl), document.Id, document.Updated is { } updated ? Utc(updated) : default)
         {
+            Title = Html(document.Title),
+            Description = Html(document.Description),
             Language = document.Language,
             Generator = "Gazette",
         };
@@ -63,15 +67,15 @@ public static class XmlFeedWriter
         var item = new SyndicationItem
         {
             Id = entry.Id,
-            Title = new TextSyndicationContent(FeedText.ForXml(entry.Title)),
+            Title = Html(entry.Title),
             PublishDate = Utc(entry.Published),
             LastUpdatedTime = Utc(entry.Updated),
-            Summary = new TextSyndicationContent(FeedText.ForXml(entry.Summary)),
+            Summary = Html(entry.Summary),
         };
         item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(entry.Url), "text/html"));
         foreach (var category in entry.Categories)
         {
-            item.Categories.Add(new SyndicationCategory(FeedText.ForXml(category)));
+            item.Categories.Add(new SyndicationCategory(format == FeedFormat.Atom ? FeedText.ForXml(category) : FeedText.AsHtml(category)));
         }
         var html = entry.ContentHtml is null ? null : FeedText.ForXml(entry.ContentHtml);
         if (format == FeedFormat.Atom)
@@ -84,7 +88,7 @@ public static class XmlFeedWriter
         }
         else
         {
-            item.ElementExtensions.Add(Prefixed("dc", DublinCore + "creator", FeedText.ForXml(entry.Author.Name)).CreateReader());
+            item.ElementExtensions.Add(Prefixed("dc", DublinCore + "creator", FeedText.AsHtml(entry.Author.Name)).CreateReader());
             if (html is not null)
             {
                 item.ElementExtensions.Add(Prefixed("content", Content + "encoded", new XCData(html)).CreateReader());
@@ -108,7 +112,11 @@ public static class XmlFeedWriter
         return item;
     }
 
-    /// <summary>Media RSS's description of the image: its type and size, the alt text or caption, and the credit.</summary>
+    /// <summary>
+    /// Media RSS's description of the image: its type and size, the alt text or caption (as HTML, which
+    /// Media RSS allows, so that a reader that ignores the type still shows the text), and the credit
+    /// (which has no type, so escaped like the rest of RSS).
+    /// </summary>
     private static XElement MediaContent(FeedImage image)
     {
         var element = Prefixed("media", Media + "content",
@@ -123,14 +131,17 @@ public static class XmlFeedWriter
         }
         if (!string.IsNullOrWhiteSpace(image.Caption ?? image.Alt))
         {
-            element.Add(new XElement(Media + "description", new XAttribute("type", "plain"), FeedText.ForXml(image.Caption ?? image.Alt)));
+            element.Add(new XElement(Media + "description", new XAttribute("type", "html"), FeedText.AsHtml(image.Caption ?? image.Alt)));
         }
         if (!string.IsNullOrWhiteSpace(image.Credit))
         {
-            element.Add(new XElement(Media + "credit", FeedText.ForXml(image.Credit)));
+            element.Add(new XElement(Media + "credit", FeedText.AsHtml(image.Credit)));
         }
         return element;
     }
+
+    /// <summary>RSS writes the text as it is; Atom writes it as <c>type="html"</c>.</summary>
+    private static TextSyndicationContent Html(string text) => new(FeedText.AsHtml(text), TextSyndicationContentKind.Html);
 
     /// <summary>
     /// An extension element with the prefix readers expect (<c>dc:creator</c>, <c>content:encoded</c>):
