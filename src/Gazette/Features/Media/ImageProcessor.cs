@@ -84,17 +84,17 @@ public sealed class ImageProcessor(IOptionsMonitor<MediaSettings> settings) : ID
             return Refuse($"\"{fileName}\" is incomplete: the file ends before the image does. It may have been cut short while copying or downloading; upload the whole file.");
         }
         var damaged = new ImageRefusal($"\"{fileName}\" looks like a {format.Name} image but is damaged and cannot be read.");
-        // Only the header is read here: nothing is decoded until the size is known to be acceptable.
-        var animation = AnimatedWebp.IsAnimated(data) ? AnimatedWebp.Read(data) : null;
-        if (animation is not null)
-        {
-            frames = new ImageFrames(animation.Frames.Count, 0, 0);
-        }
-        var size = animation is not null ? new Size(animation.Width, animation.Height)
-            : AnimatedWebp.IsAnimated(data) ? null : Identify(data);
+        // Only headers are read here: nothing is decoded until the size is known to be acceptable.
+        var animated = AnimatedWebp.IsAnimated(data);
+        var animation = animated ? AnimatedWebp.Read(data) : null;
+        var size = !animated ? Identify(data) : animation is null ? null : new Size(animation.Width, animation.Height);
         if (size is not { } canvas)
         {
             return (null, damaged);
+        }
+        if (animation is not null)
+        {
+            frames = new ImageFrames(animation.Frames.Count, 0, 0);
         }
         if (TooManyPixels(fileName, canvas, frames, settings.CurrentValue.MaxMegapixels) is { } tooMany)
         {
