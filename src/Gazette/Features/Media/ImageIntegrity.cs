@@ -3,6 +3,18 @@ using System.Buffers.Binary;
 namespace Gazette.Features.Media;
 
 /// <summary>
+/// How many frames an image file holds, and the largest frame as the file declares it: a GIF's
+/// frame may claim to be larger than the image around it, and the decoder makes room for what it
+/// claims. 0 × 0 when the format has no frames of its own.
+/// </summary>
+internal readonly record struct ImageFrames(int Count, int LargestWidth, int LargestHeight)
+{
+    public static readonly ImageFrames Single = new(1, 0, 0);
+
+    public long LargestPixels => (long)LargestWidth * LargestHeight;
+}
+
+/// <summary>
 /// Walks an image file's structure to its end. ImageSharp decodes a truncated JPEG, GIF or WebP
 /// without complaint (the missing part comes out grey), so decoding alone cannot tell a whole
 /// upload from one cut short in copying or downloading.
@@ -11,12 +23,12 @@ internal static class ImageIntegrity
 {
     /// <summary>
     /// True when <paramref name="data"/> holds a complete image of <paramref name="format"/>
-    /// (ImageSharp's format name), and <paramref name="frames"/> says how many frames it has:
-    /// only GIFs have more than one.
+    /// (ImageSharp's format name), and <paramref name="frames"/> says what frames it has:
+    /// only GIFs have more than one (an animated WebP's frames are read by <see cref="AnimatedWebp"/>).
     /// </summary>
-    public static bool IsComplete(ReadOnlySpan<byte> data, string format, out int frames)
+    public static bool IsComplete(ReadOnlySpan<byte> data, string format, out ImageFrames frames)
     {
-        frames = 1;
+        frames = ImageFrames.Single;
         return format.ToUpperInvariant() switch
         {
             "JPEG" => JpegIsComplete(data),
@@ -126,9 +138,9 @@ internal static class ImageIntegrity
         return false;
     }
 
-    private static bool GifIsComplete(ReadOnlySpan<byte> data, out int frames)
+    private static bool GifIsComplete(ReadOnlySpan<byte> data, out ImageFrames frames)
     {
-        frames = 0;
+        frames = new ImageFrames(0, 0, 0);
         if (data.Length < 13 || !(data.StartsWith("GIF87a"u8) || data.StartsWith("GIF89a"u8)))
         {
             return false;
@@ -139,7 +151,7 @@ internal static class ImageIntegrity
             switch (data[i])
             {
                 case 0x3B: // trailer
-                    return frames > 0;
+                    return frames.Count > 0;
                 case 0x21: // extension: introducer, label, sub-blocks
                     i += 2;
                     break;
@@ -148,7 +160,11 @@ internal static class ImageIntegrity
                     {
                         return false;
                     }
-                    frames++;
+                    var width = BinaryPrimitives.ReadUInt16LittleEndian(data[(i + 5)..]);
+                    var height = BinaryPrimitives.ReadUInt16LittleEndian(data[(i + 7)..]);
+                    frames = (long)width * height > frames.LargestPixels
+                        ? new ImageFrames(frames.Count + 1, width, height)
+                        : frames with { Count = frames.Count + 1 };
                     i += 10 + ColorTableLength(data[i + 9]) + 1;
                     break;
                 default:

@@ -14,6 +14,13 @@ public sealed class MediaSettings
     /// <summary>How many images one upload may carry.</summary>
     public int MaxFilesPerUpload { get; set; } = 20;
 
+    /// <summary>
+    /// The most pixels an image may decode to, in millions: width × height, times the frames of an
+    /// animation. Read from the file's header before anything is decoded, so a small file that
+    /// claims a huge image costs nothing. 50 takes a 48-megapixel phone photo.
+    /// </summary>
+    public int MaxMegapixels { get; set; } = 50;
+
     public long MaxUploadBytes => MaxUploadMegabytes * 1024L * 1024L;
 
     /// <summary>The most a request carrying uploads may weigh: every file at the limit, and room for the form around them.</summary>

@@ -11,8 +11,8 @@ internal static class MediaSetup
     {
         services.AddOptions<MediaSettings>()
             .Bind(configuration.GetSection(MediaSettings.Section))
-            .Validate(s => s.MaxUploadMegabytes is > 0 and <= 1024 && s.MaxFilesPerUpload > 0,
-                $"{MediaSettings.Section}: MaxUploadMegabytes must be 1 to 1024, and MaxFilesPerUpload at least 1.")
+            .Validate(s => s.MaxUploadMegabytes is > 0 and <= 1024 && s.MaxFilesPerUpload > 0 && s.MaxMegapixels is > 0 and <= 500,
+                $"{MediaSettings.Section}: MaxUploadMegabytes must be 1 to 1024, MaxFilesPerUpload at least 1, and MaxMegapixels 1 to 500.")
             .ValidateOnStart();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<ImageProcessor>();

@@ -16,7 +16,8 @@ public sealed record MediaDescription(string? AltText, string? Caption, string? 
 public sealed class UploadMedia(
     GazetteDbContext db, ImageProcessor processor, MediaStore store, IOptionsMonitor<MediaSettings> settings, TimeProvider clock)
 {
-    public sealed record Result(MediaItem? Item, string? Error, bool AlreadyInLibrary = false)
+    /// <summary>The stored item, or why not; <see cref="TooLarge"/> when the file was refused for its size, in bytes or in pixels.</summary>
+    public sealed record Result(MediaItem? Item, string? Error, bool AlreadyInLibrary = false, bool TooLarge = false)
     {
         public bool Succeeded => Item is not null;
     }
@@ -35,7 +36,7 @@ public sealed class UploadMedia(
         }
         if (file.Length > limits.MaxUploadBytes)
         {
-            return new Result(null, $"\"{name}\" is {file.Length / (1024.0 * 1024.0):0.#} MB; an image may be at most {limits.MaxUploadMegabytes} MB.");
+            return new Result(null, $"\"{name}\" is {file.Length / (1024.0 * 1024.0):0.#} MB; an image may be at most {limits.MaxUploadMegabytes} MB.", TooLarge: true);
         }
 
         var data = new byte[file.Length];
@@ -43,10 +44,10 @@ public sealed class UploadMedia(
         {
             await stream.ReadExactlyAsync(data, cancellationToken);
         }
-        var (processed, error) = await processor.ProcessAsync(data, name, cancellationToken);
+        var (processed, refusal) = await processor.ProcessAsync(data, name, cancellationToken);
         if (processed is null)
         {
-            return new Result(null, error);
+            return new Result(null, refusal!.Message, TooLarge: refusal.TooLarge);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

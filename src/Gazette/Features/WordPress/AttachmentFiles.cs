@@ -25,7 +25,8 @@ public abstract class AttachmentFiles
         if (uploads is not null)
         {
             var maxBytes = services.GetRequiredService<IOptionsMonitor<MediaSettings>>().CurrentValue.MaxUploadBytes;
-            files = new UploadsFolder(Directory.Exists(uploads) ? uploads : await UploadsArchive.UnpackAsync(uploads, scratch, maxBytes, cancellationToken));
+            var limits = services.GetRequiredService<IOptionsMonitor<WordPressSettings>>().CurrentValue;
+            files = new UploadsFolder(Directory.Exists(uploads) ? uploads : await UploadsArchive.UnpackAsync(uploads, scratch, maxBytes, limits, cancellationToken));
         }
         if (download)
         {

@@ -85,6 +85,7 @@ public sealed class WordPressImportJobs(
     private async Task RunAsync(Job job, string file, string? zip, bool download)
     {
         var unpacked = Path.ChangeExtension(file, null) + "-uploads";
+        ImportReport report;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -95,21 +96,27 @@ public sealed class WordPressImportJobs(
             }
             var files = await AttachmentFiles.ChooseAsync(scope.ServiceProvider, zip, download, unpacked, lifetime.ApplicationStopping);
             var progress = new Progress<ImportProgress>(p => job.Progress = p);
-            job.Report = await import.ExecuteAsync(file, files, progress, lifetime.ApplicationStopping);
+            report = await import.ExecuteAsync(file, files, progress, lifetime.ApplicationStopping);
         }
         catch (WxrFormatException e)
         {
-            job.Report = new ImportReport { Error = e.Message };
+            report = new ImportReport { Error = e.Message };
         }
         catch (Exception e)
         {
             logger.LogError(e, "The WordPress import started by {User} failed.", job.StartedBy);
-            job.Report = new ImportReport { Error = e is OperationCanceledException ? "The site stopped during the import." : "The import failed unexpectedly: " + e.Message };
+            report = new ImportReport { Error = e is OperationCanceledException ? "The site stopped during the import." : "The import failed unexpectedly: " + e.Message };
         }
-        finally
+        try
         {
             Delete(file, zip, unpacked);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "The files of the WordPress import started by {User} could not all be deleted.", job.StartedBy);
+        }
+        // Only once the files are gone: the report says the import is over.
+        job.Report = report;
     }
 
     private static void Delete(string file, string? zip, string? unpacked)

@@ -4,6 +4,11 @@ internal static class WordPressSetup
 {
     public static IServiceCollection AddWordPress(this IServiceCollection services)
     {
+        services.AddOptions<WordPressSettings>()
+            .BindConfiguration(WordPressSettings.Section)
+            .Validate(s => s.MaxUnpackedMegabytes > 0 && s.MaxUnpackedFiles > 0 && s.MinFreeDiskMegabytes >= 0,
+                $"{WordPressSettings.Section}: MaxUnpackedMegabytes and MaxUnpackedFiles must be at least 1, and MinFreeDiskMegabytes at least 0.")
+            .ValidateOnStart();
         services.AddScoped<ImportWordPress>();
         services.AddScoped<ExportWordPress>();
         services.AddSingleton<WordPressImportJobs>();

@@ -14,7 +14,7 @@ public sealed class TellingAWholeImageFromOneCutShort
         var bytes = TestImages.Draw(extension, 64, 48);
 
         Assert.True(ImageIntegrity.IsComplete(bytes, format, out var frames));
-        Assert.Equal(1, frames);
+        Assert.Equal(1, frames.Count);
         foreach (var fraction in new[] { 0.1, 0.5, 0.9 })
         {
             Assert.False(ImageIntegrity.IsComplete(bytes.AsSpan(0, (int)(bytes.Length * fraction)), format, out _), $"{extension} cut at {fraction}");
@@ -28,7 +28,7 @@ public sealed class TellingAWholeImageFromOneCutShort
         var bytes = TestImages.Draw("gif", 40, 30, frames: 3);
 
         Assert.True(ImageIntegrity.IsComplete(bytes, "GIF", out var frames));
-        Assert.Equal(3, frames);
+        Assert.Equal(3, frames.Count);
     }
 
     [Fact]

@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Headers;
 using Gazette.Features.WordPress;
 using Gazette.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -25,21 +23,14 @@ public abstract class ImportingAttachmentFiles(GazetteApp app)
     public async Task AnAdministratorUploadsTheUploadsFolderAsAZipWithTheExport()
     {
         var site = $"https://zip-{Guid.NewGuid():N}.example.net";
-        var zip = ZipOf(("wp-content/uploads/2015/03/beacon.png", Png), ("wp-content/uploads/2015/03/notes.txt", "x"u8.ToArray()));
+        var zip = WordPressFixtures.ZipOf(("wp-content/uploads/2015/03/beacon.png", Png), ("wp-content/uploads/2015/03/notes.txt", "x"u8.ToArray()));
         var browser = app.CreateBrowser();
         await app.SignInAsAdministratorAsync(browser);
-        var form = await browser.GetDocumentAsync("/admin/import");
-        using var content = new MultipartFormDataContent();
-        content.Add(new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken");
-        content.Add(new ByteArrayContent(await File.ReadAllBytesAsync(await WordPressFixtures.BeaconAtAsync(site))), "file", "beacon.xml");
-        var uploads = new ByteArrayContent(zip);
-        uploads.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        content.Add(uploads, "uploads", "uploads.zip");
 
-        var posted = await browser.PostAsync(new Uri("/admin/import", UriKind.Relative), content);
+        var posted = await browser.PostImportAsync(await WordPressFixtures.BeaconAtAsync(site), zip);
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        var page = await WaitForTheReportAsync(browser);
+        var page = await browser.WaitForTheImportReportAsync();
         Assert.Contains("The import finished.", page.Body!.TextContent, StringComparison.Ordinal);
         var post = await app.Services.ImportedArticleAsync(site, "31");
         Assert.StartsWith("/media/", post.FeaturedImageUrl, StringComparison.Ordinal);
@@ -95,7 +86,7 @@ public abstract class ImportingAttachmentFiles(GazetteApp app)
     {
         var site = $"https://cli-{Guid.NewGuid():N}.example.net";
         var zip = Path.Combine(Directory.CreateTempSubdirectory("zip-").FullName, "uploads.zip");
-        await File.WriteAllBytesAsync(zip, ZipOf(("uploads/2015/03/beacon.png", Png)));
+        await File.WriteAllBytesAsync(zip, WordPressFixtures.ZipOf(("uploads/2015/03/beacon.png", Png)));
         using var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         using var errors = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -126,15 +117,10 @@ public abstract class ImportingAttachmentFiles(GazetteApp app)
     {
         var browser = app.CreateBrowser();
         await app.SignInAsAdministratorAsync(browser);
-        var form = await browser.GetDocumentAsync("/admin/import");
-        using var content = new MultipartFormDataContent();
-        content.Add(new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken");
-        content.Add(new ByteArrayContent(await File.ReadAllBytesAsync(await WordPressFixtures.BeaconAtAsync("https://not-zip.example.net"))), "file", "beacon.xml");
-        content.Add(new ByteArrayContent("not a zip at all"u8.ToArray()), "uploads", "uploads.zip");
 
-        await browser.PostAsync(new Uri("/admin/import", UriKind.Relative), content);
+        await browser.PostImportAsync(await WordPressFixtures.BeaconAtAsync("https://not-zip.example.net"), "not a zip at all"u8.ToArray());
 
-        var page = await WaitForTheReportAsync(browser);
+        var page = await browser.WaitForTheImportReportAsync();
         Assert.Contains("The import failed: The uploads file is not a readable zip", page.Body!.TextContent, StringComparison.Ordinal);
     }
 
@@ -204,9 +190,9 @@ public abstract class ImportingAttachmentFiles(GazetteApp app)
     {
         var work = Directory.CreateTempSubdirectory("zip-").FullName;
         var zip = Path.Combine(work, "evil.zip");
-        await File.WriteAllBytesAsync(zip, ZipOf(("uploads/2015/03/ok.png", Png), ("../../outside.png", Png)));
+        await File.WriteAllBytesAsync(zip, WordPressFixtures.ZipOf(("uploads/2015/03/ok.png", Png), ("../../outside.png", Png)));
 
-        var refused = await Assert.ThrowsAsync<WxrFormatException>(() => UploadsArchive.UnpackAsync(zip, Path.Combine(work, "out"), 1 << 20, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<WxrFormatException>(() => UploadsArchive.UnpackAsync(zip, Path.Combine(work, "out"), 1 << 20, new WordPressSettings(), CancellationToken.None));
 
         Assert.Contains("points outside the folder", refused.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(work, "..", "outside.png")));
@@ -217,9 +203,9 @@ public abstract class ImportingAttachmentFiles(GazetteApp app)
     {
         var work = Directory.CreateTempSubdirectory("zip-").FullName;
         var zip = Path.Combine(work, "uploads.zip");
-        await File.WriteAllBytesAsync(zip, ZipOf(("wp-content/uploads/2015/03/ok.png", Png), ("wp-content/uploads/2015/04/huge.png", new byte[Png.Length + 1])));
+        await File.WriteAllBytesAsync(zip, WordPressFixtures.ZipOf(("wp-content/uploads/2015/03/ok.png", Png), ("wp-content/uploads/2015/04/huge.png", new byte[Png.Length + 1])));
 
-        var folder = await UploadsArchive.UnpackAsync(zip, Path.Combine(work, "out"), Png.Length, CancellationToken.None);
+        var folder = await UploadsArchive.UnpackAsync(zip, Path.Combine(work, "out"), Png.Length, new WordPressSettings(), CancellationToken.None);
 
         Assert.Equal(Path.Combine(work, "out", "wp-content", "uploads"), folder);
         Assert.True(File.Exists(Path.Combine(folder, "2015", "03", "ok.png")));
@@ -231,36 +217,6 @@ public abstract class ImportingAttachmentFiles(GazetteApp app)
         await using var scope = services.CreateAsyncScope();
         var import = scope.ServiceProvider.GetRequiredService<ImportWordPress>();
         return await import.ExecuteAsync(file, scope.ServiceProvider.GetRequiredService<OldSiteDownloads>(), null, CancellationToken.None);
-    }
-
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> WaitForTheReportAsync(HttpClient browser)
-    {
-        AngleSharp.Html.Dom.IHtmlDocument page;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        do
-        {
-            page = await browser.GetDocumentAsync("/admin/import");
-            if (page.QuerySelector("table.import-report") is null)
-            {
-                await Task.Delay(100);
-            }
-        }
-        while (page.QuerySelector("table.import-report") is null && DateTime.UtcNow < deadline);
-        return page;
-    }
-
-    private static byte[] ZipOf(params (string Name, byte[] Bytes)[] entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, bytes) in entries)
-            {
-                using var entry = archive.CreateEntry(name).Open();
-                entry.Write(bytes);
-            }
-        }
-        return buffer.ToArray();
     }
 
     /// <summary>A stand-in for the old WordPress server, on a loopback port, serving the Beacon image.</summary>

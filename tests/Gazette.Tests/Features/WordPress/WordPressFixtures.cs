@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using AngleSharp.Html.Dom;
 using Gazette.Data;
 using Gazette.Features.WordPress;
 using Gazette.Tests.Infrastructure;
@@ -65,4 +68,48 @@ internal static class WordPressFixtures
 
     public static Task<Article> ArticleAsync(this GazetteApp app, string slug) => app.WithDbAsync(db =>
         db.Articles.Include(a => a.Categories).Include(a => a.Tags).Include(a => a.Author).SingleAsync(a => a.Slug == slug));
+
+    /// <summary>Posts the staff area's import form with <paramref name="export"/> and an uploads zip.</summary>
+    public static async Task<HttpResponseMessage> PostImportAsync(this HttpClient browser, string export, byte[] zip)
+    {
+        var form = await browser.GetDocumentAsync("/admin/import");
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken");
+        content.Add(new ByteArrayContent(await File.ReadAllBytesAsync(export)), "file", "beacon.xml");
+        var uploads = new ByteArrayContent(zip);
+        uploads.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        content.Add(uploads, "uploads", "uploads.zip");
+        return await browser.PostAsync(new Uri("/admin/import", UriKind.Relative), content);
+    }
+
+    /// <summary>The staff area's import page once it shows the report of the import running in the background.</summary>
+    public static async Task<IHtmlDocument> WaitForTheImportReportAsync(this HttpClient browser)
+    {
+        IHtmlDocument page;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            page = await browser.GetDocumentAsync("/admin/import");
+            if (page.QuerySelector("table.import-report") is null)
+            {
+                await Task.Delay(100);
+            }
+        }
+        while (page.QuerySelector("table.import-report") is null && DateTime.UtcNow < deadline);
+        return page;
+    }
+
+    public static byte[] ZipOf(params (string Name, byte[] Bytes)[] entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, bytes) in entries)
+            {
+                using var entry = archive.CreateEntry(name).Open();
+                entry.Write(bytes);
+            }
+        }
+        return buffer.ToArray();
+    }
 }

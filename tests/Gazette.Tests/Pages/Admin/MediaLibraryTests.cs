@@ -5,6 +5,7 @@ using Gazette.Tests.Features.Media;
 using Gazette.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using SixLabors.ImageSharp.Processing;
 
 namespace Gazette.Tests.Pages.Admin;
 
@@ -259,7 +260,7 @@ public sealed class MediaLibraryOnSqlite(SqliteApp app) : MediaLibraryTests(app)
 
 public sealed class MediaLibraryOnPostgreSql(PostgreSqlApp app) : MediaLibraryTests(app), IClassFixture<PostgreSqlApp>;
 
-/// <summary>An app that takes at most two images of 1 MB per upload, so a request over the limit stays small.</summary>
+/// <summary>An app that takes at most two images of 1 MB and 1 megapixel per upload, so a request over the limits stays small.</summary>
 public sealed class TightUploadLimitsApp : GazetteApp
 {
     protected override void ConfigureDatabase(IWebHostBuilder builder)
@@ -267,6 +268,7 @@ public sealed class TightUploadLimitsApp : GazetteApp
         builder.UseSetting("Gazette:Database:Provider", "Sqlite");
         builder.UseSetting("Gazette:Media:MaxUploadMegabytes", "1");
         builder.UseSetting("Gazette:Media:MaxFilesPerUpload", "2");
+        builder.UseSetting("Gazette:Media:MaxMegapixels", "1");
     }
 }
 
@@ -289,6 +291,43 @@ public sealed class MediaUploadLimitTests(TightUploadLimitsApp app) : IClassFixt
         Assert.Contains("at most 1 MB", page.TextOf(".error-page p"), StringComparison.Ordinal);
         Assert.Empty(app.StoredFiles());
         Assert.Equal(0, await app.WithDbAsync(db => db.MediaItems.CountAsync()));
+    }
+
+    [Fact]
+    public async Task AnImageOverThePixelLimitIsRefusedWith413AndNothingIsStored()
+    {
+        var browser = app.CreateBrowser();
+        await app.SignInAsync(browser, StaffRoles.Author);
+        // Black all over, so that the file stays far below 1 MB.
+        var wide = TestImages.File("wide", "png", 1250, 1000, decorate: image => image.Mutate(x => x.Brightness(0)));
+        var before = await app.WithDbAsync(db => db.MediaItems.CountAsync());
+
+        var response = await browser.UploadAsync(wide);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal(
+            "\"wide.png\" is 1250 × 1000 pixels (1.3 megapixels); an image may have at most 1 megapixel. Scale it down and upload it again.",
+            page.TextOf(".form-errors li"));
+        Assert.Equal(before, await app.WithDbAsync(db => db.MediaItems.CountAsync()));
+        Assert.Empty(app.StoredFiles());
+    }
+
+    [Fact]
+    public async Task AnAnimationIsMeasuredByAllItsFrames()
+    {
+        var browser = app.CreateBrowser();
+        await app.SignInAsync(browser, StaffRoles.Author);
+        var before = await app.WithDbAsync(db => db.MediaItems.CountAsync());
+
+        var response = await browser.UploadAsync(TestImages.File("flicker", "gif", 600, 600, frames: 3));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal(
+            "\"flicker.gif\" is 600 × 600 pixels in 3 frames (1.1 megapixels in all); an image may have at most 1 megapixel, counting every frame. Scale it down and upload it again.",
+            page.TextOf(".form-errors li"));
+        Assert.Equal(before, await app.WithDbAsync(db => db.MediaItems.CountAsync()));
     }
 
     [Fact]

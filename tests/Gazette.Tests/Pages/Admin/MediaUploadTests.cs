@@ -7,6 +7,7 @@ using Gazette.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace Gazette.Tests.Pages.Admin;
 
@@ -176,9 +177,106 @@ public sealed class MediaUploadTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var response = await browser.UploadAsync(new TestFile("huge.jpg", heavy, "image/jpeg"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var page = await response.ReadDocumentAsync();
         Assert.Equal("\"huge.jpg\" is 11 MB; an image may be at most 10 MB.", page.TextOf(".form-errors li"));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Theory]
+    [InlineData(100_000, 100_000, "10000")]
+    [InlineData(8000, 7500, "60")]
+    public async Task RefusesAPngClaimingMorePixelsThanTheLimitFromItsHeaderAlone(int width, int height, string megapixels)
+    {
+        var browser = app.CreateBrowser();
+        await app.SignInAsync(browser, StaffRoles.Author);
+        // A few dozen bytes that would decode to gigabytes: refused before anything is allocated,
+        // or the message would be another (decoding it fails for want of memory, or for want of data).
+        var bomb = CraftedImages.PngClaiming(width, height);
+        Assert.True(bomb.Length < 200);
+        var before = await CountAsync();
+
+        var response = await browser.UploadAsync(new TestFile("bomb.png", bomb, "image/png"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal(
+            $"\"bomb.png\" is {width} × {height} pixels ({megapixels} megapixels); an image may have at most 50 megapixels. Scale it down and upload it again.",
+            page.TextOf(".form-errors li"));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task RefusesAGifWithAFrameLargerThanTheLimitThoughItsScreenIsSmall()
+    {
+        var browser = app.CreateBrowser();
+        await app.SignInAsync(browser, StaffRoles.Author);
+        var before = await CountAsync();
+
+        var response = await browser.UploadAsync(new TestFile("sly.gif", CraftedImages.GifWithAFrameOf(10_000, 10_000), "image/gif"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal(
+            "\"sly.gif\" has a frame of 10000 × 10000 pixels (100 megapixels); an image may have at most 50 megapixels. Scale it down and upload it again.",
+            page.TextOf(".form-errors li"));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task KeepsAnAnimatedWebpMovingWithoutItsMetadataAndMakesStillCopiesOfItsFirstFrame(bool lossy)
+    {
+        var browser = app.CreateBrowser();
+        await app.SignInAsync(browser, StaffRoles.Author);
+        var red = new Rgba32(220, 20, 30);
+        CraftedImages.Frame[] frames = [new(red), new(new Rgba32(20, 40, 220), X: 100, Y: 50, Width: 200, Height: 100)];
+        var upload = CraftedImages.AnimatedWebp(1000, 400, frames, lossy, exif: true);
+        Assert.Throws<NotSupportedException>(() => Image.Identify(upload));
+
+        var response = await browser.UploadAsync(new TestFile(app.Unique("waves") + ".webp", upload, "image/webp"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var item = await app.WithDbAsync(db => db.MediaItems.Include(m => m.Variants).SingleAsync(m => m.Id == response.ItemId()));
+        Assert.Equal(("image/webp", 1000, 400), (item.ContentType, item.Width, item.Height));
+        // Served as it came, frames and all, less its EXIF.
+        var served = await browser.GetAsync(new Uri(item.Path, UriKind.Relative));
+        Assert.Equal("image/webp", served.Content.Headers.ContentType!.MediaType);
+        var original = await served.Content.ReadAsByteArrayAsync();
+        Assert.Equal(CraftedImages.AnimatedWebp(1000, 400, frames, lossy), original);
+        Assert.False(Contains(original, CraftedImages.ExifMarker));
+        // The copies are stills of the first frame, in PNG, at the widths below the original's.
+        Assert.Equal([("image/png", 480), ("image/png", 960)], item.Variants.Select(v => (v.ContentType, v.Width)).Order());
+        foreach (var variant in item.Variants)
+        {
+            using var still = Image.Load<Rgba32>(await browser.GetByteArrayAsync(new Uri(variant.Path, UriKind.Relative)));
+            Assert.Equal(1, still.Frames.Count);
+            // Where the second frame would be drawn, the first frame's colour.
+            var pixel = still[still.Width / 5, still.Height / 4];
+            Assert.True(Math.Abs(pixel.R - red.R) < 8 && Math.Abs(pixel.B - red.B) < 8, $"{variant.Width}w: {pixel}");
+        }
+        // Readers are offered the moving original only, never a still copy.
+        var article = await app.CreateArticleAsync(a => (a.FeaturedImageUrl, a.FeaturedImageAlt) = (item.Path, "Waves"));
+        var page = await app.CreateBrowser().GetDocumentAsync(GazetteApp.UrlOf(article));
+        Assert.Null(page.QuerySelector("figure.featured-image picture source"));
+        Assert.Equal($"{item.Path} 1000w", page.QuerySelector("figure.featured-image picture img")!.GetAttribute("srcset"));
+    }
+
+    [Fact]
+    public async Task RefusesAnAnimatedWebpWhoseFramesAreNotTheSizeTheyClaimAndStoresNothing()
+    {
+        var browser = app.CreateBrowser();
+        await app.SignInAsync(browser, StaffRoles.Author);
+        // Each frame's image is 300 × 200, its place in the animation 30 × 20: decoding it would write past its room.
+        var lying = CraftedImages.AnimatedWebp(300, 200, [new(new Rgba32(0, 0, 0)), new(new Rgba32(255, 255, 255))], claimedSize: (30, 20));
+        var before = await CountAsync();
+
+        var response = await browser.UploadAsync(new TestFile("lying.webp", lying, "image/webp"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("\"lying.webp\" looks like a Webp image but is damaged and cannot be read.", page.TextOf(".form-errors li"));
         Assert.Equal(before, await CountAsync());
     }
 

@@ -71,6 +71,8 @@ public sealed class IndexModel(GazetteDbContext db, UploadMedia uploadMedia, IOp
         }
         var stored = new List<Added>();
         var alreadyThere = 0;
+        // 413 when every refusal was for size (bytes or pixels), else 400.
+        var onlyTooLarge = ModelState.IsValid;
         if (ModelState.IsValid)
         {
             var uploader = User.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -85,6 +87,7 @@ public sealed class IndexModel(GazetteDbContext db, UploadMedia uploadMedia, IOp
                 else
                 {
                     ModelState.AddModelError(nameof(Files), result.Error!);
+                    onlyTooLarge &= result.TooLarge;
                 }
             }
         }
@@ -103,7 +106,7 @@ public sealed class IndexModel(GazetteDbContext db, UploadMedia uploadMedia, IOp
         }
 
         Stored = stored;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = onlyTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
         await DescribePickAsync(cancellationToken);
         await LoadAsync(1, cancellationToken);
         return Page();
