@@ -37,7 +37,8 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: the route value "page" is the Razor page's own name.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     /// <summary>Whether older comments follow this page's.</summary>

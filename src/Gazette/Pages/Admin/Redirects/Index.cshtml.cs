@@ -20,7 +20,8 @@ public sealed class IndexModel(GazetteDbContext db, SaveRedirect saveRedirect) :
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: the route value "page" is the Razor page's own name.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Row> Redirects { get; private set; } = [];
