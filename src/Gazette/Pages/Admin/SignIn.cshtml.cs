@@ -50,7 +50,7 @@ public sealed class SignInModel(PasswordSignIn passwordSignIn) : PageModel
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 return Page();
             case PasswordSignIn.Outcome.LockedOut:
-                ModelState.AddModelError("", "Too many wrong two-factor codes: this account is locked for a few minutes. Try again later.");
+                ModelState.AddModelError("", "Too many wrong codes or passwords were tried for this account: it is locked for a few minutes. Try again later.");
                 break;
             case PasswordSignIn.Outcome.Suspended:
                 ModelState.AddModelError("", "This account is suspended. An Administrator can let you sign in again.");
