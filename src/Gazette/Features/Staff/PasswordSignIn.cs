@@ -30,9 +30,11 @@ public sealed class PasswordSignIn(
     public async Task<Result> ExecuteAsync(HttpContext http, string userName, string password, bool rememberMe)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var name = userName.Trim();
+        var typed = userName.Trim();
         var address = http.Connection.RemoteIpAddress;
-        var user = await users.FindByNameAsync(name) ?? await users.FindByEmailAsync(name);
+        var user = await users.FindByNameAsync(typed) ?? await users.FindByEmailAsync(typed);
+        // An account is counted under one name, whether its user name or its email was typed.
+        var name = user?.UserName ?? typed;
         var knownDevice = user is null ? null : device.KeyFor(http.Request, user.Id);
         var wait = throttle.WaitFor(address, name, knownDevice);
         if (wait > TimeSpan.Zero)

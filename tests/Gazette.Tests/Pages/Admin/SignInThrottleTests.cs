@@ -16,7 +16,7 @@ namespace Gazette.Tests.Pages.Admin;
 /// Password guessing is slowed per address and per account with growing waits, never locked out
 /// for the owner, and a name that is no account looks exactly like one that is.
 /// </summary>
-public sealed class SignInThrottleTests(SignInThrottleTests.AddressedApp app) : IClassFixture<SignInThrottleTests.AddressedApp>
+public abstract class SignInThrottleTests(SignInThrottleTests.AddressedApp app)
 {
     private const string Password = "correct-horse-Battery-9";
 
@@ -125,12 +125,9 @@ public sealed class SignInThrottleTests(SignInThrottleTests.AddressedApp app) : 
         browser.PostFormAsync("/admin/signin", "/admin/signin", new() { ["UserName"] = userName, ["Password"] = password });
 
     /// <summary>The app with each test browser at a network address of its own, and the password hashing counted.</summary>
-    public sealed class AddressedApp : FakeClockApp
+    public abstract class AddressedApp : FakeClockApp
     {
         public CountingHasher Hasher { get; } = new();
-
-        protected override void ConfigureDatabase(IWebHostBuilder builder) =>
-            builder.UseSetting("Gazette:Database:Provider", nameof(DatabaseProvider.Sqlite));
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -176,5 +173,22 @@ public sealed class SignInThrottleTests(SignInThrottleTests.AddressedApp app) : 
             });
             next(app);
         };
+    }
+}
+
+public sealed class SignInThrottleOnSqlite(SignInThrottleOnSqlite.App app) : SignInThrottleTests(app), IClassFixture<SignInThrottleOnSqlite.App>
+{
+    public sealed class App : AddressedApp
+    {
+        protected override void ConfigureDatabase(IWebHostBuilder builder) =>
+            builder.UseSetting("Gazette:Database:Provider", nameof(DatabaseProvider.Sqlite));
+    }
+}
+
+public sealed class SignInThrottleOnPostgreSql(SignInThrottleOnPostgreSql.App app) : SignInThrottleTests(app), IClassFixture<SignInThrottleOnPostgreSql.App>
+{
+    public sealed class App : AddressedApp
+    {
+        protected override void ConfigureDatabase(IWebHostBuilder builder) => PostgreSqlApp.UseNewDatabase(builder);
     }
 }

@@ -13,7 +13,7 @@ namespace Gazette.Tests.Pages.Admin;
 /// posted with <c>Host: evil.example</c>, and every link in every message it queues points at
 /// the site's own address.
 /// </summary>
-public sealed partial class ForgedHostTests(SqliteApp app) : IClassFixture<SqliteApp>
+public abstract partial class ForgedHostTests(GazetteApp app)
 {
     private const string Forged = "http://evil.example/";
 
@@ -120,6 +120,10 @@ public sealed partial class ForgedHostTests(SqliteApp app) : IClassFixture<Sqlit
     [GeneratedRegex(@"https?://[^\s<>""]+")]
     private static partial Regex LinkPattern();
 }
+
+public sealed class ForgedHostOnSqlite(SqliteApp app) : ForgedHostTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ForgedHostOnPostgreSql(PostgreSqlApp app) : ForgedHostTests(app), IClassFixture<PostgreSqlApp>;
 
 /// <summary>Where the site's address comes from, and what answers for other hosts.</summary>
 public sealed class SiteAddressTests
