@@ -1,6 +1,7 @@
 using Gazette.Data;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +37,12 @@ public static class StaffPolicies
 
     /// <summary>Administrators: users, roles and site settings.</summary>
     public const string ManageSite = "ManageSite";
+}
+
+/// <summary>Something that happens whenever a member of staff completes signing in (password, code or emailed link).</summary>
+public interface IStaffSignedIn
+{
+    Task OnSignedInAsync(CookieSignedInContext context);
 }
 
 internal static class StaffIdentity
@@ -105,6 +112,13 @@ internal static class StaffIdentity
                     return;
                 }
                 await identityCheck(context);
+            };
+            cookie.Events.OnSignedIn = async context =>
+            {
+                foreach (var observer in context.HttpContext.RequestServices.GetServices<IStaffSignedIn>())
+                {
+                    await observer.OnSignedInAsync(context);
+                }
             };
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);

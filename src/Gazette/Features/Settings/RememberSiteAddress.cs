@@ -1,7 +1,5 @@
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Gazette.Features.Settings;
 
@@ -12,6 +10,7 @@ namespace Gazette.Features.Settings;
 /// <c>Gazette:Site:Url</c> setting, shown and changed on the settings page.
 /// </summary>
 public sealed class RememberSiteAddress(SiteAddress address, SiteSettingsStore store, ILogger<RememberSiteAddress> logger)
+    : IStaffSignedIn
 {
     public async Task OnSignedInAsync(CookieSignedInContext context)
     {
@@ -29,24 +28,6 @@ public sealed class RememberSiteAddress(SiteAddress address, SiteSettingsStore s
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("The site's address is now {Url}, where its first Administrator signed in; change it in the settings.", url);
-        }
-    }
-
-    /// <summary>Hooks <see cref="OnSignedInAsync"/> into the staff sign-in cookie, after what is there already.</summary>
-    internal sealed class Hook : IPostConfigureOptions<CookieAuthenticationOptions>
-    {
-        public void PostConfigure(string? name, CookieAuthenticationOptions options)
-        {
-            if (name != IdentityConstants.ApplicationScheme)
-            {
-                return;
-            }
-            var before = options.Events.OnSignedIn;
-            options.Events.OnSignedIn = async context =>
-            {
-                await before(context);
-                await context.HttpContext.RequestServices.GetRequiredService<RememberSiteAddress>().OnSignedInAsync(context);
-            };
         }
     }
 }

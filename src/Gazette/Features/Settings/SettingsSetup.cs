@@ -1,6 +1,4 @@
 using Gazette.Infrastructure;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
 
 namespace Gazette.Features.Settings;
 
@@ -18,7 +16,7 @@ internal static class SettingsSetup
         builder.Services.AddSingleton<SiteSettingsStore>();
         builder.Services.AddSingleton<SiteTime>();
         builder.Services.AddSingleton<RememberSiteAddress>();
-        builder.Services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, RememberSiteAddress.Hook>();
+        builder.Services.AddSingleton<IStaffSignedIn>(provider => provider.GetRequiredService<RememberSiteAddress>());
         if (options.Database.Provider == DatabaseProvider.PostgreSql)
         {
             // Only a shared PostgreSQL database can have other instances that save settings.

@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using Gazette.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Gazette.Features.Staff;
 
@@ -14,7 +13,7 @@ namespace Gazette.Features.Staff;
 /// The cookie names the account, signed with the site's keys; it proves nothing by itself, the
 /// password is still asked for.
 /// </summary>
-public sealed class StaffDevice(IDataProtectionProvider protection)
+public sealed class StaffDevice(IDataProtectionProvider protection) : IStaffSignedIn
 {
     public const string CookieName = "gazette.device";
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(365);
@@ -57,23 +56,13 @@ public sealed class StaffDevice(IDataProtectionProvider protection)
     }
 
     /// <summary>Every completed sign-in (password, two-factor code, reset link) marks the browser.</summary>
-    internal sealed class Hook : IPostConfigureOptions<CookieAuthenticationOptions>
+    public Task OnSignedInAsync(CookieSignedInContext context)
     {
-        public void PostConfigure(string? name, CookieAuthenticationOptions options)
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
         {
-            if (name != IdentityConstants.ApplicationScheme)
-            {
-                return;
-            }
-            var before = options.Events.OnSignedIn;
-            options.Events.OnSignedIn = async context =>
-            {
-                await before(context);
-                if (context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
-                {
-                    context.HttpContext.RequestServices.GetRequiredService<StaffDevice>().Remember(context.Response, userId);
-                }
-            };
+            Remember(context.Response, userId);
         }
+        return Task.CompletedTask;
     }
 }

@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
+using Gazette.Infrastructure;
 
 namespace Gazette.Features.Staff;
 
@@ -12,7 +11,7 @@ internal static class StaffSetup
         services.AddScoped<Authenticator>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<StaffDevice>();
-        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, StaffDevice.Hook>();
+        services.AddSingleton<IStaffSignedIn>(provider => provider.GetRequiredService<StaffDevice>());
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<ConfirmIdentity>();
         return services;
