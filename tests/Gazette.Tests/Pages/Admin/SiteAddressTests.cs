@@ -147,6 +147,22 @@ public sealed class SiteAddressTests
     }
 
     [Fact]
+    public async Task ASiteSetUpOnThisMachineAndUsedUnderANameAsksForItsAddress()
+    {
+        using var app = new SqliteApp();
+        await app.SignInAsAdministratorAsync(app.CreateBrowser());
+        var elsewhere = app.CreateBrowser("http://news.example.test/");
+        await app.SignInAsAdministratorAsync(elsewhere);
+
+        var dashboard = await elsewhere.GetDocumentAsync("/admin");
+        var local = await (await app.CreateBrowser().GetAsync(new Uri("/", UriKind.Relative))).Content.ReadAsStringAsync();
+
+        Assert.Contains("point at http://localhost", dashboard.TextOf(".notice"), StringComparison.Ordinal);
+        Assert.Equal("/admin/settings#Form_SiteUrl", dashboard.QuerySelector(".notice a")!.GetAttribute("href"));
+        Assert.DoesNotContain("news.example.test", local, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnAdministratorChangesTheAddressAndOnlyAWebAddressIsTaken()
     {
         using var app = new SqliteApp();
