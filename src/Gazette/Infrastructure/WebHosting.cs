@@ -28,6 +28,9 @@ internal static class WebHosting
         // Only where an HTTPS port is known (an https:// address to listen on, or https_port):
         // behind a proxy that ends TLS, the proxy redirects.
         builder.Services.AddHttpsRedirection(https => https.RedirectStatusCode = StatusCodes.Status308PermanentRedirect);
+        // Without an HTTPS port (plain HTTP, or TLS ended by a proxy) there is nothing to redirect to:
+        // that is a set-up, not a fault, so the middleware's warning about it stays out of the log.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.HttpsPolicy.HttpsRedirectionMiddleware", LogLevel.Error);
         // Every cookie (sign-in, antiforgery, comment details) is Secure when the page came over HTTPS.
         builder.Services.Configure<CookiePolicyOptions>(cookies => cookies.Secure = CookieSecurePolicy.SameAsRequest);
         return builder;

@@ -64,5 +64,10 @@ public sealed class SignInModel(PasswordSignIn passwordSignIn) : PageModel
     }
 
     private static string Duration(int seconds) =>
-        seconds < 120 ? $"{seconds} seconds" : $"{(int)Math.Ceiling(seconds / 60.0)} minutes";
+        seconds switch
+        {
+            1 => "a second",
+            < 120 => $"{seconds} seconds",
+            _ => $"{(int)Math.Ceiling(seconds / 60.0)} minutes",
+        };
 }
