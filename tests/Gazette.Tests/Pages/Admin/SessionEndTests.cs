@@ -82,6 +82,20 @@ public abstract class SessionEndTests(GazetteApp app)
         Assert.Equal(HttpStatusCode.Redirect, (await laptop.GetAsync(Dashboard)).StatusCode);
     }
 
+    [Fact]
+    public async Task ADeletedAccountsSessionEnds()
+    {
+        var author = app.CreateBrowser();
+        var userName = await app.SignInAsync(author, StaffRoles.Author);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            Assert.True((await users.DeleteAsync((await users.FindByNameAsync(userName))!)).Succeeded);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await author.GetAsync(Dashboard)).StatusCode);
+    }
+
     private async Task ChangeRoleAsync(string userName, string role)
     {
         var administrator = app.CreateBrowser();
