@@ -8,8 +8,8 @@ public static class RepositoryFiles
     /// <summary>The folder holding Gazette.slnx, found by walking up from the test binaries.</summary>
     public static string Root => RootPath.Value;
 
-    /// <summary><c>shared/</c> sits beside the clone, on developer machines and in CI.</summary>
-    public static string SeedArticle => Existing(Path.GetFullPath(Path.Combine(Root, "..", "shared", "fixtures", "seed-article.txt")));
+    /// <summary>A news page saved as text (written for these tests), in the shape of the page Gazette exists to serve.</summary>
+    public static string SeedArticle => Existing(Path.Combine(Root, "tests", "Gazette.BrowserTests", "Data", "news-page.txt"));
 
     /// <summary>An image to upload as a featured image: the demo illustration, a real 1600×900 JPEG.</summary>
     public static string UploadImage => Existing(Path.Combine(Root, "src", "Gazette", "wwwroot", "demo", "harbour-dawn.jpg"));

@@ -6,7 +6,7 @@ namespace Gazette.BrowserTests.Infrastructure;
 public sealed record BodyBlock(string Text, bool IsHeading);
 
 /// <summary>
-/// <c>shared/fixtures/seed-article.txt</c>, a real news page saved as text, read into the parts
+/// <c>Data/news-page.txt</c>, a news page saved as text, read into the parts
 /// Gazette's editor takes (title, body, image credit) and the parts the page must show
 /// (byline, the "Leave a Reply" heading and its notice).
 /// </summary>
