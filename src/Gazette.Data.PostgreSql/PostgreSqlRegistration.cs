@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Gazette.Data.PostgreSql;
 
@@ -9,12 +10,37 @@ public static class PostgreSqlRegistration
     public static IServiceCollection AddGazettePostgreSql(
         this IServiceCollection services, string connectionString, Action<IServiceProvider, DbContextOptionsBuilder> configure)
     {
-        services.AddDbContext<PostgreSqlGazetteDbContext>((sp, options) =>
+        // Pooled: a request borrows a context instead of building one.
+        services.AddDbContextPool<PostgreSqlGazetteDbContext>((sp, options) =>
         {
-            options.UseNpgsql(connectionString);
+            options.UseNpgsql(WithPreparedStatements(connectionString));
             configure(sp, options);
         });
         services.AddScoped<GazetteDbContext>(sp => sp.GetRequiredService<PostgreSqlGazetteDbContext>());
         return services;
     }
+
+    /// <summary>
+    /// Defaults for a web site's many short reads, each kept where the connection string chooses
+    /// otherwise: automatic preparation (a page's few statements are planned once per connection,
+    /// not on every view), and no reset of a pooled connection's session on its return (Gazette
+    /// sets no session state; the reset cost a round trip per query).
+    /// </summary>
+    public static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Names(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        if (!Names(connectionString, "No Reset On Close", "NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+        return builder.ConnectionString;
+    }
+
+    private static bool Names(string connectionString, params string[] keys) =>
+        keys.Any(key => connectionString.Contains(key, StringComparison.OrdinalIgnoreCase));
 }

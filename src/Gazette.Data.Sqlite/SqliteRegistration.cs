@@ -9,7 +9,8 @@ public static class SqliteRegistration
     public static IServiceCollection AddGazetteSqlite(
         this IServiceCollection services, string connectionString, Action<IServiceProvider, DbContextOptionsBuilder> configure)
     {
-        services.AddDbContext<SqliteGazetteDbContext>((sp, options) =>
+        // Pooled: a request borrows a context instead of building one.
+        services.AddDbContextPool<SqliteGazetteDbContext>((sp, options) =>
         {
             options.UseSqlite(connectionString);
             configure(sp, options);
