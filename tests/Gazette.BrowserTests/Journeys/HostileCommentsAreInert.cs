@@ -45,17 +45,30 @@ public sealed class HostileCommentsAreInert(BrowserApp app)
 
         foreach (var arranged in articles)
         {
-            var replyTo = arranged.Comments.First(c => c.Place == PayloadPlace.Name);
-            foreach (var url in new[] { arranged.Url, $"{arranged.Url}?replyTo={replyTo.Id}#respond" })
+            // Every page of the conversation (it is long enough to be split), each checked whole.
+            var rendered = new Dictionary<string, string[]>();
+            for (var url = $"{arranged.Url}?cpage=1"; url is not null;)
             {
                 await article.OpenAsync(url);
                 problems.AddRange(await ActiveContent.FindAsync(page));
-                problems.AddRange(await MisrenderedAsync(page, arranged));
+                foreach (var shown in await page.EvaluateAsync<string[][]>(RenderedComments))
+                {
+                    rendered[shown[0]] = shown;
+                }
+                var next = page.Locator(".comment-pages a[rel=next]");
+                url = await next.CountAsync() > 0 ? await next.GetAttributeAsync("href") : null;
             }
+            problems.AddRange(Misrendered(arranged.Url, rendered, arranged));
+
+            var replyTo = arranged.Comments.First(c => c.Place == PayloadPlace.Name);
+            await article.OpenAsync($"{arranged.Url}?replyTo={replyTo.Id}#respond");
+            problems.AddRange(await ActiveContent.FindAsync(page));
             AssertNothingRan(dialogs, problems);
             Assert.Contains(replyTo.Payload.Trim(), await article.ReplyHeading.TextContentAsync() ?? "", StringComparison.Ordinal);
             foreach (var comment in arranged.Comments.Where(c => c.Place == PayloadPlace.Text).Take(2))
             {
+                // A comment's lasting address opens the page that holds it.
+                await article.OpenAsync($"/comments/{comment.Id}");
                 await Expect(article.CommentTextOf(comment.Id)).ToBeVisibleAsync();
                 await Expect(article.CommentTextOf(comment.Id)).ToHaveTextAsync(comment.Payload.Trim());
             }
@@ -132,16 +145,15 @@ public sealed class HostileCommentsAreInert(BrowserApp app)
         Assert.True(found.Count == 0, string.Join("\n", found));
     }
 
-    /// <summary>Every arranged comment is on the page, its payload shown as it was written; links go only to web addresses.</summary>
-    private static async Task<IEnumerable<string>> MisrenderedAsync(IPage page, HostileArticle arranged)
+    /// <summary>Every arranged comment is on one of the pages, its payload shown as it was written; links go only to web addresses.</summary>
+    private static List<string> Misrendered(string where, Dictionary<string, string[]> rendered, HostileArticle arranged)
     {
-        var rendered = (await page.EvaluateAsync<string[][]>(RenderedComments)).ToDictionary(c => c[0]);
         var problems = new List<string>();
         foreach (var comment in arranged.Comments)
         {
             if (!rendered.TryGetValue($"comment-{comment.Id}", out var shown))
             {
-                problems.Add($"{page.Url}: comment {comment.Id} ({comment.Place}) is not shown");
+                problems.Add($"{where}: comment {comment.Id} ({comment.Place}) is not shown");
                 continue;
             }
             var (text, author, href) = (shown[1].Trim(), shown[2].Trim(), shown[3]);
@@ -153,7 +165,7 @@ public sealed class HostileCommentsAreInert(BrowserApp app)
             };
             if (!ok)
             {
-                problems.Add($"{page.Url}: comment {comment.Id} with its payload as {comment.Place} shows text \"{text}\", author \"{author}\", link \"{href}\" for \"{comment.Payload}\"");
+                problems.Add($"{where}: comment {comment.Id} with its payload as {comment.Place} shows text \"{text}\", author \"{author}\", link \"{href}\" for \"{comment.Payload}\"");
             }
         }
         return problems;

@@ -16,6 +16,13 @@ public static class ArticleLinks
     public static string Of(ArticleKind kind, DateTime publishedAt, string slug) =>
         kind == ArticleKind.Page ? Page(slug) : Article(publishedAt, slug);
 
+    /// <summary>A comment's lasting address: it answers with the article page (and conversation page) that shows it.</summary>
+    public static string Comment(int commentId) => string.Create(CultureInfo.InvariantCulture, $"/comments/{commentId}");
+
+    /// <summary>The article's address showing page <paramref name="page"/> of its conversation, at <paramref name="anchor"/>.</summary>
+    public static string ConversationPage(string articleUrl, int? page, string anchor) =>
+        page is { } number ? string.Create(CultureInfo.InvariantCulture, $"{articleUrl}?cpage={number}#{anchor}") : $"{articleUrl}#{anchor}";
+
     public static string Year(int year) => string.Create(CultureInfo.InvariantCulture, $"/{year:0000}");
 
     public static string Month(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"/{year:0000}/{month:00}");

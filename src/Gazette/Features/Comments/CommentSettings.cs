@@ -53,6 +53,15 @@ public sealed class CommentSettings
     /// <summary>When a commenter asks for erasure, remove their comments' text too (otherwise kept, signed "Anonymous").</summary>
     public bool ErasureRemovesText { get; set; }
 
+    /// <summary>
+    /// Top-level threads on one page of an article's conversation (a thread is never split across
+    /// pages); 0 shows every comment on one page.
+    /// </summary>
+    public int ThreadsPerPage { get; set; } = 50;
+
+    /// <summary>Readers arrive at the newest page of a long conversation (otherwise at the first, oldest page).</summary>
+    public bool NewestPageFirst { get; set; } = true;
+
     /// <summary>Comments close this many days after publication; 0 keeps them open.</summary>
     public int CloseAfterDays { get; set; }
 

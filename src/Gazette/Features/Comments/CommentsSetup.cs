@@ -21,6 +21,7 @@ internal static class CommentsSetup
         services.AddScoped<ReplyNotifications>();
         services.AddScoped<PersonalData>();
         services.AddScoped<ScreenComment>();
+        services.AddScoped<ConversationPages>();
         services.AddScoped<PostComment>();
         services.AddScoped<EditComment>();
         services.AddScoped<ModerateComment>();

@@ -54,7 +54,7 @@ public sealed class ReplyNotifications(
             .Where(c => c.Id == replyId && c.Status == CommentStatus.Approved && c.Parent != null)
             .Select(c => new { c.AuthorName, c.AuthorEmail, c.Text, ParentEmail = c.Parent!.AuthorEmail, c.Article!.Title, c.Article.Slug, c.Article.PublishedAt })
             .SingleOrDefaultAsync(cancellationToken);
-        if (found is null || found.ParentEmail == found.AuthorEmail || found.PublishedAt is not { } published)
+        if (found is null || found.ParentEmail == found.AuthorEmail || found.PublishedAt is null)
         {
             return;
         }
@@ -65,7 +65,8 @@ public sealed class ReplyNotifications(
             return;
         }
         var unsubscribe = Link("unsubscribe", _tokens.Protect(Payload("unsubscribe", subscription.Id), TimeSpan.FromDays(3650)));
-        var article = site.Base + Articles.ArticleLinks.Article(published, found.Slug) + $"#comment-{replyId}";
+        // The comment's lasting address: it finds the conversation page (and works for static pages too).
+        var article = site.Base + Articles.ArticleLinks.Comment(replyId);
         outbox.Enqueue(found.ParentEmail, $"{found.AuthorName} replied to your comment on \"{found.Title}\"", $"""
             {found.AuthorName} replied to your comment on "{found.Title}":
 

@@ -83,6 +83,13 @@ public sealed class SettingsForm
     [Display(Name = "Reply depth")]
     public int ThreadDepth { get; set; }
 
+    [Range(0, 1000, ErrorMessage = "Enter a number from 0 (every comment on one page) to 1,000.")]
+    [Display(Name = "Threads on each page of comments (0 for one page)")]
+    public int ThreadsPerPage { get; set; }
+
+    [Display(Name = "Readers arrive at the newest page of comments")]
+    public bool NewestPageFirst { get; set; }
+
     [Range(0, 36_500, ErrorMessage = "Enter a number of days; 0 keeps comments open.")]
     [Display(Name = "Close comments after (days, 0 for never)")]
     public int CloseAfterDays { get; set; }
@@ -135,6 +142,8 @@ public sealed class SettingsForm
             SpamThresholdPercent = (int)Math.Round(comments.SpamThreshold * 100),
             MinimumFillSeconds = comments.MinimumFillSeconds,
             ThreadDepth = comments.ThreadDepth,
+            ThreadsPerPage = comments.ThreadsPerPage,
+            NewestPageFirst = comments.NewestPageFirst,
             CloseAfterDays = comments.CloseAfterDays,
             EditWindowMinutes = comments.EditWindowMinutes,
             MaxCommentsPerEmail = comments.MaxCommentsPerEmail,
@@ -206,6 +215,8 @@ public sealed class SettingsForm
             [comments + nameof(CommentSettings.SpamThreshold)] = (SpamThresholdPercent / 100.0).ToString("R", CultureInfo.InvariantCulture),
             [comments + nameof(CommentSettings.MinimumFillSeconds)] = Number(MinimumFillSeconds),
             [comments + nameof(CommentSettings.ThreadDepth)] = Number(ThreadDepth),
+            [comments + nameof(CommentSettings.ThreadsPerPage)] = Number(ThreadsPerPage),
+            [comments + nameof(CommentSettings.NewestPageFirst)] = Flag(NewestPageFirst),
             [comments + nameof(CommentSettings.CloseAfterDays)] = Number(CloseAfterDays),
             [comments + nameof(CommentSettings.EditWindowMinutes)] = Number(EditWindowMinutes),
             [comments + nameof(CommentSettings.MaxCommentsPerEmail)] = Number(MaxCommentsPerEmail),

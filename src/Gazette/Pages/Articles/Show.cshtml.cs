@@ -23,8 +23,10 @@ namespace Gazette.Pages.Articles;
 public sealed class ShowModel(
     GazetteDbContext db, PostComment postComment, CommenterCookie commenterCookie, CommentOwnership ownership,
     CommentFormToken formTokens, SiteAddress siteAddress, IOptionsSnapshot<GazetteOptions> options, SiteTime siteTime,
-    IOptionsMonitor<CommentSettings> commentSettings, TimeProvider clock) : PageModel
+    IOptionsMonitor<CommentSettings> commentSettings, ConversationPages conversationPages, TimeProvider clock) : PageModel
 {
+    private int? _conversationPage;
+
     public ArticleView Article { get; private set; } = null!;
     public Conversation Conversation { get; private set; } = null!;
     public ArticleNavigation Navigation { get; private set; } = null!;
@@ -41,8 +43,9 @@ public sealed class ShowModel(
     public int? JustPosted { get; set; }
 
     public async Task<IActionResult> OnGetAsync(
-        int? year, int? month, string slug, [FromQuery] int? replyTo, CancellationToken cancellationToken)
+        int? year, int? month, string slug, [FromQuery] int? replyTo, [FromQuery] int? cpage, CancellationToken cancellationToken)
     {
+        _conversationPage = cpage;
         if (await LoadAsync(year, slug, cancellationToken) is { } missing)
         {
             return missing;
@@ -113,7 +116,8 @@ public sealed class ShowModel(
                 return await RedisplayAsync(StatusCodes.Status429TooManyRequests, Notice.None, cancellationToken);
             case PostComment.Outcome.Approved:
                 CommentNotice = nameof(Notice.Published);
-                return Redirect($"{Article.Url}#comment-{result.CommentId}");
+                var page = await conversationPages.PageNumberOfAsync(Article.Id, result.CommentId!.Value, cancellationToken);
+                return Redirect(ArticleLinks.ConversationPage(Article.Url, page, $"comment-{result.CommentId}"));
             default:
                 CommentNotice = nameof(Notice.AwaitingModeration);
                 return Redirect($"{Article.Url}#respond");
@@ -167,18 +171,37 @@ public sealed class ShowModel(
 
     private async Task LoadConversationAsync(Notice notice, CancellationToken cancellationToken)
     {
-        var comments = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == Article.Id && c.Status == CommentStatus.Approved)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.Text, c.CreatedAt, c.AvatarSeed))
-            .ToListAsync(cancellationToken);
-        var replyTo = Form.ParentId is { } parentId ? comments.FirstOrDefault(c => c.Id == parentId) : null;
+        // Replying shows the page that holds the comment replied to.
+        var page = await conversationPages.LoadAsync(
+            Article.Id, Form.ParentId is null ? _conversationPage : null, Form.ParentId, cancellationToken);
+        var replyTo = Form.ParentId is { } parentId ? Find(page.Threads, parentId) : null;
         if (replyTo is null)
         {
             Form.ParentId = null;
         }
         Conversation = new Conversation(
-            Article.Url, Article.CommentsOpen, comments.Count, CommentThread.Build(comments), Form, replyTo, notice,
-            formTokens.Issue(Article.Id), JustPosted);
+            Article.Url, Article.CommentsOpen, page.Count, page.Threads, Form, replyTo, notice,
+            formTokens.Issue(Article.Id), JustPosted)
+        {
+            PageNumber = page.Number,
+            Pages = page.Pages,
+            DefaultPage = page.DefaultNumber,
+        };
+    }
+
+    private static CommentView? Find(IEnumerable<CommentView> threads, int id)
+    {
+        foreach (var comment in threads)
+        {
+            if (comment.Id == id)
+            {
+                return comment;
+            }
+            if (Find(comment.Replies, id) is { } reply)
+            {
+                return reply;
+            }
+        }
+        return null;
     }
 }

@@ -13,7 +13,16 @@ public enum Notice
     Deleted,
 }
 
-/// <summary>The comments under an article and the "Leave a Reply" form.</summary>
+/// <summary>The comments under an article (one page of them) and the "Leave a Reply" form.</summary>
 public sealed record Conversation(
     string ArticleUrl, bool CommentsOpen, int Count, IReadOnlyList<CommentView> Threads,
-    CommentForm Form, CommentView? ReplyTo, Notice Notice, string FormToken, int? JustPosted = null);
+    CommentForm Form, CommentView? ReplyTo, Notice Notice, string FormToken, int? JustPosted = null)
+{
+    public int PageNumber { get; init; } = 1;
+    public int Pages { get; init; } = 1;
+    public int DefaultPage { get; init; } = 1;
+
+    /// <summary>The address of page <paramref name="number"/> of this conversation, at its start.</summary>
+    public string PageUrl(int number) =>
+        Gazette.Features.Articles.ArticleLinks.ConversationPage(ArticleUrl, number == DefaultPage ? null : number, "comments");
+}

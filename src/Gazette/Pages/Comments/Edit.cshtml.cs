@@ -63,7 +63,7 @@ public sealed class EditModel(GazetteDbContext db, CommentOwnership ownership, E
         if (status == CommentStatus.Approved)
         {
             CommentNotice = nameof(Notice.Edited);
-            return Redirect($"{ArticleUrl}#comment-{comment.Id}");
+            return Redirect(ArticleLinks.Comment(comment.Id));
         }
         CommentNotice = nameof(Notice.EditedAwaitingModeration);
         JustPosted = comment.Id;

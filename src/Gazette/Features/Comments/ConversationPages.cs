@@ -1,0 +1,99 @@
+using Gazette.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gazette.Features.Comments;
+
+/// <summary>
+/// Breaks a long conversation into pages of top-level threads, as WordPress's "break comments into
+/// pages" does: a thread stays whole on one page, and readers arrive at the newest page (a
+/// setting). A view costs two queries however many comments there are: the thread outline (ids
+/// only) and the comments of the one page.
+/// </summary>
+public sealed class ConversationPages(GazetteDbContext db, IOptionsMonitor<CommentSettings> settings)
+{
+    /// <summary>
+    /// One page: its threads, the conversation's whole count, the page's number (from 1, the oldest
+    /// threads), how many pages there are, and which one the article's own address shows.
+    /// </summary>
+    public sealed record Page(IReadOnlyList<CommentView> Threads, int Count, int Number, int Pages, int DefaultNumber);
+
+    /// <summary>
+    /// Page <paramref name="requested"/> of the article's approved comments; without one, the page
+    /// holding <paramref name="holding"/>, or else the default page.
+    /// </summary>
+    public async Task<Page> LoadAsync(int articleId, int? requested, int? holding, CancellationToken cancellationToken)
+    {
+        var outline = await Approved(articleId).Select(c => new Outline(c.Id, c.ParentId)).ToListAsync(cancellationToken);
+        var layout = new Layout(outline, settings.CurrentValue);
+        var number = requested is { } asked
+            ? Math.Clamp(asked, 1, layout.Pages)
+            : holding is { } id && layout.PageOf(id) is { } holdingPage ? holdingPage : layout.DefaultPage;
+        var ids = layout.CommentsOn(number);
+        var query = Approved(articleId);
+        if (ids.Count < outline.Count)
+        {
+            query = query.Where(c => ids.Contains(c.Id));
+        }
+        var comments = await query
+            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.Text, c.CreatedAt, c.AvatarSeed))
+            .ToListAsync(cancellationToken);
+        return new Page(CommentThread.Build(comments), outline.Count, number, layout.Pages, layout.DefaultPage);
+    }
+
+    /// <summary>The page of the conversation that shows <paramref name="commentId"/>; null for the article's default page.</summary>
+    public async Task<int?> PageNumberOfAsync(int articleId, int commentId, CancellationToken cancellationToken)
+    {
+        var outline = await Approved(articleId).Select(c => new Outline(c.Id, c.ParentId)).ToListAsync(cancellationToken);
+        var layout = new Layout(outline, settings.CurrentValue);
+        return layout.PageOf(commentId) is { } page && page != layout.DefaultPage ? page : null;
+    }
+
+    private IQueryable<Comment> Approved(int articleId) =>
+        db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved)
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
+
+    private sealed record Outline(int Id, int? ParentId);
+
+    /// <summary>Which thread each comment belongs to, and which threads each page holds.</summary>
+    private sealed class Layout
+    {
+        private readonly Dictionary<int, int> _rootOf = [];
+        private readonly Dictionary<int, int> _rootIndex = [];
+        private readonly int _perPage;
+
+        public Layout(IReadOnlyList<Outline> outline, CommentSettings settings)
+        {
+            var perPage = settings.ThreadsPerPage;
+            _perPage = perPage;
+            var shown = outline.ToDictionary(c => c.Id, c => c.ParentId);
+            foreach (var comment in outline)
+            {
+                // A reply whose parent is not shown stands as a thread of its own, as CommentThread does.
+                var root = comment.Id;
+                for (var steps = 0; steps < 64 && shown[root] is { } parent && parent != root && shown.ContainsKey(parent); steps++)
+                {
+                    root = parent;
+                }
+                _rootOf[comment.Id] = root;
+                if (root == comment.Id)
+                {
+                    _rootIndex[root] = _rootIndex.Count;
+                }
+            }
+            Pages = perPage <= 0 ? 1 : Math.Max(1, (_rootIndex.Count + perPage - 1) / perPage);
+            DefaultPage = settings.NewestPageFirst ? Pages : 1;
+        }
+
+        public int Pages { get; }
+
+        public int DefaultPage { get; }
+
+        public int? PageOf(int commentId) =>
+            _rootOf.TryGetValue(commentId, out var root) ? (_perPage <= 0 ? 1 : _rootIndex[root] / _perPage + 1) : null;
+
+        public List<int> CommentsOn(int page) =>
+            _rootOf.Where(pair => PageOf(pair.Key) == page).Select(pair => pair.Key).ToList();
+    }
+}
