@@ -16,7 +16,7 @@ public sealed class CommentFeeds(GazetteDbContext db, IOptionsSnapshot<GazetteOp
 {
     private sealed record Row(
         int Id, DateTime CreatedAt, DateTime? EditedAt, string AuthorName, string? AuthorWebsite, string Text,
-        string ArticleTitle, string ArticleSlug, DateTime ArticlePublishedAt);
+        string ArticleTitle);
 
     /// <summary>An article whose comments can be followed: published, a post.</summary>
     public sealed record Followed(int Id, string Title, string Url);
@@ -50,13 +50,14 @@ public sealed class CommentFeeds(GazetteDbContext db, IOptionsSnapshot<GazetteOp
             .Take(Math.Max(1, Site.FeedLength))
             .Select(c => new Row(
                 c.Id, c.CreatedAt, c.EditedAt, c.AuthorName, c.AuthorWebsite, c.Text,
-                c.Article!.Title, c.Article.Slug, c.Article.PublishedAt!.Value))
+                c.Article!.Title))
             .ToListAsync(cancellationToken);
 
         var root = new Uri(address.Base + "/");
         var entries = rows.Select(row =>
         {
-            var url = new Uri(root, $"{ArticleLinks.Article(row.ArticlePublishedAt, row.ArticleSlug)}#comment-{row.Id}");
+            // The comment's lasting address: its conversation page changes as threads arrive.
+            var url = new Uri(root, ArticleLinks.Comment(row.Id).TrimStart('/'));
             var updated = row.EditedAt is { } edited && edited > row.CreatedAt ? edited : row.CreatedAt;
             return new FeedEntry(
                 TagUri.For(root, row.CreatedAt, "comment", row.Id),

@@ -73,7 +73,7 @@ public abstract class FeedVisibilityTests(GazetteApp app)
         }
         var json = FeedReader.ParseJson(await browser.GetFeedAsync(SyndicationLinks.ArticleComments(GazetteApp.UrlOf(article), FeedFormat.Json), FeedFormat.Json));
         var entry = Assert.Single(json.Items!);
-        Assert.Equal($"http://localhost{GazetteApp.UrlOf(article)}#comment-{approved.Id}", entry.Url);
+        Assert.Equal($"http://localhost/comments/{approved.Id}", entry.Url);
         Assert.Equal(new JsonFeedAuthorModel("Petra Lund", "https://petra.example.org/", null), entry.Authors!.Single());
     }
 
