@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Public pages under load, against nginx serving the very same article HTML as a static file.
+#
+#   bench/pages.sh [seconds-per-run]      # default 10
+#
+# Publishes a Release build, starts it on a throwaway data folder, gives the demo article 50
+# approved comments (21 of them replies), saves the article's HTML, serves that file with nginx on
+# loopback, then alternates wrk runs (Gazette's article, nginx's copy, Gazette's home page, a
+# category page and /feed) and prints req/s, p50 and p99 per page, the ratio to nginx, and
+# Gazette's peak resident memory. Installs nginx, wrk and sqlite3 with apt when missing.
+# Gazette has no page cache yet (issue 12): every figure is the uncached path.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+SECONDS_PER_RUN="${1:-10}"
+APP_PORT=5181
+NGINX_PORT=5182
+WORK="$(mktemp -d /tmp/gazette-bench.XXXXXX)"
+APP_PID=""
+NGINX_PID=""
+
+cleanup() {
+  [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null || true
+  [[ -n "$NGINX_PID" ]] && kill "$NGINX_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || need+=(nginx-light)
+command -v sqlite3 >/dev/null || need+=(sqlite3)
+if (( ${#need[@]} )); then
+  echo "installing ${need[*]} ..."
+  DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=120 "${need[@]}" >/dev/null
+fi
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+
+echo "publishing a Release build ..."
+dotnet publish src/Gazette -c Release -o "$WORK/app" >/dev/null
+
+(cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production Gazette__DataDirectory="$WORK/data" \
+  Logging__LogLevel__Default=Warning dotnet Gazette.dll --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app.log" 2>&1) &
+APP_PID=$!
+for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/" && break; sleep 0.5; done
+APP_PID="$(pgrep -f "Gazette.dll --urls http://127.0.0.1:$APP_PORT" | head -n1)"
+
+# 48 more approved comments on the demo article (it has 2, one a reply): 50 in all, 21 replies.
+sqlite3 "$WORK/data/gazette.db" <<'SQL'
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 28)
+INSERT INTO Comments (ArticleId, ParentId, AuthorName, AuthorEmail, Text, Status, Kind, CreatedAt, AvatarSeed)
+SELECT 1, NULL, 'Reader ' || i, 'reader' || i || '@example.org',
+       'A thought on the night ferry, number ' || i || ', with a sentence or two more to make it the length readers write.',
+       1, 0, strftime('%Y-%m-%d %H:%M:%S', 'now', '-2 hours', '+' || i || ' minutes'), 'seed' || i
+FROM n;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20)
+INSERT INTO Comments (ArticleId, ParentId, AuthorName, AuthorEmail, Text, Status, Kind, CreatedAt, AvatarSeed)
+SELECT 1, (SELECT Id FROM Comments WHERE AuthorName = 'Reader ' || i), 'Replier ' || i, 'replier' || i || '@example.org',
+       'A reply to reader ' || i || ', agreeing with most of it.',
+       1, 0, strftime('%Y-%m-%d %H:%M:%S', 'now', '-1 hours', '+' || i || ' minutes'), 'reply' || i
+FROM n;
+SQL
+
+ARTICLE="$(curl -s "http://127.0.0.1:$APP_PORT/" | grep -o 'href="/20[0-9][0-9]/[0-9][0-9]/night-ferry[^"#]*"' | head -n1 | cut -d'"' -f2)"
+CATEGORY="/category/harbour"
+mkdir -p "$WORK/www"
+curl -s "http://127.0.0.1:$APP_PORT$ARTICLE" >"$WORK/www/article.html"
+COMMENTS="$(grep -c 'class="comment"' "$WORK/www/article.html" || true)"
+# nginx's workers run as an unprivileged user: let them read the copy.
+chmod 755 "$WORK" "$WORK/www"
+chmod 644 "$WORK/www/article.html"
+
+cat >"$WORK/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  types { text/html html; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/www;
+    location / { try_files /article.html =404; }
+  }
+}
+EOF
+"$NGINX" -c "$WORK/nginx.conf" -p "$WORK" &
+NGINX_PID=$!
+sleep 1
+
+# wrk's figures: requests per second, p50 and p99 in milliseconds, KB per answer, failed answers.
+measure() {
+  wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency "$1" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    function kb(v) { if (v ~ /GB$/) return v * 1048576; if (v ~ /MB$/) return v * 1024; if (v ~ /KB$/) return v + 0; return v / 1024 }
+    /Requests\/sec/ { rps = $2 }
+    /Transfer\/sec/ { transfer = kb($2) }
+    /Non-2xx/ { failed += $NF }
+    /Socket errors/ { failed += 1 }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    END { printf "%.0f %.2f %.2f %.1f %d\n", rps, p50, p99, (rps > 0 ? transfer / rps : 0), failed }'
+}
+
+echo "warming up ..."
+for url in "$ARTICLE" / "$CATEGORY" /feed; do wrk -t2 -c16 -d5s "http://127.0.0.1:$APP_PORT$url" >/dev/null; done
+wrk -t2 -c16 -d3s "http://127.0.0.1:$NGINX_PORT/" >/dev/null
+if ! cmp -s <(curl -s "http://127.0.0.1:$NGINX_PORT/") "$WORK/www/article.html"; then
+  echo "nginx does not serve the saved article (see $WORK/nginx-error.log)" >&2
+  exit 1
+fi
+
+read -r nginx_rps nginx_p50 nginx_p99 nginx_kb nginx_failed < <(measure "http://127.0.0.1:$NGINX_PORT/")
+printf '\n%-34s %10s %9s %9s %8s %7s %14s\n' "page ($COMMENTS comments on the article)" "req/s" "p50 ms" "p99 ms" "KB each" "failed" "vs nginx req/s"
+printf '%-34s %10s %9s %9s %8s %7s %14s\n' "nginx, the article's saved HTML" "$nginx_rps" "$nginx_p50" "$nginx_p99" "$nginx_kb" "$nginx_failed" "1.000"
+for page in "article:$ARTICLE" "home:/" "category:$CATEGORY" "feed:/feed"; do
+  read -r rps p50 p99 size failed < <(measure "http://127.0.0.1:$APP_PORT${page#*:}")
+  printf '%-34s %10s %9s %9s %8s %7s %14s\n' "Gazette ${page%%:*} (uncached)" "$rps" "$p50" "$p99" "$size" "$failed" \
+    "$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN { printf "%.3f", a / b }')"
+done
+echo
+echo "Gazette peak resident memory: $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$APP_PID/status")"
