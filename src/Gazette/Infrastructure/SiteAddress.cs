@@ -28,6 +28,7 @@ public sealed class SiteAddress(IOptionsMonitor<GazetteOptions> options, IServer
     /// <summary>Whether the address is this machine's own, as while a site is being tried out.</summary>
     public bool IsLoopback => IsLoopbackHost(new Uri(Base).Host);
 
+    /// <summary><see cref="Base"/> as an address that relative links resolve against.</summary>
     public Uri Uri => new(Base + "/");
 
     private string? Configured

@@ -1,9 +1,10 @@
-using Gazette.Data;
 using System.Security.Claims;
+using Gazette.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Gazette.Infrastructure;
 
@@ -101,8 +102,9 @@ internal static class StaffIdentity
             {
                 var principal = context.Principal;
                 var id = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-                var stamp = principal?.FindFirstValue(new ClaimsIdentityOptions().SecurityStampClaimType);
-                var db = context.HttpContext.RequestServices.GetRequiredService<GazetteDbContext>();
+                var services = context.HttpContext.RequestServices;
+                var stamp = principal?.FindFirstValue(services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType);
+                var db = services.GetRequiredService<GazetteDbContext>();
                 var account = id is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == id)
                     .Select(u => new { u.SecurityStamp, u.LockoutEnd }).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
                 if (account is null || stamp is null || account.SecurityStamp != stamp || account.LockoutEnd > DateTimeOffset.UtcNow)

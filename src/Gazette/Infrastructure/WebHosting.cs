@@ -17,9 +17,6 @@ internal static class WebHosting
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<SiteAddress>();
         builder.Services.AddSingleton<IPostConfigureOptions<HostFilteringOptions>, SiteHostFiltering>();
-        // Recomputed whenever configuration changes, as when the settings page saves a new address.
-        builder.Services.AddSingleton<IOptionsChangeTokenSource<HostFilteringOptions>>(
-            services => new ConfigurationChangeTokenSource<HostFilteringOptions>(services.GetRequiredService<IConfiguration>()));
         builder.Services.AddHsts(hsts =>
         {
             hsts.MaxAge = TimeSpan.FromDays(365);

@@ -66,6 +66,9 @@ public sealed class Authenticator(UserManager<StaffUser> users, IUserStore<Staff
     public static string Normalise(string? code) =>
         new((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
 
+    /// <summary>True for what an authenticator app shows (six digits, once normalised); anything else may be a recovery code.</summary>
+    public static bool IsAppCode(string normalised) => normalised.Length == 6 && normalised.All(char.IsAsciiDigit);
+
     /// <summary>Recovery codes are shown as <c>XXXXX-XXXXX</c>; people type them in any case, with or without the dash.</summary>
     public static string NormaliseRecoveryCode(string? code)
     {

@@ -40,7 +40,7 @@ public sealed class ConfirmIdentity(UserManager<StaffUser> users, SignInManager<
         {
             return LockedOut;
         }
-        var valid = plain.Length == 6 && plain.All(char.IsAsciiDigit)
+        var valid = Authenticator.IsAppCode(plain)
             ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, plain)
             : (await users.RedeemTwoFactorRecoveryCodeAsync(user, Authenticator.NormaliseRecoveryCode(code))).Succeeded;
         if (valid)

@@ -85,7 +85,7 @@ public sealed class ArticleFeeds(
         var lastEdit = await inScope.MaxAsync(a => (DateTime?)a.UpdatedAt, cancellationToken);
         var images = await ImagesAsync(rows.Select(r => r.ImageUrl), cancellationToken);
 
-        var root = new Uri(address.Base + "/");
+        var root = address.Uri;
         var entries = rows.Select(row =>
         {
             var url = new Uri(root, ArticleLinks.Article(row.PublishedAt, row.Slug));

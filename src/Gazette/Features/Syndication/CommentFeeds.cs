@@ -53,7 +53,7 @@ public sealed class CommentFeeds(GazetteDbContext db, IOptionsSnapshot<GazetteOp
                 c.Article!.Title))
             .ToListAsync(cancellationToken);
 
-        var root = new Uri(address.Base + "/");
+        var root = address.Uri;
         var entries = rows.Select(row =>
         {
             // The comment's lasting address: its conversation page changes as threads arrive.

@@ -20,27 +20,27 @@ internal static class SitemapEndpoints
             {
                 entries.Add((SyndicationLinks.NewsSitemap, news.Max(n => n.PublishedAt)));
             }
-            return ConditionalGet.Respond(context, SitemapWriter.Index(Root(address), entries), XmlType, entries.Max(e => e.LastModified));
+            return ConditionalGet.Respond(context, SitemapWriter.Index(address.Uri, entries), XmlType, entries.Max(e => e.LastModified));
         });
         foreach (var kind in Enum.GetValues<SitemapKind>())
         {
             Map(app, $"/sitemap-{SyndicationLinks.SitemapName(kind)}-{{page:int}}.xml",
                 async (int page, Sitemaps sitemaps, SiteAddress address, HttpContext context, CancellationToken cancellationToken) =>
                     await sitemaps.FileAsync(kind, page, cancellationToken) is { } urls
-                        ? ConditionalGet.Respond(context, SitemapWriter.UrlSet(Root(address), urls), XmlType, urls.Max(u => u.LastModified))
+                        ? ConditionalGet.Respond(context, SitemapWriter.UrlSet(address.Uri, urls), XmlType, urls.Max(u => u.LastModified))
                         : Results.NotFound());
         }
         Map(app, SyndicationLinks.NewsSitemap, async (
             Sitemaps sitemaps, SiteAddress address, SiteTime time, IOptionsSnapshot<GazetteOptions> options, HttpContext context, CancellationToken cancellationToken) =>
         {
             var news = await sitemaps.NewsAsync(cancellationToken);
-            var body = SitemapWriter.News(Root(address), options.Value.Site.Title, SitemapWriter.NewsLanguage(time.Culture), news);
+            var body = SitemapWriter.News(address.Uri, options.Value.Site.Title, SitemapWriter.NewsLanguage(time.Culture), news);
             // Posts age out of it without any change to date: no Last-Modified, the ETag decides.
             return ConditionalGet.Respond(context, body, XmlType, null);
         });
         Map(app, SyndicationLinks.Robots, (SiteAddress address) =>
         {
-            var root = Root(address);
+            var root = address.Uri;
             var robots = new StringBuilder()
                 .Append("User-agent: *\n")
                 .Append("Disallow: /admin/\n")
@@ -55,6 +55,4 @@ internal static class SitemapEndpoints
 
     private static void Map(IEndpointRouteBuilder app, string pattern, Delegate handler) =>
         app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
-
-    private static Uri Root(SiteAddress address) => new(address.Base + "/");
 }

@@ -42,7 +42,7 @@ public sealed class SignInTwoFactorModel(SignInManager<StaffUser> signIn) : Page
             return Page();
         }
         var code = Authenticator.Normalise(Code);
-        var result = code.Length == 6 && code.All(char.IsAsciiDigit)
+        var result = Authenticator.IsAppCode(code)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, RememberDevice)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(Authenticator.NormaliseRecoveryCode(Code));
         if (result.Succeeded)
