@@ -128,10 +128,12 @@ public sealed class ForgedHostOnPostgreSql(PostgreSqlApp app) : ForgedHostTests(
 /// <summary>Where the site's address comes from, and what answers for other hosts.</summary>
 public sealed class SiteAddressTests
 {
-    [Fact]
-    public async Task TheFirstAdministratorsAddressIsKeptAndShownInTheSettings()
+    [Theory]
+    [InlineData(nameof(DatabaseProvider.Sqlite))]
+    [InlineData(nameof(DatabaseProvider.PostgreSql))]
+    public async Task TheFirstAdministratorsAddressIsKeptAndShownInTheSettings(string provider)
     {
-        using var app = new SqliteApp();
+        using GazetteApp app = provider == nameof(DatabaseProvider.Sqlite) ? new SqliteApp() : new PostgreSqlApp();
         var administrator = app.CreateBrowser("http://news.example.test/");
         await app.SignInAsAdministratorAsync(administrator);
 
@@ -207,6 +209,21 @@ public sealed class SiteAddressTests
 
         Assert.Equal(HttpStatusCode.PermanentRedirect, response.StatusCode);
         Assert.Equal("https://news.example.test/feed?x=1", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task NoAnswerNamesTheServerSoftware()
+    {
+        using var app = new SqliteApp();
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        app.StartServer();
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("http://127.0.0.1:", client.BaseAddress!.AbsoluteUri, StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Server"), string.Join(", ", response.Headers.Select(h => h.Key)));
     }
 
     private static Dictionary<string, string> SettingsFields(AngleSharp.Html.Dom.IHtmlDocument page)
