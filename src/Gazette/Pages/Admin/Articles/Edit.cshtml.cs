@@ -77,8 +77,14 @@ public sealed class EditModel(
 
     public string PublishLabel => Form.PublishAt > siteTime.Now ? "Schedule" : Status == ArticleStatus.Published ? "Update" : "Publish";
 
-    [TempData]
-    public string? Message { get; set; }
+    /// <summary>
+    /// What the last save did, shown once after its redirect. Read and written by hand, not as a
+    /// [TempData] property: that would load (and so use up) the message on every handler, and a
+    /// preview or autosave request still in flight from the page being left would take it.
+    /// </summary>
+    public string? Message { get; private set; }
+
+    private const string MessageKey = "Gazette.Editor.Message";
 
     // media: a library image picked on the library's page (?media=ID), shown as chosen.
     // kind: "page" when a new static page is started rather than an article.
@@ -86,6 +92,7 @@ public sealed class EditModel(
         int? id, bool restore, [FromQuery] int? media, [FromQuery] string? kind, CancellationToken cancellationToken)
     {
         Form.Kind = kind == "page" ? ArticleKind.Page : ArticleKind.Post;
+        Message = TempData[MessageKey] as string;
         if (IsPage && !ArticlePermissions.CanManagePages(User))
         {
             return Forbid();
@@ -184,7 +191,7 @@ public sealed class EditModel(
             {
                 var article = result.Article!;
                 await autosaves.DiscardAsync(UserId, id, cancellationToken);
-                Message = article.Status switch
+                TempData[MessageKey] = article.Status switch
                 {
                     ArticleStatus.Published => IsPage ? "Page published." : "Article published.",
                     ArticleStatus.Scheduled => $"Scheduled for {siteTime.DateAndTime(article.PublishedAt!.Value)} ({TimeZoneName}).",
