@@ -23,6 +23,7 @@ var options = builder.Configuration.GetSection(GazetteOptions.Section).Get<Gazet
 builder.Services.Configure<GazetteOptions>(builder.Configuration.GetSection(GazetteOptions.Section));
 
 builder.AddWebHosting();
+builder.AddPageCache();
 builder.AddGazetteDatabase(options);
 builder.AddStaffIdentity();
 builder.Services.AddDataProtection()
@@ -76,10 +77,12 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRequiredTwoFactor();
+app.UsePageCache();
 app.UseUploadLimits();
 
 app.MapRazorPages();
 app.MapSyndication();
+app.MapComments();
 
 await app.MigrateDatabaseAsync();
 await app.LoadSiteSettingsAsync();

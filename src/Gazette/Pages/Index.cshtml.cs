@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gazette.Pages;
 
+[PublicPage]
 public sealed class IndexModel(GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options, SiteAddress address, SiteTime siteTime) : PageModel
 {
     public ArticlePage Articles { get; private set; } = null!;
@@ -21,6 +22,7 @@ public sealed class IndexModel(GazetteDbContext db, IOptionsSnapshot<GazetteOpti
             .ThenByDescending(a => a.PublishedAt)
             .ThenByDescending(a => a.Id);
         Articles = await ArticleListing.PageAsync(ordered, page, options.Value.Site.PostsPerPage, cancellationToken);
+        PageCache.Tag(HttpContext, [CacheTags.Home, .. Articles.Articles.Select(a => CacheTags.Article(a.Id))]);
         var site = options.Value.Site;
         ViewData["Meta"] = new PageMetadata
         {

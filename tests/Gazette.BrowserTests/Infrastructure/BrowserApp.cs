@@ -1,5 +1,6 @@
 using System.Net;
 using Gazette.Data;
+using Gazette.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -102,7 +103,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(action);
         await using var scope = Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<GazetteDbContext>());
+        var result = await action(scope.ServiceProvider.GetRequiredService<GazetteDbContext>());
+        // Rows written straight into the tables pass by the use cases, whose changes evict the pages they touch.
+        await Services.GetRequiredService<PageCacheInvalidation>().EvictAsync(CancellationToken.None, CacheTags.Site);
+        return result;
     }
 
     private async Task CreateStaffAsync()

@@ -75,10 +75,18 @@ public abstract class GazetteApp : WebApplicationFactory<Program>
 
     public string Unique(string prefix) => $"{prefix}-{Interlocked.Increment(ref _sequence)}-{Guid.NewGuid().ToString("N")[..6]}";
 
+    /// <summary>
+    /// Runs <paramref name="action"/> on the database, then empties the page cache: a test that
+    /// arranges rows straight in the tables (around the use cases, whose changes evict exactly
+    /// what they touch) must not see pages cached before.
+    /// </summary>
     public async Task<T> WithDbAsync<T>(Func<GazetteDbContext, Task<T>> action)
     {
+        ArgumentNullException.ThrowIfNull(action);
         await using var scope = Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<GazetteDbContext>());
+        var result = await action(scope.ServiceProvider.GetRequiredService<GazetteDbContext>());
+        await Services.GetRequiredService<PageCacheInvalidation>().EvictAsync(CancellationToken.None, CacheTags.Site);
+        return result;
     }
 
     public Task WithDbAsync(Func<GazetteDbContext, Task> action) =>

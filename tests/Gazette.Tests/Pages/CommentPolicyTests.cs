@@ -42,7 +42,7 @@ public sealed class CommentPolicyTests(StrictPolicyApp app) : IClassFixture<Stri
         var stored = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ArticleId == article.Id));
         Assert.Equal(CommentStatus.Spam, stored.Status);
         Assert.Equal("Contains the blocked word \"casino\".", stored.ModerationReason);
-        Assert.Contains("awaiting moderation", (await browser.GetDocumentAsync(url)).TextOf(".respond .notice"), StringComparison.Ordinal);
+        Assert.Contains("awaiting moderation", (await browser.GetDocumentAsync(response.Headers.Location!.OriginalString)).TextOf(".respond .notice"), StringComparison.Ordinal);
 
         var moderator = app.CreateBrowser();
         await app.SignInAsAdministratorAsync(moderator);

@@ -71,7 +71,7 @@ public abstract class ConversationPagingTests(GazetteApp app)
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var reply = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ParentId == parent.Id));
-        Assert.Equal($"{busy.Url}?cpage=1#comment-{reply.Id}", posted.Headers.Location!.OriginalString);
+        Assert.Equal($"{busy.Url}?cpage=1&notice=posted&comment={reply.Id}#comment-{reply.Id}", posted.Headers.Location!.OriginalString);
         var page = await reader.GetDocumentAsync($"{busy.Url}?cpage=1");
         Assert.NotNull(page.QuerySelector($"#comment-{parent.Id} ol.children #comment-{reply.Id}"));
     }
@@ -96,11 +96,13 @@ public abstract class ConversationPagingTests(GazetteApp app)
             await db.SaveChangesAsync();
         });
         var reader = app.CreateBrowser();
-        await reader.GetStringAsync(new Uri(GazetteApp.UrlOf(small), UriKind.Relative));
+        // Warmed on a third article: each view measured is the first, so it is rendered, not served from the cache.
+        await reader.GetStringAsync(new Uri(GazetteApp.UrlOf(await app.CreateArticleAsync()), UriKind.Relative));
 
         var few = await app.Queries.CountAsync(() => reader.GetStringAsync(new Uri(GazetteApp.UrlOf(small), UriKind.Relative)));
         var many = await app.Queries.CountAsync(() => reader.GetStringAsync(new Uri(GazetteApp.UrlOf(busy), UriKind.Relative)));
 
+        Assert.NotEqual(0, few);
         Assert.Equal(few, many);
     }
 

@@ -30,13 +30,15 @@ public abstract class PostingACommentTests(GazetteApp app)
         var response = await browser.PostFormAsync(url, url, ValidFields(email: app.Unique("new") + "@example.org"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"{url}#respond", response.Headers.Location!.OriginalString);
         var stored = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ArticleId == article.Id));
         Assert.Equal(CommentStatus.Pending, stored.Status);
         Assert.Equal("https://noor.example.org/", stored.AuthorWebsite);
+        // The notice has an address of its own, never cached: the article's address stays the same for everyone.
+        Assert.Equal($"{url}?notice=posted&comment={stored.Id}#respond", response.Headers.Location!.OriginalString);
 
-        var page = await browser.GetDocumentAsync(url);
+        var page = await browser.GetDocumentAsync(response.Headers.Location.OriginalString);
         Assert.Contains("awaiting moderation", page.TextOf(".respond .notice"), StringComparison.Ordinal);
+        Assert.Equal($"/comments/{stored.Id}/edit", page.QuerySelector(".respond .notice a")!.GetAttribute("href"));
         Assert.Empty(page.QuerySelectorAll(".comment"));
         var reloaded = await browser.GetDocumentAsync(url);
         Assert.Null(reloaded.QuerySelector(".respond .notice"));
@@ -56,8 +58,8 @@ public abstract class PostingACommentTests(GazetteApp app)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var stored = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ArticleId == article.Id));
         Assert.Equal(CommentStatus.Approved, stored.Status);
-        Assert.Equal($"{url}#comment-{stored.Id}", response.Headers.Location!.OriginalString);
-        var page = await browser.GetDocumentAsync(url);
+        Assert.Equal($"{url}?notice=posted&comment={stored.Id}#comment-{stored.Id}", response.Headers.Location!.OriginalString);
+        var page = await browser.GetDocumentAsync(response.Headers.Location.OriginalString);
         Assert.Contains("your comment is published", page.TextOf(".conversation .notice"), StringComparison.Ordinal);
         Assert.Contains("keeps time", page.TextOf($"#comment-{stored.Id}"), StringComparison.Ordinal);
     }

@@ -17,11 +17,31 @@ public static class ArticleLinks
         kind == ArticleKind.Page ? Page(slug) : Article(publishedAt, slug);
 
     /// <summary>A comment's lasting address: it answers with the article page (and conversation page) that shows it.</summary>
-    public static string Comment(int commentId) => string.Create(CultureInfo.InvariantCulture, $"/comments/{commentId}");
+    public static string Comment(int commentId, string? notice = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"/comments/{commentId}") + (notice is null ? "" : "?notice=" + Uri.EscapeDataString(notice));
 
     /// <summary>The article's address showing page <paramref name="page"/> of its conversation, at <paramref name="anchor"/>.</summary>
-    public static string ConversationPage(string articleUrl, int? page, string anchor) =>
-        page is { } number ? string.Create(CultureInfo.InvariantCulture, $"{articleUrl}?cpage={number}#{anchor}") : $"{articleUrl}#{anchor}";
+    /// <remarks>
+    /// With a <paramref name="notice"/> (posted, edited, deleted) about comment <paramref name="commentId"/>,
+    /// it is where the commenter lands after acting: that address is rendered for them, never cached.
+    /// </remarks>
+    public static string ConversationPage(string articleUrl, int? page, string anchor, string? notice = null, int? commentId = null)
+    {
+        var query = new List<string>();
+        if (page is { } number)
+        {
+            query.Add(string.Create(CultureInfo.InvariantCulture, $"cpage={number}"));
+        }
+        if (notice is not null)
+        {
+            query.Add("notice=" + Uri.EscapeDataString(notice));
+            if (commentId is { } id)
+            {
+                query.Add(string.Create(CultureInfo.InvariantCulture, $"comment={id}"));
+            }
+        }
+        return articleUrl + (query.Count > 0 ? "?" + string.Join('&', query) : "") + "#" + anchor;
+    }
 
     public static string Year(int year) => string.Create(CultureInfo.InvariantCulture, $"/{year:0000}");
 

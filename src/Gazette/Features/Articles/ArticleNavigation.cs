@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gazette.Features.Articles;
 
 /// <summary>A link to another article or page, with what a list shows of it.</summary>
-public sealed record ArticleLink(string Title, string Url, DateTime? PublishedAt = null, string? Summary = null);
+public sealed record ArticleLink(int Id, string Title, string Url, DateTime? PublishedAt = null, string? Summary = null);
 
 /// <summary>
 /// Where a reader can go next from an article: the previous and next article in time and related
@@ -28,12 +28,12 @@ public sealed partial record ArticleNavigation(
         var previous = await posts
             .Where(a => a.PublishedAt < publishedAt || (a.PublishedAt == publishedAt && a.Id < id))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Select(a => new ArticleLink(a.Title, ArticleLinks.Article(a.PublishedAt!.Value, a.Slug), a.PublishedAt, null))
+            .Select(a => new ArticleLink(a.Id, a.Title, ArticleLinks.Article(a.PublishedAt!.Value, a.Slug), a.PublishedAt, null))
             .FirstOrDefaultAsync(cancellationToken);
         var next = await posts
             .Where(a => a.PublishedAt > publishedAt || (a.PublishedAt == publishedAt && a.Id > id))
             .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
-            .Select(a => new ArticleLink(a.Title, ArticleLinks.Article(a.PublishedAt!.Value, a.Slug), a.PublishedAt, null))
+            .Select(a => new ArticleLink(a.Id, a.Title, ArticleLinks.Article(a.PublishedAt!.Value, a.Slug), a.PublishedAt, null))
             .FirstOrDefaultAsync(cancellationToken);
         var related = await RelatedAsync(posts, id, title, summary, cancellationToken);
         return new ArticleNavigation(previous, next, related, [], []);
@@ -53,10 +53,10 @@ public sealed partial record ArticleNavigation(
         // Walks up at most as many steps as there are pages, so a loop in the tree cannot hang the page.
         for (var up = parentId; up is { } pid && byId.TryGetValue(pid, out var parent) && parents.Count < pages.Count; up = parent.ParentId)
         {
-            parents.Insert(0, new ArticleLink(parent.Title, ArticleLinks.Page(parent.Slug)));
+            parents.Insert(0, new ArticleLink(parent.Id, parent.Title, ArticleLinks.Page(parent.Slug)));
         }
         var children = pages.Where(p => p.ParentId == id)
-            .Select(p => new ArticleLink(p.Title, ArticleLinks.Page(p.Slug), null, p.Summary))
+            .Select(p => new ArticleLink(p.Id, p.Title, ArticleLinks.Page(p.Slug), null, p.Summary))
             .ToList();
         return new ArticleNavigation(null, null, [], parents, children);
     }
@@ -76,7 +76,7 @@ public sealed partial record ArticleNavigation(
             .Take(Candidates)
             .Select(a => new
             {
-                a.Title, a.Slug, a.Summary, PublishedAt = a.PublishedAt!.Value,
+                a.Id, a.Title, a.Slug, a.Summary, PublishedAt = a.PublishedAt!.Value,
                 SharedTags = a.Tags.Count(t => t.Articles.Any(o => o.Id == id)),
                 SharedCategories = a.Categories.Count(c => c.Articles.Any(o => o.Id == id)),
             })
@@ -86,7 +86,7 @@ public sealed partial record ArticleNavigation(
             .Select(c => (c, Score: (2 * c.SharedTags) + c.SharedCategories + (4 * Similarity(words, Words(c.Title + " " + c.Summary)))))
             .OrderByDescending(s => s.Score).ThenByDescending(s => s.c.PublishedAt)
             .Take(RelatedCount)
-            .Select(s => new ArticleLink(s.c.Title, ArticleLinks.Article(s.c.PublishedAt, s.c.Slug), s.c.PublishedAt, s.c.Summary))
+            .Select(s => new ArticleLink(s.c.Id, s.c.Title, ArticleLinks.Article(s.c.PublishedAt, s.c.Slug), s.c.PublishedAt, s.c.Summary))
             .ToList();
     }
 

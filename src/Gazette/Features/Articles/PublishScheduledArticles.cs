@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Gazette.Data;
+using Gazette.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Features.Articles;
@@ -84,6 +85,7 @@ public sealed class PublishScheduledArticles(
                 }
             }
         }
+        await scope.ServiceProvider.GetRequiredService<PageCacheInvalidation>().ArticlesChangedAsync(db, published, cancellationToken);
         return (published, soon.FirstOrDefault(a => a.At > now)?.At);
     }
 

@@ -9,7 +9,6 @@ internal static class CommentsSetup
     {
         services.Configure<CommentSettings>(configuration.GetSection(CommentSettings.Section));
         services.AddSingleton<CommentRateLimits>();
-        services.AddSingleton<CommenterCookie>();
         services.AddSingleton<Avatars>();
         services.AddSingleton<CommentOwnership>();
         services.AddSingleton<CommentFormToken>();
@@ -26,5 +25,17 @@ internal static class CommentsSetup
         services.AddScoped<EditComment>();
         services.AddScoped<ModerateComment>();
         return services;
+    }
+
+    /// <summary>A fresh comment form token for <c>conversation.js</c> (see <see cref="CommentFormToken.Path"/>).</summary>
+    public static IEndpointRouteBuilder MapComments(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(CommentFormToken.Route,
+            (int articleId, CommentFormToken tokens, HttpContext context) =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                return Results.Text(tokens.Issue(articleId), "text/plain; charset=utf-8");
+            });
+        return app;
     }
 }

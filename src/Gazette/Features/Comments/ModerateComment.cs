@@ -1,11 +1,13 @@
 using Gazette.Data;
 using Gazette.Features.Spam;
+using Gazette.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Features.Comments;
 
 /// <summary>A moderator moves comments between pending, approved, spam and trash, one or many at once.</summary>
-public sealed class ModerateComment(GazetteDbContext db, SpamScorer spamScorer, ReplyNotifications replyNotifications)
+public sealed class ModerateComment(
+    GazetteDbContext db, SpamScorer spamScorer, ReplyNotifications replyNotifications, PageCacheInvalidation cache)
 {
     /// <summary>Where a comment was before a move, so that the move can be undone.</summary>
     public sealed record PreviousState(int Id, CommentStatus Status);
@@ -22,6 +24,7 @@ public sealed class ModerateComment(GazetteDbContext db, SpamScorer spamScorer, 
         var ids = before.Select(b => b.Id).ToList();
         await db.Comments.Where(c => ids.Contains(c.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, to), cancellationToken);
+        await EvictConversationsAsync(ids, cancellationToken);
         if (before.Count > 0)
         {
             // Marking spam or ham (or taking either back) is what the classifier learns from.
@@ -55,8 +58,10 @@ public sealed class ModerateComment(GazetteDbContext db, SpamScorer spamScorer, 
         }
         var ids = doomed.Select(d => d.Id).ToList();
         await db.CommentRevisions.Where(r => ids.Contains(r.CommentId)).ExecuteDeleteAsync(cancellationToken);
+        var articles = await ArticlesOfAsync(ids, cancellationToken);
         var deleted = await db.Comments.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await cache.EvictAsync([CacheTags.Comments, .. articles.Select(CacheTags.Conversation)], cancellationToken);
         return deleted;
     }
 
@@ -70,6 +75,19 @@ public sealed class ModerateComment(GazetteDbContext db, SpamScorer spamScorer, 
             await db.Comments.Where(c => ids.Contains(c.Id))
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, group.Key), cancellationToken);
         }
+        await EvictConversationsAsync(moves.Select(m => m.Id).ToList(), cancellationToken);
         spamScorer.RequestRetraining();
     }
+
+    private async Task EvictConversationsAsync(List<int> commentIds, CancellationToken cancellationToken)
+    {
+        if (commentIds.Count > 0)
+        {
+            var articles = await ArticlesOfAsync(commentIds, cancellationToken);
+            await cache.EvictAsync([CacheTags.Comments, .. articles.Select(CacheTags.Conversation)], cancellationToken);
+        }
+    }
+
+    private Task<List<int>> ArticlesOfAsync(List<int> commentIds, CancellationToken cancellationToken) =>
+        db.Comments.Where(c => commentIds.Contains(c.Id)).Select(c => c.ArticleId).Distinct().ToListAsync(cancellationToken);
 }

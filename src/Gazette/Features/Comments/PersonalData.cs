@@ -16,7 +16,7 @@ namespace Gazette.Features.Comments;
 /// </summary>
 public sealed class PersonalData(
     GazetteDbContext db, Outbox outbox, IDataProtectionProvider protection, IOptionsMonitor<CommentSettings> settings,
-    SiteAddress site)
+    SiteAddress site, PageCacheInvalidation cache)
 {
     private static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(2);
 
@@ -87,7 +87,8 @@ public sealed class PersonalData(
     public async Task<int> EraseAsync(string email, CancellationToken cancellationToken)
     {
         var removeText = settings.CurrentValue.ErasureRemovesText;
-        var ids = await db.Comments.Where(c => c.AuthorEmail == email).Select(c => c.Id).ToListAsync(cancellationToken);
+        var comments = await db.Comments.Where(c => c.AuthorEmail == email).Select(c => new { c.Id, c.ArticleId }).ToListAsync(cancellationToken);
+        var ids = comments.Select(c => c.Id).ToList();
         await db.CommentRevisions.Where(r => ids.Contains(r.CommentId)).ExecuteDeleteAsync(cancellationToken);
         var erased = await db.Comments.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(set => set
             .SetProperty(c => c.AuthorName, "Anonymous")
@@ -99,6 +100,7 @@ public sealed class PersonalData(
             .SetProperty(c => c.Text, c => removeText ? "[Removed at the author's request.]" : c.Text), cancellationToken);
         await db.ReplySubscriptions.Where(s => s.Email == email).ExecuteDeleteAsync(cancellationToken);
         await db.Outbox.Where(m => m.To == email && m.SentAt == null).ExecuteDeleteAsync(cancellationToken);
+        await cache.EvictAsync([CacheTags.Comments, .. comments.Select(c => CacheTags.Conversation(c.ArticleId))], cancellationToken);
         return erased;
     }
 }

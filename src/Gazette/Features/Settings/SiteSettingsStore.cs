@@ -1,4 +1,5 @@
 using Gazette.Data;
+using Gazette.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Features.Settings;
@@ -8,7 +9,7 @@ namespace Gazette.Features.Settings;
 /// in step with it: after migrations at start-up, after every save on this instance, and when
 /// <see cref="SiteSettingsRefresher"/> sees that another instance saved.
 /// </summary>
-public sealed class SiteSettingsStore(IServiceScopeFactory scopes, SiteSettingsConfiguration configuration)
+public sealed class SiteSettingsStore(IServiceScopeFactory scopes, SiteSettingsConfiguration configuration, PageCacheInvalidation cache)
 {
     /// <summary>Reads every stored setting into the configuration.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
@@ -74,6 +75,8 @@ public sealed class SiteSettingsStore(IServiceScopeFactory scopes, SiteSettingsC
         var version = await CurrentVersionAsync(db, cancellationToken);
         var rows = await db.SiteSettings.AsNoTracking().Select(s => new { s.Key, s.Value }).ToListAsync(cancellationToken);
         configuration.Replace(rows.Select(r => KeyValuePair.Create(r.Key, r.Value)), version);
+        // Only once the new values are in force, so no page is stored with the old ones after this.
+        await cache.EvictAsync(cancellationToken, CacheTags.Site);
     }
 
     private static Task<long> CurrentVersionAsync(GazetteDbContext db, CancellationToken cancellationToken) =>

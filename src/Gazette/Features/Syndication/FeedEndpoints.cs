@@ -1,4 +1,5 @@
 using Gazette.Features.Articles;
+using Gazette.Infrastructure;
 
 namespace Gazette.Features.Syndication;
 
@@ -10,17 +11,17 @@ internal static class FeedEndpoints
         foreach (var format in Enum.GetValues<FeedFormat>())
         {
             var feed = "/feed" + SyndicationLinks.Suffix(format);
-            Map(app, feed, async (ArticleFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
+            Map(app, feed, CacheTags.Feeds, async (ArticleFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
                 Respond(context, await feeds.SiteAsync(format, cancellationToken), format));
-            Map(app, ArticleLinks.Category("{slug}") + feed, async (string slug, ArticleFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
+            Map(app, ArticleLinks.Category("{slug}") + feed, CacheTags.Feeds, async (string slug, ArticleFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
                 Respond(context, await feeds.CategoryAsync(slug, format, cancellationToken), format));
-            Map(app, ArticleLinks.Tag("{slug}") + feed, async (string slug, ArticleFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
+            Map(app, ArticleLinks.Tag("{slug}") + feed, CacheTags.Feeds, async (string slug, ArticleFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
                 Respond(context, await feeds.TagAsync(slug, format, cancellationToken), format));
-            Map(app, ArticleLinks.Author("{slug}") + feed, async (string slug, ArticleFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
+            Map(app, ArticleLinks.Author("{slug}") + feed, CacheTags.Feeds, async (string slug, ArticleFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
                 Respond(context, await feeds.AuthorAsync(slug, format, cancellationToken), format));
-            Map(app, SyndicationLinks.CommentsPage + feed, async (CommentFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
+            Map(app, SyndicationLinks.CommentsPage + feed, CacheTags.Comments, async (CommentFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
                 Respond(context, await feeds.SiteAsync(format, cancellationToken), format));
-            Map(app, "/{year:int}/{month:int}/{slug}" + feed, async (int year, int month, string slug, CommentFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
+            Map(app, "/{year:int}/{month:int}/{slug}" + feed, CacheTags.Comments, async (int year, int month, string slug, CommentFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
             {
                 if (await feeds.FindArticleAsync(slug, cancellationToken) is not { } article)
                 {
@@ -38,8 +39,9 @@ internal static class FeedEndpoints
         return app;
     }
 
-    private static void Map(IEndpointRouteBuilder app, string pattern, Delegate handler) =>
-        app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
+    // Comment feeds change with every comment, article feeds with every article.
+    private static void Map(IEndpointRouteBuilder app, string pattern, string tag, Delegate handler) =>
+        app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler).AsPublicPage(tag);
 
     private static IResult Respond(HttpContext context, FeedDocument? document, FeedFormat format)
     {

@@ -54,5 +54,5 @@ internal static class SitemapEndpoints
     }
 
     private static void Map(IEndpointRouteBuilder app, string pattern, Delegate handler) =>
-        app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
+        app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler).AsPublicPage(CacheTags.Sitemaps);
 }

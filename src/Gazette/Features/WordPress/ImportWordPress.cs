@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Gazette.Data;
+using Gazette.Infrastructure;
 using Gazette.Features.Articles;
 using Gazette.Features.Comments;
 using Gazette.Features.Media;
@@ -23,7 +24,7 @@ public sealed record ImportProgress(string Stage, int Done, int Total);
 public sealed partial class ImportWordPress(
     GazetteDbContext db, MarkdownRenderer markdown, UploadMedia uploadMedia, Avatars avatars,
     IOptionsMonitor<CommentSettings> commentSettings, ILookupNormalizer normalizer, RedirectLookup redirectLookup,
-    PublishScheduledArticles scheduler, TimeProvider clock, ILogger<ImportWordPress> logger)
+    PublishScheduledArticles scheduler, PageCacheInvalidation cache, TimeProvider clock, ILogger<ImportWordPress> logger)
 {
     private const int BatchItems = 250;
     private const int BatchComments = 4000;
@@ -101,6 +102,8 @@ public sealed partial class ImportWordPress(
             db.ChangeTracker.Clear();
             redirectLookup.Invalidate();
             scheduler.Wake();
+            // An import touches any page; its batches were written around the change tracker.
+            await cache.EvictAsync(CancellationToken.None, CacheTags.Site);
             report.Elapsed = watch.Elapsed;
         }
         return report;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gazette.Pages.Archives;
 
+[PublicPage]
 public sealed class AuthorModel(GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options) : PageModel
 {
     public ArchiveHeading Heading { get; private set; } = null!;
@@ -28,6 +29,7 @@ public sealed class AuthorModel(GazetteDbContext db, IOptionsSnapshot<GazetteOpt
             .Where(a => a.AuthorId == author.Id)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
         Articles = await ArticleListing.PageAsync(ordered, page, options.Value.Site.PostsPerPage, cancellationToken);
+        PageCache.Tag(HttpContext, [CacheTags.Author(author.Id), .. Articles.Articles.Select(a => CacheTags.Article(a.Id))]);
         return Page();
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Gazette.Pages.Archives;
 
 /// <summary>A category's articles, including those filed under its sub-categories.</summary>
+[PublicPage]
 public sealed class CategoryModel(GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options) : PageModel
 {
     public ArchiveHeading Heading { get; private set; } = null!;
@@ -40,6 +41,7 @@ public sealed class CategoryModel(GazetteDbContext db, IOptionsSnapshot<GazetteO
             .Where(a => a.Categories.Any(c => ids.Contains(c.Id)))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
         Articles = await ArticleListing.PageAsync(ordered, page, options.Value.Site.PostsPerPage, cancellationToken);
+        PageCache.Tag(HttpContext, [.. ids.Select(CacheTags.Category), .. Articles.Articles.Select(a => CacheTags.Article(a.Id))]);
         return Page();
     }
 }

@@ -12,6 +12,7 @@ namespace Gazette.Pages.Archives;
 /// A year's or a month's articles, oldest month last like every other list. The period is in UTC,
 /// as the year and month in article addresses are, so an article is always in the month its URL names.
 /// </summary>
+[PublicPage]
 public sealed class DateModel(GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options, SiteTime siteTime) : PageModel
 {
     public ArchiveHeading Heading { get; private set; } = null!;
@@ -29,6 +30,7 @@ public sealed class DateModel(GazetteDbContext db, IOptionsSnapshot<GazetteOptio
             .Where(a => a.PublishedAt >= from && a.PublishedAt < to)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
         Articles = await ArticleListing.PageAsync(ordered, page, options.Value.Site.PostsPerPage, cancellationToken);
+        PageCache.Tag(HttpContext, [CacheTags.Dates, .. Articles.Articles.Select(a => CacheTags.Article(a.Id))]);
         // An empty period is not a page worth keeping: readers and crawlers get a 404.
         return Articles.Articles.Count == 0 ? NotFound() : Page();
     }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gazette.Pages.Archives;
 
+[PublicPage]
 public sealed class TagModel(GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options) : PageModel
 {
     public ArchiveHeading Heading { get; private set; } = null!;
@@ -25,6 +26,7 @@ public sealed class TagModel(GazetteDbContext db, IOptionsSnapshot<GazetteOption
             .Where(a => a.Tags.Any(t => t.Id == tag.Id))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
         Articles = await ArticleListing.PageAsync(ordered, page, options.Value.Site.PostsPerPage, cancellationToken);
+        PageCache.Tag(HttpContext, [CacheTags.Tag(tag.Id), .. Articles.Articles.Select(a => CacheTags.Article(a.Id))]);
         return Page();
     }
 }

@@ -5,7 +5,7 @@ using Gazette.Features.Media;
 
 namespace Gazette.Pages.Articles;
 
-public sealed record TermLink(string Name, string Url);
+public sealed record TermLink(int Id, string Name, string Url);
 
 /// <summary>Everything the article page shows about the article itself.</summary>
 public sealed partial record ArticleView(

@@ -18,10 +18,13 @@ namespace Gazette.Pages.Articles;
 /// then the way on: previous, next and related articles, or a page's parents and children.
 /// </summary>
 // The comment form carries a signed, non-personal token instead of the antiforgery token, so that
-// the page can be served from a shared cache: see CommentFormToken for the design.
+// the page can be served from a shared cache: see CommentFormToken for the design. Nothing on it
+// depends on the visitor: what does (a returning commenter's details, "Edit" on one's own comments)
+// is added in the browser by conversation.js, and the notice after posting is on its own address.
 [IgnoreAntiforgeryToken]
+[PublicPage]
 public sealed class ShowModel(
-    GazetteDbContext db, PostComment postComment, CommenterCookie commenterCookie, CommentOwnership ownership,
+    GazetteDbContext db, PostComment postComment, CommentOwnership ownership,
     CommentFormToken formTokens, SiteAddress siteAddress, IOptionsSnapshot<GazetteOptions> options, SiteTime siteTime,
     IOptionsMonitor<CommentSettings> commentSettings, ConversationPages conversationPages, TimeProvider clock) : PageModel
 {
@@ -34,16 +37,15 @@ public sealed class ShowModel(
     [BindProperty]
     public CommentForm Form { get; set; } = new();
 
-    /// <summary>What happened to the comment just posted: shown once, on the page the post redirects to.</summary>
-    [TempData]
-    public string? CommentNotice { get; set; }
+    /// <summary>Articles always have their conversation; a page only while it is open or has comments.</summary>
+    public bool ShowsConversation => !Article.IsPage || Article.CommentsOpen || Conversation.Count > 0;
 
-    /// <summary>The comment this browser just posted, for the "edit it" link in the notice.</summary>
-    [TempData]
-    public int? JustPosted { get; set; }
+    /// <summary>The comment this browser just posted or edited, for the "edit it" link in the notice.</summary>
+    private int? _justPosted;
 
     public async Task<IActionResult> OnGetAsync(
-        int? year, int? month, string slug, [FromQuery] int? replyTo, [FromQuery] int? cpage, CancellationToken cancellationToken)
+        int? year, int? month, string slug, [FromQuery] int? replyTo, [FromQuery] int? cpage,
+        [FromQuery] string? notice, [FromQuery] int? comment, CancellationToken cancellationToken)
     {
         _conversationPage = cpage;
         if (await LoadAsync(year, slug, cancellationToken) is { } missing)
@@ -58,10 +60,63 @@ public sealed class ShowModel(
             return await db.Redirects.AnyAsync(r => r.FromPath == path, cancellationToken) ? NotFound() : RedirectPermanent(Article.Url);
         }
         Form.ParentId = replyTo;
-        commenterCookie.Fill(Request, Form);
-        await LoadConversationAsync(Enum.TryParse<Notice>(CommentNotice, out var notice) ? notice : Notice.None, cancellationToken);
+        await LoadConversationAsync(await NoticeAsync(notice, comment, cancellationToken), cancellationToken);
         await LoadNavigationAsync(cancellationToken);
+        TagForCache();
         return Page();
+    }
+
+    /// <summary>
+    /// The notice for a commenter back from posting, editing or deleting (<c>?notice=…&amp;comment=…</c>),
+    /// as true as the comment's status: it says no more than the public page does (a comment held
+    /// as spam is "awaiting moderation"). The link to edit it is for the browser that posted it.
+    /// </summary>
+    private async Task<Notice> NoticeAsync(string? notice, int? commentId, CancellationToken cancellationToken)
+    {
+        if (notice == CommentNotices.Deleted)
+        {
+            return Notice.Deleted;
+        }
+        if (notice is not (CommentNotices.Posted or CommentNotices.Edited) || commentId is not { } id)
+        {
+            return Notice.None;
+        }
+        var status = await db.Comments.Where(c => c.Id == id && c.ArticleId == Article.Id)
+            .Select(c => (CommentStatus?)c.Status).SingleOrDefaultAsync(cancellationToken);
+        if (status is null or CommentStatus.Trash)
+        {
+            return Notice.None;
+        }
+        var approved = status == CommentStatus.Approved;
+        if (!approved && CommentOwnership.MightChange(Request, id))
+        {
+            _justPosted = id;
+        }
+        return (notice, approved) switch
+        {
+            (CommentNotices.Posted, true) => Notice.Published,
+            (CommentNotices.Posted, false) => Notice.AwaitingModeration,
+            (_, true) => Notice.Edited,
+            _ => Notice.EditedAwaitingModeration,
+        };
+    }
+
+    /// <summary>What the cached page shows, for exact eviction (see <see cref="CacheTags"/>), and how long it may be kept.</summary>
+    private void TagForCache()
+    {
+        PageCache.Tag(HttpContext,
+        [
+            CacheTags.Article(Article.Id), CacheTags.Conversation(Article.Id),
+            .. Article.Categories.Select(c => CacheTags.Category(c.Id)),
+            .. Article.Tags.Select(t => CacheTags.Tag(t.Id)),
+            .. new[] { Navigation.Previous, Navigation.Next }.Concat(Navigation.Related).OfType<ArticleLink>().Select(l => CacheTags.Article(l.Id)),
+            .. Article.IsPage || Navigation.Parents.Count > 0 || Navigation.Children.Count > 0 ? [CacheTags.Pages] : Array.Empty<string>(),
+        ]);
+        // A conversation that closes by age closes on the cached page too.
+        if (Article.CommentsOpen && commentSettings.CurrentValue.CloseAfterDays > 0)
+        {
+            PageCache.KeepAtMost(HttpContext, Article.PublishedAt.AddDays(commentSettings.CurrentValue.CloseAfterDays) - clock.GetUtcNow().UtcDateTime);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(int? year, string slug, CancellationToken cancellationToken)
@@ -93,9 +148,8 @@ public sealed class ShowModel(
             verdict == CommentFormToken.Verdict.TooFast ? secondsOpen : null);
         if (result is { CommentId: { } commentId, EditToken: { } token })
         {
-            commenterCookie.Remember(Response, Form);
             ownership.GiveTo(Response, commentId, token);
-            JustPosted = commentId;
+            formTokens.Renew(Article.Id);
         }
         switch (result.Outcome)
         {
@@ -115,12 +169,10 @@ public sealed class ShowModel(
                 ModelState.AddModelError("", "You have posted several comments in the last few minutes. Please wait a little and send this one again; your text is kept below.");
                 return await RedisplayAsync(StatusCodes.Status429TooManyRequests, Notice.None, cancellationToken);
             case PostComment.Outcome.Approved:
-                CommentNotice = nameof(Notice.Published);
                 var page = await conversationPages.PageNumberOfAsync(Article.Id, result.CommentId!.Value, cancellationToken);
-                return Redirect(ArticleLinks.ConversationPage(Article.Url, page, $"comment-{result.CommentId}"));
+                return Redirect(ArticleLinks.ConversationPage(Article.Url, page, $"comment-{result.CommentId}", CommentNotices.Posted, result.CommentId));
             default:
-                CommentNotice = nameof(Notice.AwaitingModeration);
-                return Redirect($"{Article.Url}#respond");
+                return Redirect(ArticleLinks.ConversationPage(Article.Url, null, "respond", CommentNotices.Posted, result.CommentId));
         }
     }
 
@@ -142,8 +194,8 @@ public sealed class ShowModel(
                 a.Id, a.Kind, a.ParentId, a.Title, a.Slug, a.BodyHtml, a.Summary, a.PublishedAt!.Value, a.UpdatedAt,
                 a.Author!.DisplayName, a.Author.Slug,
                 a.FeaturedImageUrl, a.FeaturedImageAlt, a.FeaturedImageCaption, a.FeaturedImageCredit, a.CommentsOpen,
-                a.Categories.OrderBy(c => c.Name).Select(c => new TermLink(c.Name, "/category/" + c.Slug)).ToList(),
-                a.Tags.OrderBy(t => t.Name).Select(t => new TermLink(t.Name, "/tag/" + t.Slug)).ToList()))
+                a.Categories.OrderBy(c => c.Name).Select(c => new TermLink(c.Id, c.Name, "/category/" + c.Slug)).ToList(),
+                a.Tags.OrderBy(t => t.Name).Select(t => new TermLink(t.Id, t.Name, "/tag/" + t.Slug)).ToList()))
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
         if (article is null)
@@ -181,8 +233,10 @@ public sealed class ShowModel(
         }
         Conversation = new Conversation(
             Article.Url, Article.CommentsOpen, page.Count, page.Threads, Form, replyTo, notice,
-            formTokens.Issue(Article.Id), JustPosted)
+            // A redisplayed form (after a post) gets a token of its own; a page view, the shared one.
+            HttpMethods.IsPost(Request.Method) ? formTokens.Issue(Article.Id) : formTokens.IssueShared(Article.Id), _justPosted)
         {
+            ArticleId = Article.Id,
             PageNumber = page.Number,
             Pages = page.Pages,
             DefaultPage = page.DefaultNumber,

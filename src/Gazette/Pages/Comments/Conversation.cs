@@ -13,11 +13,23 @@ public enum Notice
     Deleted,
 }
 
+/// <summary>
+/// The <c>notice</c> query values that bring a commenter back to the article after acting on a
+/// comment. An address with one is personal: rendered for that browser, never cached.
+/// </summary>
+public static class CommentNotices
+{
+    public const string Posted = "posted";
+    public const string Edited = "edited";
+    public const string Deleted = "deleted";
+}
+
 /// <summary>The comments under an article (one page of them) and the "Leave a Reply" form.</summary>
 public sealed record Conversation(
     string ArticleUrl, bool CommentsOpen, int Count, IReadOnlyList<CommentView> Threads,
     CommentForm Form, CommentView? ReplyTo, Notice Notice, string FormToken, int? JustPosted = null)
 {
+    public int ArticleId { get; init; }
     public int PageNumber { get; init; } = 1;
     public int Pages { get; init; } = 1;
     public int DefaultPage { get; init; } = 1;

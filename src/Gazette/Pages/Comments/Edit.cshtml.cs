@@ -24,14 +24,6 @@ public sealed class EditModel(GazetteDbContext db, CommentOwnership ownership, E
     public string ArticleUrl { get; private set; } = "";
     public bool Allowed { get; private set; }
 
-    /// <summary>What the article page tells the commenter once they are back on it (shared with its page model).</summary>
-    [TempData]
-    public string? CommentNotice { get; set; }
-
-    /// <summary>Keeps the "edit it" link in the article page's notice while the comment still awaits moderation.</summary>
-    [TempData]
-    public int? JustPosted { get; set; }
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var comment = await LoadAsync(id, cancellationToken);
@@ -60,14 +52,9 @@ public sealed class EditModel(GazetteDbContext db, CommentOwnership ownership, E
             return Page();
         }
         var status = await editComment.ExecuteAsync(comment, Text!, HttpContext.Connection.RemoteIpAddress, cancellationToken);
-        if (status == CommentStatus.Approved)
-        {
-            CommentNotice = nameof(Notice.Edited);
-            return Redirect(ArticleLinks.Comment(comment.Id));
-        }
-        CommentNotice = nameof(Notice.EditedAwaitingModeration);
-        JustPosted = comment.Id;
-        return Redirect($"{ArticleUrl}#respond");
+        return Redirect(status == CommentStatus.Approved
+            ? ArticleLinks.Comment(comment.Id, CommentNotices.Edited)
+            : ArticleLinks.ConversationPage(ArticleUrl, null, "respond", CommentNotices.Edited, comment.Id));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
@@ -85,8 +72,7 @@ public sealed class EditModel(GazetteDbContext db, CommentOwnership ownership, E
         comment.ModerationReason = "Deleted by its author.";
         await db.SaveChangesAsync(cancellationToken);
         Response.Cookies.Delete(CommentOwnership.CookieName(comment.Id));
-        CommentNotice = nameof(Notice.Deleted);
-        return Redirect($"{ArticleUrl}#comments");
+        return Redirect(ArticleLinks.ConversationPage(ArticleUrl, null, "comments", CommentNotices.Deleted));
     }
 
     private async Task<Comment?> LoadAsync(int id, CancellationToken cancellationToken)
@@ -98,7 +84,7 @@ public sealed class EditModel(GazetteDbContext db, CommentOwnership ownership, E
             return null;
         }
         ArticleTitle = article.Title;
-        ArticleUrl = ArticleLinks.Article(published, article.Slug);
+        ArticleUrl = ArticleLinks.Of(article.Kind, published, article.Slug);
         Allowed = ownership.MayChange(Request, comment);
         return comment;
     }

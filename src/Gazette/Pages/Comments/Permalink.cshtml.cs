@@ -13,7 +13,7 @@ namespace Gazette.Pages.Comments;
 /// </summary>
 public sealed class PermalinkModel(GazetteDbContext db, ConversationPages conversationPages) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery] string? notice, CancellationToken cancellationToken)
     {
         var found = await db.Comments.AsNoTracking()
             .Where(c => c.Id == id && c.Status == CommentStatus.Approved)
@@ -24,6 +24,8 @@ public sealed class PermalinkModel(GazetteDbContext db, ConversationPages conver
             return NotFound();
         }
         var page = await conversationPages.PageNumberOfAsync(found.ArticleId, id, cancellationToken);
-        return Redirect(ArticleLinks.ConversationPage(ArticleLinks.Of(found.Kind, published, found.Slug), page, $"comment-{id}"));
+        // Only the commenter's own notice passes through (see CommentNotices).
+        var kept = notice is CommentNotices.Posted or CommentNotices.Edited ? notice : null;
+        return Redirect(ArticleLinks.ConversationPage(ArticleLinks.Of(found.Kind, published, found.Slug), page, $"comment-{id}", kept, kept is null ? null : id));
     }
 }
