@@ -5,22 +5,26 @@
 #
 # Publishes a Release build, starts it on a throwaway data folder, gives the demo article 50
 # approved comments (21 of them replies), saves the article's HTML, serves that file with nginx on
-# loopback, then alternates wrk runs (Gazette's article, nginx's copy, Gazette's home page, a
-# category page and /feed) and prints req/s, p50 and p99 per page, the ratio to nginx, and
-# Gazette's peak resident memory. Installs nginx, wrk and sqlite3 with apt when missing.
-# Gazette has no page cache yet (issue 12): every figure is the uncached path.
+# loopback, and starts a second Gazette on the same data with its page cache switched off
+# (Gazette__Cache__Enabled=false). Then, page by page (the article, the home page, a category
+# page, /feed), it alternates wrk runs: Gazette cached, nginx's copy of the article, Gazette
+# uncached; and prints req/s, p50 and p99, the ratio to nginx's req/s measured in the same round,
+# and each Gazette's peak resident memory. Installs nginx, wrk and sqlite3 with apt when missing.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 SECONDS_PER_RUN="${1:-10}"
 APP_PORT=5181
 NGINX_PORT=5182
+UNCACHED_PORT=5183
 WORK="$(mktemp -d /tmp/gazette-bench.XXXXXX)"
 APP_PID=""
+UNCACHED_PID=""
 NGINX_PID=""
 
 cleanup() {
   [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null || true
+  [[ -n "$UNCACHED_PID" ]] && kill "$UNCACHED_PID" 2>/dev/null || true
   [[ -n "$NGINX_PID" ]] && kill "$NGINX_PID" 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -40,11 +44,18 @@ NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 echo "publishing a Release build ..."
 dotnet publish src/Gazette -c Release -o "$WORK/app" >/dev/null
 
-(cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production Gazette__DataDirectory="$WORK/data" \
-  Logging__LogLevel__Default=Warning dotnet Gazette.dll --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app.log" 2>&1) &
-APP_PID=$!
-for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/" && break; sleep 0.5; done
-APP_PID="$(pgrep -f "Gazette.dll --urls http://127.0.0.1:$APP_PORT" | head -n1)"
+# start PORT LOG [setting=value ...]: a Gazette on the throwaway data folder; prints its process id.
+# Both have the same public address, so that their links (canonical, og:url) are the same bytes.
+start() {
+  local port="$1" log="$2"
+  shift 2
+  # The whole subshell writes to the log: the caller's $(…) must not wait for the app's output.
+  (cd "$WORK/app" && exec env ASPNETCORE_ENVIRONMENT=Production Gazette__DataDirectory="$WORK/data" \
+    Logging__LogLevel__Default=Warning Gazette__Site__Url=https://news.example.org "$@" dotnet Gazette.dll --urls "http://127.0.0.1:$port") >"$log" 2>&1 &
+  for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$port/robots.txt" && break; sleep 0.5; done
+  pgrep -f "Gazette.dll --urls http://127.0.0.1:$port" | head -n1
+}
+APP_PID="$(start "$APP_PORT" "$WORK/app.log")"
 
 # 48 more approved comments on the demo article (it has 2, one a reply): 50 in all, 21 replies.
 sqlite3 "$WORK/data/gazette.db" <<'SQL'
@@ -61,6 +72,10 @@ SELECT 1, (SELECT Id FROM Comments WHERE AuthorName = 'Reader ' || i), 'Replier 
        1, 0, strftime('%Y-%m-%d %H:%M:%S', 'now', '-1 hours', '+' || i || ' minutes'), 'reply' || i
 FROM n;
 SQL
+
+# The comments went in behind the app's back: only the second instance, started now, is sure to
+# see them; the first has cached nothing yet but robots.txt.
+UNCACHED_PID="$(start "$UNCACHED_PORT" "$WORK/uncached.log" Gazette__Cache__Enabled=false)"
 
 ARTICLE="$(curl -s "http://127.0.0.1:$APP_PORT/" | grep -o 'href="/20[0-9][0-9]/[0-9][0-9]/night-ferry[^"#]*"' | head -n1 | cut -d'"' -f2)"
 CATEGORY="/category/harbour"
@@ -106,20 +121,37 @@ measure() {
 }
 
 echo "warming up ..."
-for url in "$ARTICLE" / "$CATEGORY" /feed; do wrk -t2 -c16 -d5s "http://127.0.0.1:$APP_PORT$url" >/dev/null; done
+for url in "$ARTICLE" / "$CATEGORY" /feed; do
+  wrk -t2 -c16 -d5s "http://127.0.0.1:$APP_PORT$url" >/dev/null
+  wrk -t2 -c16 -d5s "http://127.0.0.1:$UNCACHED_PORT$url" >/dev/null
+done
 wrk -t2 -c16 -d3s "http://127.0.0.1:$NGINX_PORT/" >/dev/null
-if ! cmp -s <(curl -s "http://127.0.0.1:$NGINX_PORT/") "$WORK/www/article.html"; then
-  echo "nginx does not serve the saved article (see $WORK/nginx-error.log)" >&2
-  exit 1
-fi
+# The same bytes everywhere, but for the form's token: each Gazette hands out its own.
+tokenless() { sed 's/name="Form.Token" value="[^"]*"//'; }
+for source in "$NGINX_PORT/" "$APP_PORT$ARTICLE" "$UNCACHED_PORT$ARTICLE"; do
+  if ! cmp -s <(curl -s "http://127.0.0.1:$source" | tokenless) <(tokenless <"$WORK/www/article.html"); then
+    echo "http://127.0.0.1:$source does not answer the saved article's bytes" >&2
+    exit 1
+  fi
+done
 
-read -r nginx_rps nginx_p50 nginx_p99 nginx_kb nginx_failed < <(measure "http://127.0.0.1:$NGINX_PORT/")
-printf '\n%-34s %10s %9s %9s %8s %7s %14s\n' "page ($COMMENTS comments on the article)" "req/s" "p50 ms" "p99 ms" "KB each" "failed" "vs nginx req/s"
-printf '%-34s %10s %9s %9s %8s %7s %14s\n' "nginx, the article's saved HTML" "$nginx_rps" "$nginx_p50" "$nginx_p99" "$nginx_kb" "$nginx_failed" "1.000"
+row() { # label rps p50 p99 size failed nginx-rps
+  printf '%-38s %10s %9s %9s %8s %7s %9s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$(awk -v a="$2" -v b="$7" 'BEGIN { printf "%.3f", a / b }')"
+}
+printf '\n%-38s %10s %9s %9s %8s %7s %9s\n' "page ($COMMENTS comments on the article)" "req/s" "p50 ms" "p99 ms" "KB each" "failed" "vs nginx"
 for page in "article:$ARTICLE" "home:/" "category:$CATEGORY" "feed:/feed"; do
-  read -r rps p50 p99 size failed < <(measure "http://127.0.0.1:$APP_PORT${page#*:}")
-  printf '%-34s %10s %9s %9s %8s %7s %14s\n' "Gazette ${page%%:*} (uncached)" "$rps" "$p50" "$p99" "$size" "$failed" \
-    "$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN { printf "%.3f", a / b }')"
+  name="${page%%:*}" path="${page#*:}"
+  read -r rps p50 p99 size failed < <(measure "http://127.0.0.1:$APP_PORT$path")
+  read -r nginx_rps nginx_p50 nginx_p99 nginx_kb nginx_failed < <(measure "http://127.0.0.1:$NGINX_PORT/")
+  read -r off_rps off_p50 off_p99 off_size off_failed < <(measure "http://127.0.0.1:$UNCACHED_PORT$path")
+  row "Gazette $name, cached" "$rps" "$p50" "$p99" "$size" "$failed" "$nginx_rps"
+  row "nginx, the article's saved HTML" "$nginx_rps" "$nginx_p50" "$nginx_p99" "$nginx_kb" "$nginx_failed" "$nginx_rps"
+  row "Gazette $name, cache switched off" "$off_rps" "$off_p50" "$off_p99" "$off_size" "$off_failed" "$nginx_rps"
+  if [[ "$name" == article ]]; then
+    summary="$(awk -v r="$rps" -v n="$nginx_rps" -v p="$p99" -v np="$nginx_p99" -v o="$off_rps" -v op="$off_p99" 'BEGIN {
+      printf "article: cached %.2fx nginx req/s (target >= 0.5), p99 %.2fx nginx (target <= 2); uncached %d req/s (target >= 2000), p99 %.1f ms (target < 50)", r / n, p / np, o, op }')"
+  fi
 done
 echo
-echo "Gazette peak resident memory: $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$APP_PID/status")"
+echo "$summary"
+echo "Gazette peak resident memory: cached $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$APP_PID/status"), cache off $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$UNCACHED_PID/status") (target < 300 MB)"
