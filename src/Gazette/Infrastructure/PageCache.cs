@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -223,6 +224,9 @@ public sealed class PublicPages(IOptionsMonitor<PageCacheOptions> options, PageC
 /// </summary>
 internal sealed class EntityTags(RequestDelegate next)
 {
+    /// <summary>Pages are kept in (pooled) memory while hashed: none comes near this.</summary>
+    private const int MemoryThreshold = 16 * 1024 * 1024;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -234,8 +238,9 @@ internal sealed class EntityTags(RequestDelegate next)
         }
         var response = context.Response;
         var body = response.Body;
-        using var buffer = new MemoryStream();
-        response.Body = buffer;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using var buffer = new FileBufferingWriteStream(MemoryThreshold);
+        response.Body = new HashingStream(buffer, hash);
         try
         {
             await next(context);
@@ -246,8 +251,7 @@ internal sealed class EntityTags(RequestDelegate next)
         }
         if (response.StatusCode == StatusCodes.Status200OK)
         {
-            buffer.TryGetBuffer(out var bytes);
-            var tag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12)) + "\"");
+            var tag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 12)) + "\"");
             response.Headers.ETag = tag.ToString();
             if (response.Headers.CacheControl.Count == 0)
             {
@@ -259,13 +263,54 @@ internal sealed class EntityTags(RequestDelegate next)
                 response.ContentLength = null;
                 return;
             }
-            response.ContentLength = bytes.Count;
+            response.ContentLength = buffer.Length;
         }
         if (buffer.Length > 0)
         {
-            buffer.Position = 0;
-            await buffer.CopyToAsync(body, context.RequestAborted);
+            await buffer.DrainBufferAsync(body, context.RequestAborted);
         }
+    }
+
+    /// <summary>Hashes what is written on its way into the buffer, so the ETag is ready when the page is.</summary>
+    private sealed class HashingStream(Stream buffer, IncrementalHash hash) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => buffer.Length;
+
+        public override long Position
+        {
+            get => buffer.Length;
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> bytes)
+        {
+            hash.AppendData(bytes);
+            buffer.Write(bytes);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
+        {
+            hash.AppendData(bytes.Span);
+            return buffer.WriteAsync(bytes, cancellationToken);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private static bool IsCurrent(HttpRequest request, EntityTagHeaderValue tag)

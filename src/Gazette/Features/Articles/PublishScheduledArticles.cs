@@ -21,6 +21,10 @@ public sealed class PublishScheduledArticles(
         FullMode = BoundedChannelFullMode.DropWrite,
     });
 
+    // One check at a time on this instance: a caller of PublishDueAsync returns once an article
+    // the loop is flipping is out, its pages evicted included.
+    private readonly SemaphoreSlim _checking = new(1, 1);
+
     /// <summary>An article was scheduled here: look again now rather than at the next check.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
 
@@ -60,6 +64,19 @@ public sealed class PublishScheduledArticles(
     /// <returns>What this call published, and when the next scheduled article within <see cref="MaxWait"/> is due.</returns>
     private async Task<(IReadOnlyList<int> Published, DateTime? NextDue)> CheckAsync(CancellationToken cancellationToken)
     {
+        await _checking.WaitAsync(cancellationToken);
+        try
+        {
+            return await CheckOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _checking.Release();
+        }
+    }
+
+    private async Task<(IReadOnlyList<int> Published, DateTime? NextDue)> CheckOnceAsync(CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var horizon = now + MaxWait;
         await using var scope = scopes.CreateAsyncScope();
@@ -87,6 +104,12 @@ public sealed class PublishScheduledArticles(
         }
         await scope.ServiceProvider.GetRequiredService<PageCacheInvalidation>().ArticlesChangedAsync(db, published, cancellationToken);
         return (published, soon.FirstOrDefault(a => a.At > now)?.At);
+    }
+
+    public override void Dispose()
+    {
+        _checking.Dispose();
+        base.Dispose();
     }
 
     private async Task SleepAsync(TimeSpan wait, CancellationToken stoppingToken)
