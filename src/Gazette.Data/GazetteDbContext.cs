@@ -9,6 +9,12 @@ namespace Gazette.Data;
 /// </summary>
 public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
 {
+    /// <summary>The join rows of articles and categories (ArticlesId, CategoriesId), a shared-type entity.</summary>
+    public const string ArticleCategories = "ArticleCategories";
+
+    /// <summary>The join rows of articles and tags (ArticlesId, TagsId), a shared-type entity.</summary>
+    public const string ArticleTags = "ArticleTags";
+
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Tag> Tags => Set<Tag>();

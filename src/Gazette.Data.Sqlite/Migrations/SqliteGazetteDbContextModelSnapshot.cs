@@ -133,16 +133,20 @@ namespace Gazette.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
                     b.HasIndex("ParentId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Kind", "Status", "PublishedAt");
+                    b.HasIndex("Kind", "Status", "UpdatedAt");
 
-                    b.HasIndex("Status", "IsSticky", "PublishedAt");
+                    b.HasIndex("AuthorId", "Kind", "Status", "PublishedAt", "UpdatedAt");
+
+                    b.HasIndex("Id", "Kind", "Status", "PublishedAt", "UpdatedAt");
+
+                    b.HasIndex("Kind", "Status", "IsSticky", "PublishedAt", "Id");
+
+                    b.HasIndex("Kind", "Status", "PublishedAt", "Id", "UpdatedAt");
 
                     b.ToTable("Articles");
                 });

@@ -17,14 +17,23 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.FeaturedImageCredit).HasMaxLength(300);
 
         article.HasIndex(a => a.Slug).IsUnique();
-        // The home page: published articles, sticky first, newest first.
-        article.HasIndex(a => new { a.Status, a.IsSticky, a.PublishedAt });
-        article.HasIndex(a => new { a.Kind, a.Status, a.PublishedAt });
+        // Lists read these indexes alone, never the rows (whose bodies come first and run long):
+        // a deep page skips its offset, a count counts, over index entries only.
+        // The home page: published posts, sticky first, newest first.
+        article.HasIndex(a => new { a.Kind, a.Status, a.IsSticky, a.PublishedAt, a.Id });
+        // Archives, feeds, previous/next, sitemaps (which group by last edit too).
+        article.HasIndex(a => new { a.Kind, a.Status, a.PublishedAt, a.Id, a.UpdatedAt });
+        // The newest edit, for feeds' and sitemaps' last-modified dates.
+        article.HasIndex(a => new { a.Kind, a.Status, a.UpdatedAt });
+        // An author's archive.
+        article.HasIndex(a => new { a.AuthorId, a.Kind, a.Status, a.PublishedAt, a.UpdatedAt });
+        // Category and tag archives start from the terms' join rows and look each article up here.
+        article.HasIndex(a => new { a.Id, a.Kind, a.Status, a.PublishedAt, a.UpdatedAt });
 
         article.HasIndex(a => a.ParentId);
         article.HasOne(a => a.Author).WithMany(u => u.Articles)
             .HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Restrict);
-        article.HasMany(a => a.Categories).WithMany(c => c.Articles).UsingEntity("ArticleCategories");
-        article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+        article.HasMany(a => a.Categories).WithMany(c => c.Articles).UsingEntity(GazetteDbContext.ArticleCategories);
+        article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity(GazetteDbContext.ArticleTags);
     }
 }

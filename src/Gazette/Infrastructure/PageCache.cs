@@ -136,7 +136,13 @@ public static class CacheTags
     /// <summary>Any page that shows the article: its own, lists, feeds, and pages linking to it.</summary>
     public static string Article(int id) => "article:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     /// <summary>The pages that show the article's comments: its own, and its comment feed.</summary>
-    public static string Conversation(int id) => "conversation:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string Conversation(int id) => ConversationPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Whether <paramref name="tag"/> names comments only, which no list of articles shows.</summary>
+    public static bool IsConversation(string tag) =>
+        tag == Comments || (tag ?? "").StartsWith(ConversationPrefix, StringComparison.Ordinal);
+
+    private const string ConversationPrefix = "conversation:";
     public static string Category(int id) => "category:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     public static string Tag(int id) => "tag:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     public static string Author(string id) => "author:" + id;

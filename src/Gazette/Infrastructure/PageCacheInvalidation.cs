@@ -39,6 +39,14 @@ public sealed class PageCacheInvalidation(IOutputCacheStore store, ILogger<PageC
     /// </summary>
     public long Evictions => Interlocked.Read(ref _evictions);
 
+    private long _listsVersion;
+
+    /// <summary>
+    /// Moves with every eviction that may change which articles a list holds (anything but a
+    /// conversation's): kept list lengths (<see cref="Features.Articles.ArticleLists"/>) count again after it.
+    /// </summary>
+    public long ListsVersion => Interlocked.Read(ref _listsVersion);
+
     private sealed class Pending
     {
         public HashSet<string> Tags { get; } = [];
@@ -50,7 +58,12 @@ public sealed class PageCacheInvalidation(IOutputCacheStore store, ILogger<PageC
     {
         ArgumentNullException.ThrowIfNull(tags);
         Interlocked.Increment(ref _evictions);
-        foreach (var tag in tags.Distinct(StringComparer.Ordinal))
+        var distinct = tags.Distinct(StringComparer.Ordinal).ToList();
+        if (!distinct.All(CacheTags.IsConversation))
+        {
+            Interlocked.Increment(ref _listsVersion);
+        }
+        foreach (var tag in distinct)
         {
             await store.EvictByTagAsync(tag, cancellationToken);
         }

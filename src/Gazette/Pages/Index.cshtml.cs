@@ -9,24 +9,29 @@ using Microsoft.Extensions.Options;
 namespace Gazette.Pages;
 
 [PublicPage]
-public sealed class IndexModel(GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options, SiteAddress address, SiteTime siteTime) : PageModel
+public sealed class IndexModel(GazetteDbContext db, ArticleLists lists, IOptionsSnapshot<GazetteOptions> options, SiteAddress address, SiteTime siteTime) : PageModel
 {
     public ArticlePage Articles { get; private set; } = null!;
 
     public string Tagline => options.Value.Site.Tagline;
 
-    public async Task OnGetAsync([FromQuery] int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> OnGetAsync([FromQuery] int page = 1, CancellationToken cancellationToken = default)
     {
         var ordered = db.Articles.Published().Posts()
             .OrderByDescending(a => a.IsSticky)
             .ThenByDescending(a => a.PublishedAt)
             .ThenByDescending(a => a.Id);
-        Articles = await ArticleListing.PageAsync(ordered, page, options.Value.Site.PostsPerPage, cancellationToken);
+        if (await lists.PageAsync("home", ordered, page, options.Value.Site.PostsPerPage, cancellationToken) is not { } articles)
+        {
+            return NotFound();
+        }
+        Articles = articles;
         PageCache.Tag(HttpContext, [CacheTags.Home, .. Articles.Articles.Select(a => CacheTags.Article(a.Id))]);
         var site = options.Value.Site;
         ViewData["Meta"] = new PageMetadata
         {
             StructuredData = [StructuredData.WebSite(site.Title, site.Tagline, address.Base, siteTime.Culture.Name)],
         };
+        return Page();
     }
 }

@@ -88,6 +88,11 @@ public sealed class MetadataTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(Site + "/search?q={search_term_string}", action.GetProperty("target").GetProperty("urlTemplate").GetString());
         Assert.Equal("required name=search_term_string", action.GetProperty("query-input").GetString());
         Assert.Equal(Site + "/", Meta(page, "link[rel=canonical]", "href"));
+        // A second page exists once there are more articles than a page holds (a page past the last is a 404).
+        for (var i = 0; i < 11; i++)
+        {
+            await app.CreateArticleAsync();
+        }
         Assert.Equal(Site + "/?page=2", Meta(await app.CreateBrowser().GetDocumentAsync("/?page=2&utm_source=x"), "link[rel=canonical]", "href"));
         Assert.Equal("website", Meta(page, "meta[property='og:type']"));
     }

@@ -27,20 +27,27 @@ public static class ArticleListing
     public static IQueryable<Article> Posts(this IQueryable<Article> articles) =>
         articles.Where(a => a.Kind == ArticleKind.Post);
 
-    /// <summary>One page of <paramref name="ordered"/>, in two queries whatever the page.</summary>
-    public static async Task<ArticlePage> PageAsync(
-        IQueryable<Article> ordered, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Articles filed under any of the categories <paramref name="categoryIds"/>, as an
+    /// <c>IN (…)</c> over the join rows alone: the database starts from a category's few join rows
+    /// and looks each article up in an index, rather than testing every article of the site.
+    /// </summary>
+    public static IQueryable<Article> InCategories(this IQueryable<Article> articles, GazetteDbContext db, IReadOnlyCollection<int> categoryIds)
     {
-        var total = await ordered.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        page = Math.Clamp(page, 1, pageCount);
-        var articles = await ordered
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(a => new ArticleSummary(
-                a.Id, a.Title, a.Slug, a.PublishedAt!.Value, a.Summary,
-                a.Author!.DisplayName, a.Author.Slug, a.FeaturedImageUrl, a.FeaturedImageAlt, a.IsSticky))
-            .ToListAsync(cancellationToken);
-        return new ArticlePage(articles, page, pageCount);
+        ArgumentNullException.ThrowIfNull(db);
+        var filed = db.Set<Dictionary<string, object>>(GazetteDbContext.ArticleCategories)
+            .Where(row => categoryIds.Contains(EF.Property<int>(row, "CategoriesId")))
+            .Select(row => EF.Property<int>(row, "ArticlesId"));
+        return articles.Where(a => filed.Contains(a.Id));
+    }
+
+    /// <summary>Articles tagged <paramref name="tagId"/>, the same way as <see cref="InCategories"/>.</summary>
+    public static IQueryable<Article> Tagged(this IQueryable<Article> articles, GazetteDbContext db, int tagId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var tagged = db.Set<Dictionary<string, object>>(GazetteDbContext.ArticleTags)
+            .Where(row => EF.Property<int>(row, "TagsId") == tagId)
+            .Select(row => EF.Property<int>(row, "ArticlesId"));
+        return articles.Where(a => tagged.Contains(a.Id));
     }
 }

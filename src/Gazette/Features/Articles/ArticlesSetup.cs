@@ -7,6 +7,8 @@ internal static class ArticlesSetup
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SaveArticle>();
+        services.AddScoped<ArticleLists>();
+        services.AddSingleton<ListCounts>();
         services.AddScoped<Autosaves>();
         services.AddSingleton<PublishScheduledArticles>();
         services.AddHostedService(sp => sp.GetRequiredService<PublishScheduledArticles>());

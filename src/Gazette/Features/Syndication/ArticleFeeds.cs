@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Gazette.Data;
 using Gazette.Features.Articles;
 using Gazette.Features.Media;
@@ -20,12 +19,12 @@ public sealed class ArticleFeeds(
         string AuthorName, string AuthorSlug, string? ImageUrl, string? ImageAlt, string? ImageCaption, string? ImageCredit,
         List<string> Categories, List<string> Tags);
 
-    private sealed record Scope(string Page, string? Name, string? Description, Expression<Func<Article, bool>> Filter);
+    private sealed record Scope(string Page, string? Name, string? Description, Func<IQueryable<Article>, IQueryable<Article>> Filter);
 
     private SiteOptions Site => options.Value.Site;
 
     public Task<FeedDocument> SiteAsync(FeedFormat format, CancellationToken cancellationToken) =>
-        LoadAsync(new Scope("", null, Site.Tagline, _ => true), format, cancellationToken);
+        LoadAsync(new Scope("", null, Site.Tagline, all => all), format, cancellationToken);
 
     public async Task<FeedDocument?> CategoryAsync(string slug, FeedFormat format, CancellationToken cancellationToken)
     {
@@ -48,7 +47,7 @@ public sealed class ArticleFeeds(
             }
         }
         var scope = new Scope(ArticleLinks.Category(category.Slug), category.Name, category.Description,
-            a => a.Categories.Any(c => ids.Contains(c.Id)));
+            articles => articles.InCategories(db, ids));
         return await LoadAsync(scope, format, cancellationToken);
     }
 
@@ -56,7 +55,7 @@ public sealed class ArticleFeeds(
     {
         var tag = await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => new { t.Id, t.Name, t.Slug }).SingleOrDefaultAsync(cancellationToken);
         return tag is null ? null : await LoadAsync(
-            new Scope(ArticleLinks.Tag(tag.Slug), tag.Name, null, a => a.Tags.Any(t => t.Id == tag.Id)), format, cancellationToken);
+            new Scope(ArticleLinks.Tag(tag.Slug), tag.Name, null, articles => articles.Tagged(db, tag.Id)), format, cancellationToken);
     }
 
     public async Task<FeedDocument?> AuthorAsync(string slug, FeedFormat format, CancellationToken cancellationToken)
@@ -64,13 +63,13 @@ public sealed class ArticleFeeds(
         var author = await db.Users.AsNoTracking().Where(u => u.Slug == slug).Select(u => new { u.Id, u.DisplayName, u.Slug, u.Bio })
             .SingleOrDefaultAsync(cancellationToken);
         return author is null ? null : await LoadAsync(
-            new Scope(ArticleLinks.Author(author.Slug), author.DisplayName, author.Bio, a => a.AuthorId == author.Id), format, cancellationToken);
+            new Scope(ArticleLinks.Author(author.Slug), author.DisplayName, author.Bio, articles => articles.Where(a => a.AuthorId == author.Id)), format, cancellationToken);
     }
 
     private async Task<FeedDocument> LoadAsync(Scope scope, FeedFormat format, CancellationToken cancellationToken)
     {
         var fullText = Site.FeedFullText;
-        var inScope = db.Articles.AsNoTracking().Posts().Where(scope.Filter);
+        var inScope = scope.Filter(db.Articles.AsNoTracking().Posts());
         var rows = await inScope.Published()
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(Math.Max(1, Site.FeedLength))

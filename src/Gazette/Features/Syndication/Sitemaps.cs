@@ -6,10 +6,16 @@ using Microsoft.Extensions.Options;
 namespace Gazette.Features.Syndication;
 
 /// <summary>
-/// What the sitemaps list: the home page and static pages, published posts (paged by id, so
-/// a new post changes only the last file), and the category, tag and author archives that
-/// have a published post. Each address carries the time its content last changed.
+/// What the sitemaps list: the home page and static pages, published posts, and the category,
+/// tag and author archives that have a published post. Each address carries the time its content
+/// last changed.
 /// </summary>
+/// <remarks>
+/// Posts files are ranges of ids (file 3 holds the published posts with ids 2,001 to 3,000, at
+/// 1,000 a file), so a new post changes only the last file, any file is read straight from the
+/// index whatever its number, and the index's dates come from one grouped query over an index.
+/// A range whose posts are all unpublished is left out of the index, and its file is a 404.
+/// </remarks>
 public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettings> settings, TimeProvider clock)
 {
     /// <summary>One file of the index: which, and when anything in it last changed.</summary>
@@ -28,21 +34,12 @@ public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettin
         var files = new List<File>();
         files.AddRange(Paged(SitemapKind.Pages, await PagesAsync(cancellationToken)));
 
-        // Posts may be many: stream two dates a post, in file order, rather than the posts.
-        var (inFile, newest, number) = (0, DateTime.MinValue, 1);
-        await foreach (var post in Posts.OrderBy(a => a.Id).Select(a => new { a.UpdatedAt, PublishedAt = a.PublishedAt!.Value }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            newest = Later(newest, Later(post.UpdatedAt, post.PublishedAt));
-            if (++inFile == PerFile)
-            {
-                files.Add(new File(SitemapKind.Posts, number++, newest));
-                (inFile, newest) = (0, DateTime.MinValue);
-            }
-        }
-        if (inFile > 0)
-        {
-            files.Add(new File(SitemapKind.Posts, number, newest));
-        }
+        var perFile = PerFile;
+        var ranges = await Posts
+            .GroupBy(a => (a.Id - 1) / perFile)
+            .Select(g => new { Range = g.Key, Updated = g.Max(a => a.UpdatedAt), Published = g.Max(a => a.PublishedAt!.Value) })
+            .ToListAsync(cancellationToken);
+        files.AddRange(ranges.OrderBy(r => r.Range).Select(r => new File(SitemapKind.Posts, r.Range + 1, Later(r.Updated, r.Published))));
 
         files.AddRange(Paged(SitemapKind.Categories, await CategoriesAsync(cancellationToken)));
         files.AddRange(Paged(SitemapKind.Tags, await TagsAsync(cancellationToken)));
@@ -59,8 +56,8 @@ public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettin
         }
         if (kind == SitemapKind.Posts)
         {
-            var rows = await Posts.OrderBy(a => a.Id)
-                .Skip((page - 1) * PerFile).Take(PerFile)
+            var (first, last) = ((long)(page - 1) * PerFile + 1, (long)page * PerFile);
+            var rows = await Posts.Where(a => a.Id >= first && a.Id <= last).OrderBy(a => a.Id)
                 .Select(a => new { a.Slug, PublishedAt = a.PublishedAt!.Value, a.UpdatedAt, a.FeaturedImageUrl })
                 .ToListAsync(cancellationToken);
             var posts = rows.Select(a => new SitemapUrl(ArticleLinks.Article(a.PublishedAt, a.Slug), Later(a.UpdatedAt, a.PublishedAt), a.FeaturedImageUrl)).ToList();
@@ -94,7 +91,10 @@ public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettin
     /// <summary>The home page, changed with the newest post, then the published static pages.</summary>
     private async Task<List<SitemapUrl>> PagesAsync(CancellationToken cancellationToken)
     {
-        var newestPost = await Posts.MaxAsync(a => (DateTime?)(a.UpdatedAt > a.PublishedAt!.Value ? a.UpdatedAt : a.PublishedAt!.Value), cancellationToken);
+        // Two maxima, each the end of an index, rather than one of an expression over every post.
+        var lastEdit = await Posts.MaxAsync(a => (DateTime?)a.UpdatedAt, cancellationToken);
+        var lastPublished = await Posts.MaxAsync(a => a.PublishedAt, cancellationToken);
+        DateTime? newestPost = lastEdit is { } edit && lastPublished is { } published ? Later(edit, published) : lastEdit ?? lastPublished;
         var pages = await db.Articles.AsNoTracking().Published()
             .Where(a => a.Kind == ArticleKind.Page)
             .OrderBy(a => a.Id)

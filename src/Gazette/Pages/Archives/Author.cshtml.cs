@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Gazette.Pages.Archives;
 
 [PublicPage]
-public sealed class AuthorModel(GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options) : PageModel
+public sealed class AuthorModel(GazetteDbContext db, ArticleLists lists, IOptionsSnapshot<GazetteOptions> options) : PageModel
 {
     public ArchiveHeading Heading { get; private set; } = null!;
     public ArticlePage Articles { get; private set; } = null!;
@@ -28,7 +28,11 @@ public sealed class AuthorModel(GazetteDbContext db, IOptionsSnapshot<GazetteOpt
         var ordered = db.Articles.Published().Posts()
             .Where(a => a.AuthorId == author.Id)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
-        Articles = await ArticleListing.PageAsync(ordered, page, options.Value.Site.PostsPerPage, cancellationToken);
+        if (await lists.PageAsync(CacheTags.Author(author.Id), ordered, page, options.Value.Site.PostsPerPage, cancellationToken) is not { } articles)
+        {
+            return NotFound();
+        }
+        Articles = articles;
         PageCache.Tag(HttpContext, [CacheTags.Author(author.Id), .. Articles.Articles.Select(a => CacheTags.Article(a.Id))]);
         return Page();
     }

@@ -10,7 +10,7 @@ namespace Gazette.Pages.Archives;
 
 /// <summary>A category's articles, including those filed under its sub-categories.</summary>
 [PublicPage]
-public sealed class CategoryModel(GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options) : PageModel
+public sealed class CategoryModel(GazetteDbContext db, ArticleLists lists, IOptionsSnapshot<GazetteOptions> options) : PageModel
 {
     public ArchiveHeading Heading { get; private set; } = null!;
     public ArticlePage Articles { get; private set; } = null!;
@@ -38,9 +38,13 @@ public sealed class CategoryModel(GazetteDbContext db, IOptionsSnapshot<GazetteO
 
         Heading = new ArchiveHeading("Category", category.Name, category.Description);
         var ordered = db.Articles.Published().Posts()
-            .Where(a => a.Categories.Any(c => ids.Contains(c.Id)))
+            .InCategories(db, ids)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
-        Articles = await ArticleListing.PageAsync(ordered, page, options.Value.Site.PostsPerPage, cancellationToken);
+        if (await lists.PageAsync(CacheTags.Category(category.Id), ordered, page, options.Value.Site.PostsPerPage, cancellationToken) is not { } articles)
+        {
+            return NotFound();
+        }
+        Articles = articles;
         PageCache.Tag(HttpContext, [.. ids.Select(CacheTags.Category), .. Articles.Articles.Select(a => CacheTags.Article(a.Id))]);
         return Page();
     }

@@ -13,7 +13,7 @@ namespace Gazette.Pages.Archives;
 /// as the year and month in article addresses are, so an article is always in the month its URL names.
 /// </summary>
 [PublicPage]
-public sealed class DateModel(GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options, SiteTime siteTime) : PageModel
+public sealed class DateModel(GazetteDbContext db, ArticleLists lists, IOptionsSnapshot<GazetteOptions> options, SiteTime siteTime) : PageModel
 {
     public ArchiveHeading Heading { get; private set; } = null!;
     public ArticlePage Articles { get; private set; } = null!;
@@ -29,7 +29,11 @@ public sealed class DateModel(GazetteDbContext db, IOptionsSnapshot<GazetteOptio
         var ordered = db.Articles.Published().Posts()
             .Where(a => a.PublishedAt >= from && a.PublishedAt < to)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
-        Articles = await ArticleListing.PageAsync(ordered, page, options.Value.Site.PostsPerPage, cancellationToken);
+        if (await lists.PageAsync(string.Create(CultureInfo.InvariantCulture, $"dates:{from:yyyy-MM}:{to:yyyy-MM}"), ordered, page, options.Value.Site.PostsPerPage, cancellationToken) is not { } articles)
+        {
+            return NotFound();
+        }
+        Articles = articles;
         PageCache.Tag(HttpContext, [CacheTags.Dates, .. Articles.Articles.Select(a => CacheTags.Article(a.Id))]);
         // An empty period is not a page worth keeping: readers and crawlers get a 404.
         return Articles.Articles.Count == 0 ? NotFound() : Page();

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Gazette.Pages.Archives;
 
 [PublicPage]
-public sealed class TagModel(GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options) : PageModel
+public sealed class TagModel(GazetteDbContext db, ArticleLists lists, IOptionsSnapshot<GazetteOptions> options) : PageModel
 {
     public ArchiveHeading Heading { get; private set; } = null!;
     public ArticlePage Articles { get; private set; } = null!;
@@ -23,9 +23,13 @@ public sealed class TagModel(GazetteDbContext db, IOptionsSnapshot<GazetteOption
         }
         Heading = new ArchiveHeading("Tag", tag.Name, null);
         var ordered = db.Articles.Published().Posts()
-            .Where(a => a.Tags.Any(t => t.Id == tag.Id))
+            .Tagged(db, tag.Id)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
-        Articles = await ArticleListing.PageAsync(ordered, page, options.Value.Site.PostsPerPage, cancellationToken);
+        if (await lists.PageAsync(CacheTags.Tag(tag.Id), ordered, page, options.Value.Site.PostsPerPage, cancellationToken) is not { } articles)
+        {
+            return NotFound();
+        }
+        Articles = articles;
         PageCache.Tag(HttpContext, [CacheTags.Tag(tag.Id), .. Articles.Articles.Select(a => CacheTags.Article(a.Id))]);
         return Page();
     }
