@@ -124,7 +124,7 @@ public static class CacheTags
     public const string Home = "home";
     /// <summary>The date archives.</summary>
     public const string Dates = "dates";
-    /// <summary>The site's article feeds.</summary>
+    /// <summary>The site's article feeds, and search results: what any change to a published article may move.</summary>
     public const string Feeds = "feeds";
     /// <summary>The sitemaps, robots.txt aside.</summary>
     public const string Sitemaps = "sitemaps";
@@ -141,6 +141,12 @@ public static class CacheTags
     /// <summary>Whether <paramref name="tag"/> names comments only, which no list of articles shows.</summary>
     public static bool IsConversation(string tag) =>
         tag == Comments || (tag ?? "").StartsWith(ConversationPrefix, StringComparison.Ordinal);
+
+    /// <summary>The article whose conversation <paramref name="tag"/> names, if it names one.</summary>
+    public static int? ConversationOf(string tag) =>
+        (tag ?? "").StartsWith(ConversationPrefix, StringComparison.Ordinal)
+        && int.TryParse(tag.AsSpan(ConversationPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id : null;
 
     private const string ConversationPrefix = "conversation:";
     public static string Category(int id) => "category:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -159,7 +165,7 @@ public sealed class PublicPages(IOptionsMonitor<PageCacheOptions> options, PageC
     private static readonly object EvictionsAtStart = new();
 
     /// <summary>The query keys that select a variant of a public page.</summary>
-    public static readonly string[] VaryByQuery = ["page", "cpage"];
+    public static readonly string[] VaryByQuery = ["page", "cpage", "q"];
 
     /// <summary>The query keys that make a page personal: never served from, nor stored in, the cache.</summary>
     public static readonly string[] Personal = ["replyTo", "notice"];

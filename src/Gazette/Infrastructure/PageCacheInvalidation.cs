@@ -41,6 +41,16 @@ public sealed class PageCacheInvalidation(IOutputCacheStore store, ILogger<PageC
 
     private long _listsVersion;
 
+    private long _siteEvictedAt;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> _conversationEvictedAt = new();
+
+    /// <summary>
+    /// The <see cref="Evictions"/> count at the article's conversation's last change (or the whole
+    /// site's): what was read of it when <see cref="Evictions"/> was past this is still current.
+    /// </summary>
+    public long ConversationChangedAt(int articleId) =>
+        Math.Max(Interlocked.Read(ref _siteEvictedAt), _conversationEvictedAt.GetValueOrDefault(articleId));
+
     /// <summary>
     /// Moves with every eviction that may change which articles a list holds (anything but a
     /// conversation's): kept list lengths (<see cref="Features.Articles.ArticleLists"/>) count again after it.
@@ -57,8 +67,19 @@ public sealed class PageCacheInvalidation(IOutputCacheStore store, ILogger<PageC
     public async Task EvictAsync(IEnumerable<string> tags, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        Interlocked.Increment(ref _evictions);
+        var sequence = Interlocked.Increment(ref _evictions);
         var distinct = tags.Distinct(StringComparer.Ordinal).ToList();
+        foreach (var tag in distinct)
+        {
+            if (tag == CacheTags.Site)
+            {
+                Interlocked.Exchange(ref _siteEvictedAt, sequence);
+            }
+            else if (CacheTags.ConversationOf(tag) is { } articleId)
+            {
+                _conversationEvictedAt[articleId] = sequence;
+            }
+        }
         if (!distinct.All(CacheTags.IsConversation))
         {
             Interlocked.Increment(ref _listsVersion);

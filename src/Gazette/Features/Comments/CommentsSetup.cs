@@ -21,6 +21,7 @@ internal static class CommentsSetup
         services.AddScoped<PersonalData>();
         services.AddScoped<ScreenComment>();
         services.AddScoped<ConversationPages>();
+        services.AddSingleton<ConversationOutlines>();
         services.AddScoped<PostComment>();
         services.AddScoped<EditComment>();
         services.AddScoped<ModerateComment>();

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Gazette.Data;
+using Gazette.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -8,9 +10,12 @@ namespace Gazette.Features.Comments;
 /// Breaks a long conversation into pages of top-level threads, as WordPress's "break comments into
 /// pages" does: a thread stays whole on one page, and readers arrive at the newest page (a
 /// setting). A view costs two queries however many comments there are: the thread outline (ids
-/// only) and the comments of the one page.
+/// only) and the comments of the one page; a busy conversation's outline is kept between views
+/// (<see cref="ConversationOutlines"/>) until a comment on it changes, so a story with 5,000
+/// comments costs a view what one with 50 does.
 /// </summary>
-public sealed class ConversationPages(GazetteDbContext db, IOptionsMonitor<CommentSettings> settings)
+public sealed class ConversationPages(
+    GazetteDbContext db, IOptionsMonitor<CommentSettings> settings, ConversationOutlines outlines, PageCacheInvalidation changes)
 {
     /// <summary>
     /// One page: its threads, the conversation's whole count, the page's number (from 1, the oldest
@@ -24,7 +29,7 @@ public sealed class ConversationPages(GazetteDbContext db, IOptionsMonitor<Comme
     /// </summary>
     public async Task<Page> LoadAsync(int articleId, int? requested, int? holding, CancellationToken cancellationToken)
     {
-        var outline = await Approved(articleId).Select(c => new Outline(c.Id, c.ParentId)).ToListAsync(cancellationToken);
+        var outline = await OutlineAsync(articleId, cancellationToken);
         var layout = new Layout(outline, settings.CurrentValue);
         var number = requested is { } asked
             ? Math.Clamp(asked, 1, layout.Pages)
@@ -44,7 +49,7 @@ public sealed class ConversationPages(GazetteDbContext db, IOptionsMonitor<Comme
     /// <summary>The page of the conversation that shows <paramref name="commentId"/>; null for the article's default page.</summary>
     public async Task<int?> PageNumberOfAsync(int articleId, int commentId, CancellationToken cancellationToken)
     {
-        var outline = await Approved(articleId).Select(c => new Outline(c.Id, c.ParentId)).ToListAsync(cancellationToken);
+        var outline = await OutlineAsync(articleId, cancellationToken);
         var layout = new Layout(outline, settings.CurrentValue);
         return layout.PageOf(commentId) is { } page && page != layout.DefaultPage ? page : null;
     }
@@ -54,7 +59,21 @@ public sealed class ConversationPages(GazetteDbContext db, IOptionsMonitor<Comme
             .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
 
-    private sealed record Outline(int Id, int? ParentId);
+    /// <summary>The approved comments' ids and parents, in order: kept for a busy conversation, read afresh for a small one.</summary>
+    private async Task<IReadOnlyList<Outline>> OutlineAsync(int articleId, CancellationToken cancellationToken)
+    {
+        // Read before the rows: a change to this conversation after it makes the kept outline stale.
+        var readAt = changes.Evictions;
+        if (outlines.TryGet(articleId, out var kept) && kept.ReadAt >= changes.ConversationChangedAt(articleId))
+        {
+            return kept.Outline;
+        }
+        var outline = await Approved(articleId).Select(c => new Outline(c.Id, c.ParentId)).ToListAsync(cancellationToken);
+        outlines.Keep(articleId, readAt, outline);
+        return outline;
+    }
+
+    public sealed record Outline(int Id, int? ParentId);
 
     /// <summary>Which thread each comment belongs to, and which threads each page holds.</summary>
     private sealed class Layout
@@ -95,5 +114,38 @@ public sealed class ConversationPages(GazetteDbContext db, IOptionsMonitor<Comme
 
         public List<int> CommentsOn(int page) =>
             _rootOf.Where(pair => PageOf(pair.Key) == page).Select(pair => pair.Key).ToList();
+    }
+}
+
+/// <summary>
+/// The outlines of busy conversations (more than <see cref="Busy"/> approved comments), kept
+/// between views; <see cref="ConversationPages"/> checks each against the page cache's record of
+/// the conversation's last change.
+/// </summary>
+public sealed class ConversationOutlines
+{
+    /// <summary>Below this many comments, reading the outline costs less than keeping it.</summary>
+    public const int Busy = 200;
+
+    private const int MaxKept = 2_000;
+
+    private readonly ConcurrentDictionary<int, (long ReadAt, IReadOnlyList<ConversationPages.Outline> Outline)> _kept = new();
+
+    public bool TryGet(int articleId, out (long ReadAt, IReadOnlyList<ConversationPages.Outline> Outline) kept) =>
+        _kept.TryGetValue(articleId, out kept);
+
+    public void Keep(int articleId, long readAt, IReadOnlyList<ConversationPages.Outline> outline)
+    {
+        ArgumentNullException.ThrowIfNull(outline);
+        if (outline.Count <= Busy)
+        {
+            _kept.TryRemove(articleId, out _);
+            return;
+        }
+        if (_kept.Count >= MaxKept)
+        {
+            _kept.Clear();
+        }
+        _kept[articleId] = (readAt, outline);
     }
 }

@@ -141,14 +141,20 @@ public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettin
 
     private async Task<List<SitemapUrl>> AuthorsAsync(CancellationToken cancellationToken)
     {
-        var newest = await Posts
-            .GroupBy(a => a.AuthorId)
-            .Select(g => new { g.Key, Updated = g.Max(a => a.UpdatedAt), Published = g.Max(a => a.PublishedAt!.Value) })
+        // Per author (staff are few), each read from the author's own index entries, rather than
+        // grouping every post of the site by author.
+        var authors = await db.Users.AsNoTracking()
+            .Select(u => new
+            {
+                u.Slug,
+                Updated = u.Articles.Where(a => a.Kind == ArticleKind.Post && a.Status == ArticleStatus.Published && a.PublishedAt != null)
+                    .Max(a => (DateTime?)a.UpdatedAt),
+                Published = u.Articles.Where(a => a.Kind == ArticleKind.Post && a.Status == ArticleStatus.Published && a.PublishedAt != null)
+                    .Max(a => a.PublishedAt),
+            })
             .ToListAsync(cancellationToken);
-        var ids = newest.Select(a => a.Key).ToList();
-        var slugs = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Slug }).ToDictionaryAsync(u => u.Id, u => u.Slug, cancellationToken);
-        return newest.Where(a => slugs.ContainsKey(a.Key)).OrderBy(a => slugs[a.Key], StringComparer.Ordinal)
-            .Select(a => new SitemapUrl(ArticleLinks.Author(slugs[a.Key]), Later(a.Updated, a.Published))).ToList();
+        return authors.Where(a => a.Updated is not null && a.Published is not null).OrderBy(a => a.Slug, StringComparer.Ordinal)
+            .Select(a => new SitemapUrl(ArticleLinks.Author(a.Slug), Later(a.Updated!.Value, a.Published!.Value))).ToList();
     }
 
     private IEnumerable<File> Paged(SitemapKind kind, List<SitemapUrl> urls) =>

@@ -61,6 +61,11 @@ public sealed class ShowModel(
         }
         Form.ParentId = replyTo;
         await LoadConversationAsync(await NoticeAsync(notice, comment, cancellationToken), cancellationToken);
+        if (cpage is { } asked && replyTo is null && asked != Conversation.PageNumber)
+        {
+            // No such page of the conversation (any more): the article's own address, not a copy of it under every number.
+            return Redirect(ArticleLinks.ConversationPage(Article.Url, null, "comments"));
+        }
         await LoadNavigationAsync(cancellationToken);
         TagForCache();
         return Page();

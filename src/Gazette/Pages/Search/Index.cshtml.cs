@@ -10,6 +10,8 @@ namespace Gazette.Pages.Search;
 /// <c>/search?q=…&amp;page=…</c>: the search form, and under it the results for whatever was asked.
 /// Any input is a valid search (see <see cref="SearchQuery"/>), so this page answers 200 to all of it.
 /// </summary>
+/// Results are cached like any public page (per query and page) until any published article changes.
+[PublicPage]
 public sealed class IndexModel(SearchArticles search, IOptionsSnapshot<GazetteOptions> options) : PageModel
 {
     /// <summary>Null until the reader has asked for something.</summary>
@@ -20,6 +22,8 @@ public sealed class IndexModel(SearchArticles search, IOptionsSnapshot<GazetteOp
 
     public async Task OnGetAsync([FromQuery] string? q, [FromQuery] int page = 1, CancellationToken cancellationToken = default)
     {
+        // Which articles match, and how they rank, moves with any change to any of them.
+        PageCache.Tag(HttpContext, CacheTags.Feeds);
         var query = SearchQuery.Parse(q);
         Query = query.Text;
         if (Query.Length > 0)
