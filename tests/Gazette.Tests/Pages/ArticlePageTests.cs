@@ -146,7 +146,11 @@ public abstract class ArticlePageTests(GazetteApp app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains(".article-body", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Compressed once, in the best encoding asked for (this client does not decompress by itself).
+        Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+        await using var brotli = new System.IO.Compression.BrotliStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        using var css = new StreamReader(brotli);
+        Assert.Contains(".article-body", await css.ReadToEndAsync(), StringComparison.Ordinal);
         Assert.Contains("immutable", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
     }
 

@@ -78,6 +78,28 @@ public abstract class PageCacheTests(FakeClockApp app)
     }
 
     [Fact]
+    public async Task TheSitesOwnFilesAreStoredCompressedAndKeptForAYear()
+    {
+        var home = await ReadAsync("/");
+        var styles = home.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        Assert.Contains("?v=", styles, StringComparison.Ordinal);
+        foreach (var path in new[] { styles, "/logo.svg" })
+        {
+            var (identity, identityResponse) = await GetEncodedAsync(path, null);
+            await GetEncodedAsync(path, "br");
+            var (br, brResponse) = await GetEncodedAsync(path, "br");
+
+            Assert.Equal("br", Assert.Single(brResponse.Content.Headers.ContentEncoding));
+            Assert.True(brResponse.Headers.Age.HasValue, $"{path} came from the cache");
+            Assert.Equal(identity, Decode(br, "br"));
+            Assert.True(br.Length < identity.Length, $"{path} is smaller compressed");
+        }
+        var (_, versioned) = await GetEncodedAsync(styles, "gzip");
+        Assert.True(versioned.Headers.CacheControl is { Public: true, MaxAge.TotalDays: 365 } && versioned.Headers.CacheControl.Extensions.Any(e => e.Name == "immutable"),
+            versioned.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
     public async Task EveryPublicPageAnswersIfNoneMatchWithNotModified()
     {
         var url = GazetteApp.UrlOf(await app.CreateArticleAsync());
