@@ -145,7 +145,7 @@ namespace Gazette.Data.PostgreSql.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Kind", "Status", "UpdatedAt");
+                    b.HasIndex("Kind", "UpdatedAt");
 
                     b.HasIndex("AuthorId", "Kind", "Status", "PublishedAt", "UpdatedAt");
 

@@ -138,7 +138,7 @@ namespace Gazette.Data.Sqlite.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Kind", "Status", "UpdatedAt");
+                    b.HasIndex("Kind", "UpdatedAt");
 
                     b.HasIndex("AuthorId", "Kind", "Status", "PublishedAt", "UpdatedAt");
 

@@ -23,8 +23,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.HasIndex(a => new { a.Kind, a.Status, a.IsSticky, a.PublishedAt, a.Id });
         // Archives, feeds, previous/next, sitemaps (which group by last edit too).
         article.HasIndex(a => new { a.Kind, a.Status, a.PublishedAt, a.Id, a.UpdatedAt });
-        // The newest edit, for feeds' and sitemaps' last-modified dates.
-        article.HasIndex(a => new { a.Kind, a.Status, a.UpdatedAt });
+        // The newest edit, for feeds' and sitemaps' last-modified dates (a feed counts drafts' edits too).
+        article.HasIndex(a => new { a.Kind, a.UpdatedAt });
         // An author's archive.
         article.HasIndex(a => new { a.AuthorId, a.Kind, a.Status, a.PublishedAt, a.UpdatedAt });
         // Category and tag archives start from the terms' join rows and look each article up here.

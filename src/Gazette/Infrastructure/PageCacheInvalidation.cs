@@ -178,9 +178,10 @@ public sealed class PageCacheInvalidation(IOutputCacheStore store, ILogger<PageC
                     pending.Tags.Add(CacheTags.Tag(tag.Id));
                     break;
                 // Rare, and shown anywhere: a byline is on every list, an image may be on any page.
+                // (A library image's description is not: articles keep their own copy of it.)
                 case StaffUser when entry.State == EntityState.Deleted
                     || IsModified(entry, nameof(StaffUser.DisplayName), nameof(StaffUser.Slug), nameof(StaffUser.Bio)):
-                case MediaItem when entry.State != EntityState.Added:
+                case MediaItem when entry.State == EntityState.Deleted:
                     pending.Tags.Add(CacheTags.Site);
                     break;
                 case Dictionary<string, object> join:

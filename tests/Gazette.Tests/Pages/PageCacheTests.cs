@@ -293,6 +293,25 @@ public abstract class PageCacheTests(FakeClockApp app)
     }
 
     [Fact]
+    public async Task ACommentersErasureShowsOnTheNextView()
+    {
+        var article = await app.CreateArticleAsync();
+        var url = GazetteApp.UrlOf(article);
+        var email = app.Unique("mira") + "@example.org";
+        var comment = await app.AddCommentAsync(article, c => { c.AuthorName = "Mira Holt"; c.AuthorEmail = email; });
+        await PrimeAsync(url);
+        Assert.Equal("Mira Holt", (await ReadAsync(url)).TextOf($"#comment-{comment.Id} .comment-author"));
+
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateBrowser().PostFormAsync("/comments/my-data", "/comments/my-data", new() { ["Email"] = email })).StatusCode);
+        var body = await ReadDbAsync(db => db.Outbox.Where(m => m.To == email).Select(m => m.Body).SingleAsync());
+        var erase = new Uri(System.Text.RegularExpressions.Regex.Match(body, @"https?://[^\s""<>]+/erase[^\s""<>]*").Value);
+        var erased = await app.CreateBrowser().PostAsync(new Uri(erase.PathAndQuery, UriKind.Relative), new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+
+        Assert.Equal("Anonymous", (await ReadAsync(url)).TextOf($"#comment-{comment.Id} .comment-author"));
+    }
+
+    [Fact]
     public async Task SavedSettingsShowOnEveryPage()
     {
         var url = GazetteApp.UrlOf(await app.CreateArticleAsync());

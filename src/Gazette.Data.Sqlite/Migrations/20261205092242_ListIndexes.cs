@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Gazette.Data.PostgreSql.Migrations
+namespace Gazette.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ListIndexes : Migration
@@ -43,9 +43,9 @@ namespace Gazette.Data.PostgreSql.Migrations
                 columns: new[] { "Kind", "Status", "PublishedAt", "Id", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_Kind_Status_UpdatedAt",
+                name: "IX_Articles_Kind_UpdatedAt",
                 table: "Articles",
-                columns: new[] { "Kind", "Status", "UpdatedAt" });
+                columns: new[] { "Kind", "UpdatedAt" });
         }
 
         /// <inheritdoc />
@@ -68,7 +68,7 @@ namespace Gazette.Data.PostgreSql.Migrations
                 table: "Articles");
 
             migrationBuilder.DropIndex(
-                name: "IX_Articles_Kind_Status_UpdatedAt",
+                name: "IX_Articles_Kind_UpdatedAt",
                 table: "Articles");
 
             migrationBuilder.CreateIndex(
