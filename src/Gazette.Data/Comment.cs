@@ -37,6 +37,14 @@ public class Comment
 
     public string? AuthorWebsite { get; set; }
     public string Text { get; set; } = "";
+
+    /// <summary>
+    /// <see cref="Text"/> as the page shows it (paragraphs, line breaks, everything else encoded),
+    /// derived when the text is saved; null on rows written before it existed, which are rendered
+    /// from the text instead.
+    /// </summary>
+    public string? TextHtml { get; set; }
+
     public CommentStatus Status { get; set; }
 
     /// <summary>A reader's comment, or a pingback or trackback (brought in from WordPress).</summary>

@@ -372,6 +372,9 @@ namespace Gazette.Data.PostgreSql.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<string>("TextHtml")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FormNonce")

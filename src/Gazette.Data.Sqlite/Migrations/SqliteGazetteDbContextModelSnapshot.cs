@@ -357,6 +357,9 @@ namespace Gazette.Data.Sqlite.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TextHtml")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FormNonce")

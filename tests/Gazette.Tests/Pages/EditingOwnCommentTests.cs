@@ -51,6 +51,19 @@ public sealed class EditingOwnCommentTests(SqliteApp app) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task TheCommentsHtmlIsStoredWhenWrittenAndAgainWhenEdited()
+    {
+        var (browser, _, comment, _) = await PostAsync();
+        Assert.Equal("<p>The ferry leaves at 22:04.</p>", comment.TextHtml);
+
+        var edit = $"/comments/{comment.Id}/edit";
+        await browser.PostFormAsync(edit, edit + "?handler=Save", new() { ["Text"] = "Leaves at <b>22:40</b>.\n\nFrom pier 2." });
+
+        var stored = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.Id == comment.Id));
+        Assert.Equal("<p>Leaves at &lt;b&gt;22:40&lt;/b&gt;.</p><p>From pier 2.</p>", stored.TextHtml);
+    }
+
+    [Fact]
     public async Task TheAuthorsBrowserDeletesTheCommentIntoTheTrash()
     {
         var (browser, article, comment, _) = await PostAsync();

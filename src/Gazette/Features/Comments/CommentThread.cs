@@ -2,8 +2,11 @@ namespace Gazette.Features.Comments;
 
 /// <summary>An approved comment as readers see it: no email, no address.</summary>
 public sealed record CommentView(
-    int Id, int? ParentId, string AuthorName, string? AuthorWebsite, string Text, DateTime CreatedAt, string? AvatarSeed = null)
+    int Id, int? ParentId, string AuthorName, string? AuthorWebsite, string Text, DateTime CreatedAt, string? AvatarSeed = null, string? TextHtml = null)
 {
+    /// <summary>The text as HTML: as stored when it was saved, or rendered now for an older row.</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent Html => TextHtml is { } stored ? new Microsoft.AspNetCore.Html.HtmlString(stored) : CommentText.ToHtml(Text);
+
     public List<CommentView> Replies { get; } = [];
 }
 

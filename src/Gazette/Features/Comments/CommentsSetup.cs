@@ -22,6 +22,7 @@ internal static class CommentsSetup
         services.AddScoped<ScreenComment>();
         services.AddScoped<ConversationPages>();
         services.AddSingleton<ConversationOutlines>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CommentHtml>();
         services.AddScoped<PostComment>();
         services.AddScoped<EditComment>();
         services.AddScoped<ModerateComment>();

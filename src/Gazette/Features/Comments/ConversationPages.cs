@@ -41,7 +41,7 @@ public sealed class ConversationPages(
             query = query.Where(c => ids.Contains(c.Id));
         }
         var comments = await query
-            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.Text, c.CreatedAt, c.AvatarSeed))
+            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.Text, c.CreatedAt, c.AvatarSeed, c.TextHtml))
             .ToListAsync(cancellationToken);
         return new Page(CommentThread.Build(comments), outline.Count, number, layout.Pages, layout.DefaultPage);
     }

@@ -87,6 +87,8 @@ public sealed class PersonalData(
     public async Task<int> EraseAsync(string email, CancellationToken cancellationToken)
     {
         var removeText = settings.CurrentValue.ErasureRemovesText;
+        const string Removed = "[Removed at the author's request.]";
+        var removedHtml = CommentHtml.Of(Removed);
         var comments = await db.Comments.Where(c => c.AuthorEmail == email).Select(c => new { c.Id, c.ArticleId }).ToListAsync(cancellationToken);
         var ids = comments.Select(c => c.Id).ToList();
         await db.CommentRevisions.Where(r => ids.Contains(r.CommentId)).ExecuteDeleteAsync(cancellationToken);
@@ -97,7 +99,8 @@ public sealed class PersonalData(
             .SetProperty(c => c.AuthorIp, (string?)null)
             .SetProperty(c => c.AvatarSeed, (string?)null)
             .SetProperty(c => c.EditTokenHash, (string?)null)
-            .SetProperty(c => c.Text, c => removeText ? "[Removed at the author's request.]" : c.Text), cancellationToken);
+            .SetProperty(c => c.Text, c => removeText ? Removed : c.Text)
+            .SetProperty(c => c.TextHtml, c => removeText ? removedHtml : c.TextHtml), cancellationToken);
         await db.ReplySubscriptions.Where(s => s.Email == email).ExecuteDeleteAsync(cancellationToken);
         await db.Outbox.Where(m => m.To == email && m.SentAt == null).ExecuteDeleteAsync(cancellationToken);
         await cache.EvictAsync([CacheTags.Comments, .. comments.Select(c => CacheTags.Conversation(c.ArticleId))], cancellationToken);

@@ -1,3 +1,4 @@
+using Gazette.Features.Comments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Features.WordPress;
@@ -31,11 +32,11 @@ public sealed partial class ImportWordPress
             pending.Comment.ParentId = pending.Parent!.Comment.Id;
         }
         await BulkInsert.ExecuteAsync(db.Database, "Comments",
-            ["Id", "ArticleId", "ParentId", "AuthorName", "AuthorEmail", "AuthorWebsite", "Text", "Status", "Kind",
+            ["Id", "ArticleId", "ParentId", "AuthorName", "AuthorEmail", "AuthorWebsite", "Text", "TextHtml", "Status", "Kind",
                 "ModerationReason", "CreatedAt", "AvatarSeed", "AuthorIp"],
             batch.Comments.OrderBy(p => p.Depth).Select(p => p.Comment).Select(c => new object?[]
             {
-                c.Id, c.ArticleId, c.ParentId, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.Text, (int)c.Status, (int)c.Kind,
+                c.Id, c.ArticleId, c.ParentId, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.Text, CommentHtml.Of(c.Text), (int)c.Status, (int)c.Kind,
                 c.ModerationReason, c.CreatedAt, c.AvatarSeed, c.AuthorIp,
             }),
             cancellationToken);
