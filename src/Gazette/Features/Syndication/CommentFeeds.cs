@@ -15,7 +15,7 @@ namespace Gazette.Features.Syndication;
 public sealed class CommentFeeds(GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options, SiteAddress address)
 {
     private sealed record Row(
-        int Id, DateTime CreatedAt, DateTime? EditedAt, string AuthorName, string? AuthorWebsite, string Text,
+        int Id, DateTime CreatedAt, DateTime? EditedAt, string AuthorName, string? AuthorWebsite, string Text, string? TextHtml,
         string ArticleTitle);
 
     /// <summary>An article whose comments can be followed: published, a post.</summary>
@@ -49,7 +49,7 @@ public sealed class CommentFeeds(GazetteDbContext db, IOptionsSnapshot<GazetteOp
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Take(Math.Max(1, Site.FeedLength))
             .Select(c => new Row(
-                c.Id, c.CreatedAt, c.EditedAt, c.AuthorName, c.AuthorWebsite, c.Text,
+                c.Id, c.CreatedAt, c.EditedAt, c.AuthorName, c.AuthorWebsite, c.Text, c.TextHtml,
                 c.Article!.Title))
             .ToListAsync(cancellationToken);
 
@@ -64,7 +64,7 @@ public sealed class CommentFeeds(GazetteDbContext db, IOptionsSnapshot<GazetteOp
                 article is null ? $"Comment on {row.ArticleTitle} by {row.AuthorName}" : $"By {row.AuthorName}",
                 url.AbsoluteUri, row.CreatedAt, updated,
                 new FeedPerson(row.AuthorName, CommentText.WebsiteHref(row.AuthorWebsite)),
-                row.Text, CommentText.ToHtml(row.Text).ToString()!, null, []);
+                row.Text, row.TextHtml ?? CommentHtml.Of(row.Text), null, []);
         }).ToList();
 
         var page = article?.Url ?? SyndicationLinks.CommentsPage;
