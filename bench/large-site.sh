@@ -76,9 +76,10 @@ for size in "${SIZES[@]}"; do
   busy="$(sqlite3 "$data/gazette.db" "SELECT Id FROM Articles WHERE Status = 1 AND Kind = 0 ORDER BY PublishedAt DESC LIMIT 1")"
   sqlite3 "$data/gazette.db" <<SQL
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
-INSERT INTO Comments (ArticleId, ParentId, AuthorName, AuthorEmail, Text, Status, Kind, CreatedAt, AvatarSeed)
+INSERT INTO Comments (ArticleId, ParentId, AuthorName, AuthorEmail, Text, TextHtml, Status, Kind, CreatedAt, AvatarSeed)
 SELECT $busy, NULL, 'Busy reader ' || i, 'busy' || i || '@example.org',
        'One of five thousand thoughts on the busiest story, number ' || i || '.',
+       '<p>One of five thousand thoughts on the busiest story, number ' || i || '.</p>',
        1, 0, strftime('%Y-%m-%d %H:%M:%S', 'now', '-3 hours', '+' || i || ' seconds'), 'busy' || i
 FROM n;
 SQL

@@ -57,18 +57,20 @@ start() {
 }
 APP_PID="$(start "$APP_PORT" "$WORK/app.log")"
 
-# 48 more approved comments on the demo article (it has 2, one a reply): 50 in all, 21 replies.
+# 48 more approved comments on the demo article (it has 2, one a reply): 50 in all, 21 replies,
+# with their HTML stored as the app stores it when a comment is saved.
 sqlite3 "$WORK/data/gazette.db" <<'SQL'
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 28)
-INSERT INTO Comments (ArticleId, ParentId, AuthorName, AuthorEmail, Text, Status, Kind, CreatedAt, AvatarSeed)
+INSERT INTO Comments (ArticleId, ParentId, AuthorName, AuthorEmail, Text, TextHtml, Status, Kind, CreatedAt, AvatarSeed)
 SELECT 1, NULL, 'Reader ' || i, 'reader' || i || '@example.org',
        'A thought on the night ferry, number ' || i || ', with a sentence or two more to make it the length readers write.',
+       '<p>A thought on the night ferry, number ' || i || ', with a sentence or two more to make it the length readers write.</p>',
        1, 0, strftime('%Y-%m-%d %H:%M:%S', 'now', '-2 hours', '+' || i || ' minutes'), 'seed' || i
 FROM n;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20)
-INSERT INTO Comments (ArticleId, ParentId, AuthorName, AuthorEmail, Text, Status, Kind, CreatedAt, AvatarSeed)
+INSERT INTO Comments (ArticleId, ParentId, AuthorName, AuthorEmail, Text, TextHtml, Status, Kind, CreatedAt, AvatarSeed)
 SELECT 1, (SELECT Id FROM Comments WHERE AuthorName = 'Reader ' || i), 'Replier ' || i, 'replier' || i || '@example.org',
-       'A reply to reader ' || i || ', agreeing with most of it.',
+       'A reply to reader ' || i || ', agreeing with most of it.', '<p>A reply to reader ' || i || ', agreeing with most of it.</p>',
        1, 0, strftime('%Y-%m-%d %H:%M:%S', 'now', '-1 hours', '+' || i || ' minutes'), 'reply' || i
 FROM n;
 SQL
