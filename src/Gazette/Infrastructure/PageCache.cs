@@ -165,8 +165,8 @@ public sealed class PublicPages(IOptionsMonitor<PageCacheOptions> options, PageC
 {
     private static readonly object EvictionsAtStart = new();
 
-    /// <summary>The query keys that select a variant of a public page.</summary>
-    public static readonly string[] VaryByQuery = ["page", "cpage", "q"];
+    /// <summary>The query keys that select a variant of a public page, unless the page names its own (<see cref="PublicPageAttribute.VaryByQuery"/>).</summary>
+    public static readonly string[] VaryByQuery = ["page", "cpage"];
 
     /// <summary>The query keys that make a page personal: never served from, nor stored in, the cache.</summary>
     public static readonly string[] Personal = ["replyTo", "notice"];
@@ -190,7 +190,8 @@ public sealed class PublicPages(IOptionsMonitor<PageCacheOptions> options, PageC
         }
         http.Items[EvictionsAtStart] = invalidation.Evictions;
         context.Tags.Add(CacheTags.Site);
-        context.CacheVaryByRules.QueryKeys = VaryByQuery;
+        // Any other key is ignored (?utm_source=… is the same page), so it cannot fill the cache with copies.
+        context.CacheVaryByRules.QueryKeys = http.GetEndpoint()?.Metadata.GetMetadata<PublicPageAttribute>()?.VaryByQuery ?? VaryByQuery;
         VaryByEncoding(context);
         return ValueTask.CompletedTask;
     }
@@ -352,6 +353,9 @@ internal sealed class EntityTags(RequestDelegate next)
 public sealed class PublicPageAttribute : Attribute, IOutputCachePolicy
 {
     public static readonly PublicPageAttribute Instance = new();
+
+    /// <summary>The query keys whose values make different pages here; by default <c>page</c> and <c>cpage</c>.</summary>
+    public string[]? VaryByQuery { get; init; }
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation) =>
         Policy(context).CacheRequestAsync(context, cancellation);

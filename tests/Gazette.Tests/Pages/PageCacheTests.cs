@@ -51,6 +51,21 @@ public abstract class PageCacheTests(FakeClockApp app)
     }
 
     [Fact]
+    public async Task QueryKeysAPageDoesNotReadShareItsCopyAndSearchVariesByItsQuery()
+    {
+        await PrimeAsync("/");
+        var tracked = await app.CreateBrowser().GetAsync(new Uri("/?utm_source=newsletter&q=" + app.Unique("x"), UriKind.Relative));
+        Assert.True(tracked.Headers.Age.HasValue, "a link with tracking keys is served the home page's copy");
+
+        var article = await app.CreateArticleAsync(a => a.Title = "Lighthouse keepers meet the quokkas");
+        const string word = "quokkas";
+        await PrimeAsync("/search?q=" + word);
+        var url = GazetteApp.UrlOf(article);
+        Assert.Contains(url, await ReadTextAsync("/search?q=" + word), StringComparison.Ordinal);
+        Assert.DoesNotContain(url, await ReadTextAsync("/search?q=zzqqxx"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BrotliGzipAndIdentityDecodeToTheSameBytesAndAreStoredOnce()
     {
         var url = GazetteApp.UrlOf(await app.CreateArticleAsync(a => a.Body = string.Join("\n\n", Enumerable.Repeat("The harbour master reads the tide tables aloud.", 200))));

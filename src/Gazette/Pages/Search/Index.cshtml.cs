@@ -11,7 +11,7 @@ namespace Gazette.Pages.Search;
 /// Any input is a valid search (see <see cref="SearchQuery"/>), so this page answers 200 to all of it.
 /// </summary>
 /// Results are cached like any public page (per query and page) until any published article changes.
-[PublicPage]
+[PublicPage(VaryByQuery = ["q", "page"])]
 public sealed class IndexModel(SearchArticles search, IOptionsSnapshot<GazetteOptions> options) : PageModel
 {
     /// <summary>Null until the reader has asked for something.</summary>
