@@ -46,7 +46,6 @@ public static class PageCache
         {
             cache.SizeLimit = Math.Max(1, settings.SizeLimitMegabytes) * 1024L * 1024;
             cache.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(Math.Max(1, settings.MaxAgeMinutes));
-            cache.AddBasePolicy(SiteAssetFiles.Instance);
         });
         builder.Services.AddSingleton<PublicPages>();
         builder.Services.AddSingleton<PageCacheInvalidation>();
@@ -197,7 +196,7 @@ public sealed class PublicPages(IOptionsMonitor<PageCacheOptions> options, PageC
     }
 
     /// <summary>One stored variant per encoding, and the compression inside sees exactly that choice.</summary>
-    internal static void VaryByEncoding(OutputCacheContext context)
+    private static void VaryByEncoding(OutputCacheContext context)
     {
         var http = context.HttpContext;
         var encoding = PreferredEncoding(http.Request.Headers.AcceptEncoding);
@@ -370,55 +369,5 @@ public sealed class PublicPageAttribute : Attribute, IOutputCachePolicy
     {
         IOutputCachePolicy policy = context.HttpContext.RequestServices.GetRequiredService<PublicPages>();
         return policy;
-    }
-}
-
-/// <summary>
-/// The site's own files under wwwroot (styles, scripts, the logo): kept by the output cache,
-/// compressed once per encoding, for every visitor; they change only with a new build, whose
-/// file names (<c>?v=</c>) change with them.
-/// </summary>
-internal sealed class SiteAssetFiles : IOutputCachePolicy
-{
-    public static readonly SiteAssetFiles Instance = new();
-
-    private static readonly string[] Folders = ["/css/", "/js/"];
-
-    /// <summary>The addresses of the site's own files: served by <see cref="SiteAssets"/> ahead of routing.</summary>
-    public static bool IsAsset(PathString path)
-    {
-        var value = path.Value ?? "";
-        return Folders.Any(folder => value.StartsWith(folder, StringComparison.Ordinal)) || value is "/logo.svg" or "/logo.png";
-    }
-
-    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
-    {
-        var http = context.HttpContext;
-        if (!IsAsset(http.Request.Path)
-            || !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-            || !http.RequestServices.GetRequiredService<IOptionsMonitor<PageCacheOptions>>().CurrentValue.Enabled)
-        {
-            return ValueTask.CompletedTask;
-        }
-        context.EnableOutputCaching = true;
-        context.AllowCacheLookup = true;
-        context.AllowCacheStorage = true;
-        context.AllowLocking = true;
-        context.Tags.Add(CacheTags.Site);
-        context.CacheVaryByRules.QueryKeys = "v";
-        PublicPages.VaryByEncoding(context);
-        return ValueTask.CompletedTask;
-    }
-
-    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
-
-    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
-    {
-        var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
-        {
-            context.AllowCacheStorage = false;
-        }
-        return ValueTask.CompletedTask;
     }
 }
