@@ -11,16 +11,16 @@ internal static class FeedEndpoints
         foreach (var format in Enum.GetValues<FeedFormat>())
         {
             var feed = "/feed" + SyndicationLinks.Suffix(format);
-            Map(app, feed, CacheTags.Feeds, async (ArticleFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
-                Respond(context, await feeds.SiteAsync(format, cancellationToken), format));
-            Map(app, ArticleLinks.Category("{slug}") + feed, CacheTags.Feeds, async (string slug, ArticleFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
-                Respond(context, await feeds.CategoryAsync(slug, format, cancellationToken), format));
-            Map(app, ArticleLinks.Tag("{slug}") + feed, CacheTags.Feeds, async (string slug, ArticleFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
-                Respond(context, await feeds.TagAsync(slug, format, cancellationToken), format));
-            Map(app, ArticleLinks.Author("{slug}") + feed, CacheTags.Feeds, async (string slug, ArticleFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
-                Respond(context, await feeds.AuthorAsync(slug, format, cancellationToken), format));
-            Map(app, SyndicationLinks.CommentsPage + feed, CacheTags.Comments, async (CommentFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
-                Respond(context, await feeds.SiteAsync(format, cancellationToken), format));
+            Map(app, feed, CacheTags.Feeds, async (ArticleFeeds feeds, CancellationToken cancellationToken) =>
+                Respond(await feeds.SiteAsync(format, cancellationToken), format));
+            Map(app, ArticleLinks.Category("{slug}") + feed, CacheTags.Feeds, async (string slug, ArticleFeeds feeds, CancellationToken cancellationToken) =>
+                Respond(await feeds.CategoryAsync(slug, format, cancellationToken), format));
+            Map(app, ArticleLinks.Tag("{slug}") + feed, CacheTags.Feeds, async (string slug, ArticleFeeds feeds, CancellationToken cancellationToken) =>
+                Respond(await feeds.TagAsync(slug, format, cancellationToken), format));
+            Map(app, ArticleLinks.Author("{slug}") + feed, CacheTags.Feeds, async (string slug, ArticleFeeds feeds, CancellationToken cancellationToken) =>
+                Respond(await feeds.AuthorAsync(slug, format, cancellationToken), format));
+            Map(app, SyndicationLinks.CommentsPage + feed, CacheTags.Comments, async (CommentFeeds feeds, CancellationToken cancellationToken) =>
+                Respond(await feeds.SiteAsync(format, cancellationToken), format));
             Map(app, "/{year:int}/{month:int}/{slug}" + feed, CacheTags.Comments, async (int year, int month, string slug, CommentFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
             {
                 if (await feeds.FindArticleAsync(slug, cancellationToken) is not { } article)
@@ -33,7 +33,7 @@ internal static class FeedEndpoints
                     // The article's date moved: follow it, as its page does.
                     return Results.Redirect(canonical, permanent: true);
                 }
-                return Respond(context, await feeds.ArticleAsync(article, format, cancellationToken), format);
+                return Respond(await feeds.ArticleAsync(article, format, cancellationToken), format);
             });
         }
         return app;
@@ -43,13 +43,13 @@ internal static class FeedEndpoints
     private static void Map(IEndpointRouteBuilder app, string pattern, string tag, Delegate handler) =>
         app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler).AsPublicPage(tag);
 
-    private static IResult Respond(HttpContext context, FeedDocument? document, FeedFormat format)
+    private static IResult Respond(FeedDocument? document, FeedFormat format)
     {
         if (document is null)
         {
             return Results.NotFound();
         }
         var body = format == FeedFormat.Json ? JsonFeedWriter.Write(document) : XmlFeedWriter.Write(document, format);
-        return ConditionalGet.Respond(context, body, SyndicationLinks.MediaType(format) + "; charset=utf-8", document.LastModified);
+        return ConditionalGet.Respond(body, SyndicationLinks.MediaType(format) + "; charset=utf-8", document.LastModified);
     }
 }

@@ -11,7 +11,7 @@ internal static class SitemapEndpoints
 
     public static IEndpointRouteBuilder MapSitemaps(this IEndpointRouteBuilder app)
     {
-        Map(app, SyndicationLinks.Sitemap, async (Sitemaps sitemaps, SiteAddress address, HttpContext context, CancellationToken cancellationToken) =>
+        Map(app, SyndicationLinks.Sitemap, async (Sitemaps sitemaps, SiteAddress address, CancellationToken cancellationToken) =>
         {
             var files = await sitemaps.IndexAsync(cancellationToken);
             var news = await sitemaps.NewsAsync(cancellationToken);
@@ -20,23 +20,23 @@ internal static class SitemapEndpoints
             {
                 entries.Add((SyndicationLinks.NewsSitemap, news.Max(n => n.PublishedAt)));
             }
-            return ConditionalGet.Respond(context, SitemapWriter.Index(address.Uri, entries), XmlType, entries.Max(e => e.LastModified));
+            return ConditionalGet.Respond(SitemapWriter.Index(address.Uri, entries), XmlType, entries.Max(e => e.LastModified));
         });
         foreach (var kind in Enum.GetValues<SitemapKind>())
         {
             Map(app, $"/sitemap-{SyndicationLinks.SitemapName(kind)}-{{page:int}}.xml",
-                async (int page, Sitemaps sitemaps, SiteAddress address, HttpContext context, CancellationToken cancellationToken) =>
+                async (int page, Sitemaps sitemaps, SiteAddress address, CancellationToken cancellationToken) =>
                     await sitemaps.FileAsync(kind, page, cancellationToken) is { } urls
-                        ? ConditionalGet.Respond(context, SitemapWriter.UrlSet(address.Uri, urls), XmlType, urls.Max(u => u.LastModified))
+                        ? ConditionalGet.Respond(SitemapWriter.UrlSet(address.Uri, urls), XmlType, urls.Max(u => u.LastModified))
                         : Results.NotFound());
         }
         Map(app, SyndicationLinks.NewsSitemap, async (
-            Sitemaps sitemaps, SiteAddress address, SiteTime time, IOptionsSnapshot<GazetteOptions> options, HttpContext context, CancellationToken cancellationToken) =>
+            Sitemaps sitemaps, SiteAddress address, SiteTime time, IOptionsSnapshot<GazetteOptions> options, CancellationToken cancellationToken) =>
         {
             var news = await sitemaps.NewsAsync(cancellationToken);
             var body = SitemapWriter.News(address.Uri, options.Value.Site.Title, SitemapWriter.NewsLanguage(time.Culture), news);
             // Posts age out of it without any change to date: no Last-Modified, the ETag decides.
-            return ConditionalGet.Respond(context, body, XmlType, null);
+            return ConditionalGet.Respond(body, XmlType, null);
         });
         Map(app, SyndicationLinks.Robots, (SiteAddress address) =>
         {
