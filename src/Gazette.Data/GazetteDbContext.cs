@@ -15,6 +15,9 @@ public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbCon
     /// <summary>The join rows of articles and tags (ArticlesId, TagsId), a shared-type entity.</summary>
     public const string ArticleTags = "ArticleTags";
 
+    /// <summary>The join rows' columns, named by EF Core after the skip navigations.</summary>
+    public const string ArticlesId = "ArticlesId", CategoriesId = "CategoriesId", TagsId = "TagsId";
+
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Tag> Tags => Set<Tag>();

@@ -139,8 +139,7 @@ public static class CacheTags
     public static string Conversation(int id) => ConversationPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Whether <paramref name="tag"/> names comments only, which no list of articles shows.</summary>
-    public static bool IsConversation(string tag) =>
-        tag == Comments || (tag ?? "").StartsWith(ConversationPrefix, StringComparison.Ordinal);
+    public static bool IsConversation(string tag) => tag == Comments || ConversationOf(tag) is not null;
 
     /// <summary>The article whose conversation <paramref name="tag"/> names, if it names one.</summary>
     public static int? ConversationOf(string tag) =>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Gazette.Data;
+using Gazette.Features.Articles;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -229,27 +230,20 @@ public sealed class PageCacheInvalidation(IOutputCacheStore store, ILogger<PageC
         }
     }
 
-    private static void CollectTerm(string joinName, Dictionary<string, object> join, Pending pending)
+    /// <summary>A join row of an article with a category or a tag: the article's pages and the term's change.</summary>
+    private static void CollectTerm(string joinRows, Dictionary<string, object> join, Pending pending)
     {
-        // The join rows of the article–category and article–tag many-to-many relations.
-        foreach (var (key, value) in join)
+        if (join.GetValueOrDefault(GazetteDbContext.ArticlesId) is int articleId)
         {
-            if (value is not int id)
-            {
-                continue;
-            }
-            if (key.StartsWith("Categor", StringComparison.Ordinal))
-            {
-                pending.Tags.Add(CacheTags.Category(id));
-            }
-            else if (key.StartsWith("Tag", StringComparison.Ordinal))
-            {
-                pending.Tags.Add(CacheTags.Tag(id));
-            }
-            else if (key.StartsWith("Article", StringComparison.Ordinal) && joinName.StartsWith("Article", StringComparison.Ordinal))
-            {
-                pending.Tags.Add(CacheTags.Article(id));
-            }
+            pending.Tags.Add(CacheTags.Article(articleId));
+        }
+        if (joinRows == GazetteDbContext.ArticleCategories && join.GetValueOrDefault(GazetteDbContext.CategoriesId) is int categoryId)
+        {
+            pending.Tags.Add(CacheTags.Category(categoryId));
+        }
+        else if (joinRows == GazetteDbContext.ArticleTags && join.GetValueOrDefault(GazetteDbContext.TagsId) is int tagId)
+        {
+            pending.Tags.Add(CacheTags.Tag(tagId));
         }
     }
 
@@ -316,16 +310,9 @@ public sealed class PageCacheInvalidation(IOutputCacheStore store, ILogger<PageC
             {
                 continue;
             }
-            var posts = db.Articles.AsNoTracking()
-                .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null && a.Kind == ArticleKind.Post);
-            var previous = await posts
-                .Where(a => a.PublishedAt < at || (a.PublishedAt == at && a.Id < article.Id))
-                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-                .Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
-            var next = await posts
-                .Where(a => a.PublishedAt > at || (a.PublishedAt == at && a.Id > article.Id))
-                .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
-                .Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+            var posts = db.Articles.AsNoTracking().Published().Posts();
+            var previous = await posts.Before(at, article.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+            var next = await posts.After(at, article.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
             foreach (var neighbour in new[] { previous, next })
             {
                 if (neighbour is { } id)

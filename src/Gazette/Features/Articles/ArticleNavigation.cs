@@ -25,14 +25,10 @@ public sealed partial record ArticleNavigation(
     {
         ArgumentNullException.ThrowIfNull(db);
         var posts = db.Articles.AsNoTracking().Published().Posts();
-        var previous = await posts
-            .Where(a => a.PublishedAt < publishedAt || (a.PublishedAt == publishedAt && a.Id < id))
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+        var previous = await posts.Before(publishedAt, id)
             .Select(a => new ArticleLink(a.Id, a.Title, ArticleLinks.Article(a.PublishedAt!.Value, a.Slug), a.PublishedAt, null))
             .FirstOrDefaultAsync(cancellationToken);
-        var next = await posts
-            .Where(a => a.PublishedAt > publishedAt || (a.PublishedAt == publishedAt && a.Id > id))
-            .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
+        var next = await posts.After(publishedAt, id)
             .Select(a => new ArticleLink(a.Id, a.Title, ArticleLinks.Article(a.PublishedAt!.Value, a.Slug), a.PublishedAt, null))
             .FirstOrDefaultAsync(cancellationToken);
         var related = await RelatedAsync(posts, id, title, summary, cancellationToken);
