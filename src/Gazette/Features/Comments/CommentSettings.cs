@@ -67,5 +67,8 @@ public sealed class CommentSettings
 
     /// <summary>Open when the article allows comments and, if a limit is set, it is young enough.</summary>
     public bool AreOpen(bool articleAllowsComments, DateTime publishedAt, DateTime now) =>
-        articleAllowsComments && (CloseAfterDays <= 0 || now < publishedAt.AddDays(CloseAfterDays));
+        articleAllowsComments && (ClosesAt(publishedAt) is not { } closes || now < closes);
+
+    /// <summary>When comments on an article published at <paramref name="publishedAt"/> close by age; null when they never do.</summary>
+    public DateTime? ClosesAt(DateTime publishedAt) => CloseAfterDays <= 0 ? null : publishedAt.AddDays(CloseAfterDays);
 }

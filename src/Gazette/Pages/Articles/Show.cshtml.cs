@@ -118,9 +118,9 @@ public sealed class ShowModel(
             .. Article.IsPage || Navigation.Parents.Count > 0 || Navigation.Children.Count > 0 ? [CacheTags.Pages] : Array.Empty<string>(),
         ]);
         // A conversation that closes by age closes on the cached page too.
-        if (Article.CommentsOpen && commentSettings.CurrentValue.CloseAfterDays > 0)
+        if (Article.CommentsOpen && commentSettings.CurrentValue.ClosesAt(Article.PublishedAt) is { } closes)
         {
-            PageCache.KeepAtMost(HttpContext, Article.PublishedAt.AddDays(commentSettings.CurrentValue.CloseAfterDays) - clock.GetUtcNow().UtcDateTime);
+            PageCache.KeepAtMost(HttpContext, closes - clock.GetUtcNow().UtcDateTime);
         }
     }
 
