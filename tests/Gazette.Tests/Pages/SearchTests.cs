@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Gazette.Data;
 using Gazette.Features.Articles;
+using Gazette.Features.Search;
 using Gazette.Infrastructure;
 using Gazette.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -217,6 +218,52 @@ public abstract class SearchTests(FakeClockApp app)
 
         // Past the end: the last page.
         Assert.Equal(Titles(second), Titles(await SearchAsync(word, page: 99)));
+    }
+
+    [Fact]
+    public async Task AWordInMoreArticlesThanAreRankedShowsTheNewestBestFirstThenTheRestNewestFirst()
+    {
+        var word = Word();
+        var count = SearchArticles.RankedMatches + 15;
+        await app.WithDbAsync(async db =>
+        {
+            var author = await db.Users.FirstAsync(u => u.Slug == "mara-lindqvist");
+            var now = DateTime.UtcNow.AddDays(-1);
+            var articles = Enumerable.Range(0, count).Select(i => new Article
+            {
+                // Two of the oldest and one of the newest have the word in their titles.
+                Title = i == 3 || i == 5 || i == count - 40 ? $"The {word} story number {i}" : $"Story number {i}",
+                Slug = $"{word}-{i}",
+                Body = $"Item {i} mentions the {word}.",
+                BodyHtml = $"<p>Item {i} mentions the {word}.</p>",
+                Summary = "",
+                Status = ArticleStatus.Published,
+                CreatedAt = now,
+                UpdatedAt = now,
+                PublishedAt = now.AddMinutes(i),
+                AuthorId = author.Id,
+            }).ToList();
+            db.Articles.AddRange(articles);
+            await db.SaveChangesAsync();
+        });
+
+        var first = await SearchAsync(word);
+        Assert.Equal($"{count:N0} results for “{word}” (page 1 of {(count + 9) / 10})", first.TextOf(".search-count"));
+        // Among the newest 1,000 the title match ranks first; the old title matches are not ranked.
+        Assert.Equal($"The {word} story number {count - 40}", Titles(first)[0]);
+        Assert.DoesNotContain($"The {word} story number 3", Titles(first));
+
+        // Past the ranked matches, the rest follow newest first, each once, down to the oldest.
+        var last = await SearchAsync(word, page: (count + 9) / 10);
+        Assert.Equal(
+            Enumerable.Range(0, count % 10 == 0 ? 10 : count % 10).Select(i => (count % 10 == 0 ? 9 : count % 10 - 1) - i)
+                .Select(i => i is 3 or 5 ? $"The {word} story number {i}" : $"Story number {i}"),
+            Titles(last));
+        var pastRanked = await SearchAsync(word, page: SearchArticles.RankedMatches / 10 + 1);
+        Assert.Equal(
+            Enumerable.Range(0, 10).Select(i => count - SearchArticles.RankedMatches - 1 - i)
+                .Select(i => i is 3 or 5 ? $"The {word} story number {i}" : $"Story number {i}"),
+            Titles(pastRanked));
     }
 
     [Fact]

@@ -8,9 +8,9 @@ namespace Gazette.Features.Articles;
 /// <summary>
 /// Pages of article lists (the home page, archives) for any size of archive. A list's length is
 /// counted once and kept until an article's publication, terms or author change
-/// (<see cref="ListCounts"/>); a deep page skips its offset over index entries alone.
+/// (<see cref="ListFacts"/>); a deep page skips its offset over index entries alone.
 /// </summary>
-public sealed class ArticleLists(GazetteDbContext db, ListCounts counts)
+public sealed class ArticleLists(GazetteDbContext db, ListFacts facts)
 {
     /// <summary>
     /// Page <paramref name="page"/> of <paramref name="ordered"/>, the list named <paramref name="list"/>
@@ -25,13 +25,45 @@ public sealed class ArticleLists(GazetteDbContext db, ListCounts counts)
         string list, IQueryable<Article> ordered, int page, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ordered);
-        var total = await counts.CountAsync(list, ordered, cancellationToken);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        if (page < 1 || page > pageCount)
+        var total = await facts.CountAsync(list, ordered, cancellationToken);
+        if (PageCount(total, pageSize, page) is not { } pageCount)
         {
             return null;
         }
         var ids = await ordered.Select(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new ArticlePage(await SummariesAsync(ids, cancellationToken), page, pageCount);
+    }
+
+    /// <summary>
+    /// Page <paramref name="page"/> of a list filed under terms (a category and its sub-categories, a
+    /// tag), as <see cref="PageAsync"/>. No index holds such a list in its order, so the database
+    /// would gather and sort all of it for every page: its ids are listed once per change to the
+    /// lists and kept (<see cref="ListFacts"/>), and every page, the last as the first, is a slice of them.
+    /// </summary>
+    public async Task<ArticlePage?> FiledPageAsync(
+        string list, IQueryable<Article> ordered, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ordered);
+        var all = await facts.GetAsync<IReadOnlyList<int>>(
+            "ids:" + list, async cancellationToken => await ordered.Select(a => a.Id).ToArrayAsync(cancellationToken), cancellationToken);
+        if (PageCount(all.Count, pageSize, page) is not { } pageCount)
+        {
+            return null;
+        }
+        var ids = all.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        return new ArticlePage(await SummariesAsync(ids, cancellationToken), page, pageCount);
+    }
+
+    /// <summary>How many pages <paramref name="total"/> articles make; null when <paramref name="page"/> is not one of them.</summary>
+    private static int? PageCount(int total, int pageSize, int page)
+    {
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        return page < 1 || page > pageCount ? null : pageCount;
+    }
+
+    /// <summary>The cards of these articles, in this order.</summary>
+    private async Task<List<ArticleSummary>> SummariesAsync(List<int> ids, CancellationToken cancellationToken)
+    {
         // By id alone, so that the database looks the ten rows up rather than scanning the list for them.
         var rows = await db.Articles.AsNoTracking()
             .Where(a => ids.Contains(a.Id))
@@ -39,34 +71,47 @@ public sealed class ArticleLists(GazetteDbContext db, ListCounts counts)
                 a.Id, a.Title, a.Slug, a.PublishedAt!.Value, a.Summary,
                 a.Author!.DisplayName, a.Author.Slug, a.FeaturedImageUrl, a.FeaturedImageAlt, a.IsSticky))
             .ToDictionaryAsync(a => a.Id, cancellationToken);
-        return new ArticlePage(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), page, pageCount);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 }
 
 /// <summary>
-/// The lengths of article lists, kept until the page cache evicts anything that may change which
-/// articles a list holds (<see cref="PageCacheInvalidation.ListsVersion"/>): counting a category
-/// of 20,000 articles on every view of every page of it would cost more than the page.
+/// What is worked out over whole article lists (their lengths, the sitemaps' dates), kept until the
+/// page cache evicts anything that may change which articles a list holds or how they read
+/// (<see cref="PageCacheInvalidation.ListsVersion"/>): counting a category of 20,000 articles, or
+/// finding the newest change under each of a site's terms, on every view would cost more than the page.
 /// </summary>
-public sealed class ListCounts(PageCacheInvalidation changes)
+public sealed class ListFacts(PageCacheInvalidation changes)
 {
-    private readonly ConcurrentDictionary<string, (long Version, int Count)> _counts = new(StringComparer.Ordinal);
+    /// <summary>More kept facts than this (a crawler walking every tag's pages) start the keeping afresh.</summary>
+    private const int MaxKept = 100_000;
 
-    public async Task<int> CountAsync(string list, IQueryable<Article> ordered, CancellationToken cancellationToken)
+    private readonly ConcurrentDictionary<string, (long Version, object Value)> _kept = new(StringComparer.Ordinal);
+
+    /// <summary>How many articles <paramref name="ordered"/>, the list named <paramref name="list"/>, holds.</summary>
+    public Task<int> CountAsync(string list, IQueryable<Article> ordered, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ordered);
-        // The version read before counting: a change saved meanwhile leaves this count already stale.
+        return GetAsync("count:" + list, ordered.CountAsync, cancellationToken);
+    }
+
+    /// <summary>The value named <paramref name="key"/>, worked out by <paramref name="compute"/> once per change to the lists.</summary>
+    public async Task<T> GetAsync<T>(string key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        // The version read before computing: a change saved meanwhile leaves this value already stale.
         var version = changes.ListsVersion;
-        if (_counts.TryGetValue(list, out var kept) && kept.Version == version)
+        if (_kept.TryGetValue(key, out var kept) && kept.Version == version)
         {
-            return kept.Count;
+            return (T)kept.Value;
         }
-        var count = await ordered.CountAsync(cancellationToken);
-        if (_counts.Count > 100_000)
+        var value = await compute(cancellationToken);
+        if (_kept.Count > MaxKept)
         {
-            _counts.Clear();
+            _kept.Clear();
         }
-        _counts[list] = (version, count);
-        return count;
+        _kept[key] = (version, value);
+        return value;
     }
 }

@@ -8,7 +8,7 @@ internal static class ArticlesSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SaveArticle>();
         services.AddScoped<ArticleLists>();
-        services.AddSingleton<ListCounts>();
+        services.AddSingleton<ListFacts>();
         services.AddScoped<Autosaves>();
         services.AddSingleton<PublishScheduledArticles>();
         services.AddHostedService(sp => sp.GetRequiredService<PublishScheduledArticles>());

@@ -8,7 +8,7 @@ namespace Gazette.Features.Search;
 /// (title weighted A, summary B, body text C) with a GIN index: see the FullTextSearch migration.
 /// The database keeps it current on every write, however the row changes.
 /// </summary>
-internal static class PostgreSqlSearch
+internal sealed class PostgreSqlSearch(GazetteDbContext db) : ISearchIndex
 {
     /// <summary>The text search configuration of the column; the query must use the same one.</summary>
     private const string Configuration = "english";
@@ -19,38 +19,53 @@ internal static class PostgreSqlSearch
     private static readonly string SnippetOptions =
         $"MaxWords=40, MinWords=20, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \", StartSel={Highlights.StartText}, StopSel={Highlights.StopText}";
 
-    public static async Task<int> CountAsync(GazetteDbContext db, SearchQuery query, CancellationToken cancellationToken)
-    {
-        var tsquery = query.ToTsQuery();
-        var counts = await db.Database.SqlQuery<int>($"""
+    public async Task<int> CountAsync(SearchQuery query, CancellationToken cancellationToken) =>
+        (await db.Database.SqlQuery<int>($"""
             SELECT count(*)::int AS "Value"
             FROM "Articles" AS a
-            WHERE a."SearchVector" @@ to_tsquery({Configuration}::regconfig, {tsquery})
+            WHERE a."SearchVector" @@ to_tsquery({Configuration}::regconfig, {query.ToTsQuery()})
                 AND a."Status" = {(int)ArticleStatus.Published} AND a."PublishedAt" IS NOT NULL
-            """).ToListAsync(cancellationToken);
-        return counts[0];
-    }
+            """).ToListAsync(cancellationToken))[0];
 
-    public static async Task<IReadOnlyList<SearchHit>> PageAsync(
-        GazetteDbContext db, SearchQuery query, int skip, int take, CancellationToken cancellationToken)
-    {
-        var tsquery = query.ToTsQuery();
-        // The page is ranked and cut in the inner query, so ts_headline runs for its rows only.
-        return await db.Database.SqlQuery<SearchHit>($"""
-            WITH q AS (SELECT to_tsquery({Configuration}::regconfig, {tsquery}) AS query),
-            hits AS (
-                SELECT a."Id", ts_rank(a."SearchVector", q.query) AS "Rank", a."PublishedAt"
-                FROM "Articles" AS a, q
-                WHERE a."SearchVector" @@ q.query
-                    AND a."Status" = {(int)ArticleStatus.Published} AND a."PublishedAt" IS NOT NULL
-                ORDER BY "Rank" DESC, a."PublishedAt" DESC, a."Id" DESC
-                LIMIT {take} OFFSET {skip})
+    public async Task<int?> NewestIdAsync(SearchQuery query, int skip, CancellationToken cancellationToken) =>
+        (await db.Database.SqlQuery<int>($"""
+            SELECT a."Id" AS "Value"
+            FROM "Articles" AS a
+            WHERE a."SearchVector" @@ to_tsquery({Configuration}::regconfig, {query.ToTsQuery()})
+                AND a."Status" = {(int)ArticleStatus.Published} AND a."PublishedAt" IS NOT NULL
+            ORDER BY a."Id" DESC LIMIT 1 OFFSET {skip}
+            """).ToListAsync(cancellationToken)).Cast<int?>().FirstOrDefault();
+
+    public Task<List<int>> RankedIdsAsync(SearchQuery query, int fromId, int skip, int take, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<int>($"""
+            WITH q AS (SELECT to_tsquery({Configuration}::regconfig, {query.ToTsQuery()}) AS query)
+            SELECT a."Id" AS "Value"
+            FROM "Articles" AS a, q
+            WHERE a."SearchVector" @@ q.query AND a."Id" >= {fromId}
+                AND a."Status" = {(int)ArticleStatus.Published} AND a."PublishedAt" IS NOT NULL
+            ORDER BY ts_rank(a."SearchVector", q.query) DESC, a."Id" DESC
+            LIMIT {take} OFFSET {skip}
+            """).ToListAsync(cancellationToken);
+
+    public Task<List<int>> OlderIdsAsync(SearchQuery query, int belowId, int skip, int take, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<int>($"""
+            SELECT a."Id" AS "Value"
+            FROM "Articles" AS a
+            WHERE a."SearchVector" @@ to_tsquery({Configuration}::regconfig, {query.ToTsQuery()}) AND a."Id" < {belowId}
+                AND a."Status" = {(int)ArticleStatus.Published} AND a."PublishedAt" IS NOT NULL
+            ORDER BY a."Id" DESC
+            LIMIT {take} OFFSET {skip}
+            """).ToListAsync(cancellationToken);
+
+    public Task<List<SearchHit>> MarkedAsync(SearchQuery query, IReadOnlyList<int> ids, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<SearchHit>($"""
+            WITH q AS (SELECT to_tsquery({Configuration}::regconfig, {query.ToTsQuery()}) AS query)
             SELECT a."Id", a."Kind", a."Slug", a."PublishedAt",
                 ts_headline({Configuration}::regconfig, a."Title", q.query, {TitleOptions}) AS "TitleMarked",
                 ts_headline({Configuration}::regconfig, a."Summary", q.query, {SnippetOptions}) AS "SummaryMarked",
                 ts_headline({Configuration}::regconfig, a."BodyText", q.query, {SnippetOptions}) AS "BodyMarked"
-            FROM hits JOIN "Articles" AS a ON a."Id" = hits."Id", q
-            ORDER BY hits."Rank" DESC, hits."PublishedAt" DESC, hits."Id" DESC
+            FROM "Articles" AS a, q
+            WHERE a."Id" = ANY({ids.ToArray()})
+                AND a."Status" = {(int)ArticleStatus.Published} AND a."PublishedAt" IS NOT NULL
             """).ToListAsync(cancellationToken);
-    }
 }

@@ -32,13 +32,42 @@ internal sealed class SearchHit
     public string BodyMarked { get; set; } = "";
 }
 
+/// <summary>What each provider's full-text index answers; see <see cref="SearchArticles"/> for how they make a page.</summary>
+internal interface ISearchIndex
+{
+    /// <summary>How many published articles match.</summary>
+    Task<int> CountAsync(SearchQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The id of the match <paramref name="skip"/> places from the newest; null when there are not that many.</summary>
+    Task<int?> NewestIdAsync(SearchQuery query, int skip, CancellationToken cancellationToken);
+
+    /// <summary>Matches with ids from <paramref name="fromId"/> up, best first (then newest).</summary>
+    Task<List<int>> RankedIdsAsync(SearchQuery query, int fromId, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>Matches with ids below <paramref name="belowId"/>, newest first.</summary>
+    Task<List<int>> OlderIdsAsync(SearchQuery query, int belowId, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>These matches, with the matched words marked, in any order.</summary>
+    Task<List<SearchHit>> MarkedAsync(SearchQuery query, IReadOnlyList<int> ids, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Full-text search over what readers may see: published posts and pages, best match first (a match
-/// in the title counts most, then the summary, then the body). SQLite
-/// uses its FTS5 index, PostgreSQL its <c>tsvector</c> column; both get the same parsed query.
+/// in the title counts most, then the summary, then the body). SQLite uses its FTS5 index,
+/// PostgreSQL its <c>tsvector</c> column; both get the same parsed query.
 /// </summary>
+/// <remarks>
+/// Relevance is ranked among the newest <see cref="RankedMatches"/> matches, and older matches follow
+/// them newest first. A word in nearly every story (a site's own name, "harbour" on a port town's
+/// paper) would otherwise have every one of 100,000 articles scored on each search, and what a
+/// reader of news wants from such a word is the recent stories about it; a rarer word has all of
+/// its matches ranked.
+/// </remarks>
 public sealed class SearchArticles(GazetteDbContext db)
 {
+    /// <summary>How many of the newest matches are ranked by relevance.</summary>
+    public const int RankedMatches = 1000;
+
     public async Task<SearchResults> ExecuteAsync(SearchQuery query, int page, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -46,17 +75,34 @@ public sealed class SearchArticles(GazetteDbContext db)
         {
             return new SearchResults(query, [], 0, 1, 1, pageSize);
         }
-        var sqlite = db.Database.IsSqlite();
-        var total = sqlite
-            ? await SqliteSearch.CountAsync(db, query, cancellationToken)
-            : await PostgreSqlSearch.CountAsync(db, query, cancellationToken);
+        ISearchIndex index = db.Database.IsSqlite() ? new SqliteSearch(db) : new PostgreSqlSearch(db);
+        var total = await index.CountAsync(query, cancellationToken);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pageCount);
-        var hits = total == 0 ? [] : sqlite
-            ? await SqliteSearch.PageAsync(db, query, (page - 1) * pageSize, pageSize, cancellationToken)
-            : await PostgreSqlSearch.PageAsync(db, query, (page - 1) * pageSize, pageSize, cancellationToken);
-        var results = hits.Select(ToResult).ToList();
+        var ids = total == 0 ? [] : await PageIdsAsync(index, query, total, (page - 1) * pageSize, pageSize, cancellationToken);
+        var hits = ids.Count == 0 ? [] : (await index.MarkedAsync(query, ids, cancellationToken)).ToDictionary(h => h.Id);
+        var results = ids.Where(hits.ContainsKey).Select(id => ToResult(hits[id])).ToList();
         return new SearchResults(query, results, total, page, pageCount, pageSize);
+    }
+
+    /// <summary>The ids of results <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/>, in order.</summary>
+    private static async Task<List<int>> PageIdsAsync(
+        ISearchIndex index, SearchQuery query, int total, int skip, int take, CancellationToken cancellationToken)
+    {
+        if (total <= RankedMatches)
+        {
+            return await index.RankedIdsAsync(query, 0, skip, take, cancellationToken);
+        }
+        // The oldest of the ranked matches; the rest follow it by id.
+        var oldestRanked = await index.NewestIdAsync(query, RankedMatches - 1, cancellationToken) ?? 0;
+        var ids = skip < RankedMatches
+            ? await index.RankedIdsAsync(query, oldestRanked, skip, Math.Min(take, RankedMatches - skip), cancellationToken)
+            : [];
+        if (skip + take > RankedMatches)
+        {
+            ids.AddRange(await index.OlderIdsAsync(query, oldestRanked, Math.Max(0, skip - RankedMatches), take - ids.Count, cancellationToken));
+        }
+        return ids;
     }
 
     private static SearchResult ToResult(SearchHit hit)

@@ -15,8 +15,11 @@ namespace Gazette.Features.Syndication;
 /// 1,000 a file), so a new post changes only the last file, any file is read straight from the
 /// index whatever its number, and the index's dates come from one grouped query over an index.
 /// A range whose posts are all unpublished is left out of the index, and its file is a 404.
+/// What needs every post (the ranges' and terms' newest changes) is worked out once per change to
+/// the lists and kept (<see cref="ListFacts"/>): on a site of 100,000 posts each costs tens of
+/// milliseconds, which the index and the terms' files would otherwise pay on every view.
 /// </remarks>
-public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettings> settings, TimeProvider clock)
+public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettings> settings, ListFacts facts, TimeProvider clock)
 {
     /// <summary>One file of the index: which, and when anything in it last changed.</summary>
     public sealed record File(SitemapKind Kind, int Page, DateTime? LastModified);
@@ -34,17 +37,26 @@ public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettin
         var files = new List<File>();
         files.AddRange(Paged(SitemapKind.Pages, await PagesAsync(cancellationToken)));
 
-        var perFile = PerFile;
-        var ranges = await Posts
-            .GroupBy(a => (a.Id - 1) / perFile)
-            .Select(g => new { Range = g.Key, Updated = g.Max(a => a.UpdatedAt), Published = g.Max(a => a.PublishedAt!.Value) })
-            .ToListAsync(cancellationToken);
-        files.AddRange(ranges.OrderBy(r => r.Range).Select(r => new File(SitemapKind.Posts, r.Range + 1, Later(r.Updated, r.Published))));
+        files.AddRange(await PostFilesAsync(cancellationToken));
 
         files.AddRange(Paged(SitemapKind.Categories, await CategoriesAsync(cancellationToken)));
         files.AddRange(Paged(SitemapKind.Tags, await TagsAsync(cancellationToken)));
         files.AddRange(Paged(SitemapKind.Authors, await AuthorsAsync(cancellationToken)));
         return files;
+    }
+
+    /// <summary>The posts files, each with its newest change.</summary>
+    private Task<IReadOnlyList<File>> PostFilesAsync(CancellationToken cancellationToken)
+    {
+        var perFile = PerFile;
+        return facts.GetAsync<IReadOnlyList<File>>($"sitemap:posts:{perFile}", async cancellationToken =>
+        {
+            var ranges = await Posts
+                .GroupBy(a => (a.Id - 1) / perFile)
+                .Select(g => new { Range = g.Key, Updated = g.Max(a => a.UpdatedAt), Published = g.Max(a => a.PublishedAt!.Value) })
+                .ToListAsync(cancellationToken);
+            return ranges.OrderBy(r => r.Range).Select(r => new File(SitemapKind.Posts, r.Range + 1, Later(r.Updated, r.Published))).ToList();
+        }, cancellationToken);
     }
 
     /// <summary>One file's addresses; null when there is no such file (the first of each kind always exists, if empty).</summary>
@@ -56,7 +68,13 @@ public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettin
         }
         if (kind == SitemapKind.Posts)
         {
-            var (first, last) = ((long)(page - 1) * PerFile + 1, (long)page * PerFile);
+            var (from, to) = ((long)(page - 1) * PerFile + 1, (long)page * PerFile);
+            if (from > int.MaxValue)
+            {
+                return null;
+            }
+            // Compared as ints: a long would make the column a cast, which no index (nor the rowid) serves.
+            var (first, last) = ((int)from, (int)Math.Min(to, int.MaxValue));
             var rows = await Posts.Where(a => a.Id >= first && a.Id <= last).OrderBy(a => a.Id)
                 .Select(a => new { a.Slug, PublishedAt = a.PublishedAt!.Value, a.UpdatedAt, a.FeaturedImageUrl })
                 .ToListAsync(cancellationToken);
@@ -89,7 +107,7 @@ public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettin
     }
 
     /// <summary>The home page, changed with the newest post, then the published static pages.</summary>
-    private async Task<List<SitemapUrl>> PagesAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SitemapUrl>> PagesAsync(CancellationToken cancellationToken)
     {
         // Two maxima, each the end of an index, rather than one of an expression over every post.
         var lastEdit = await Posts.MaxAsync(a => (DateTime?)a.UpdatedAt, cancellationToken);
@@ -104,7 +122,10 @@ public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettin
     }
 
     /// <summary>Categories with a published post, their own or a sub-category's, as on their archive page.</summary>
-    private async Task<List<SitemapUrl>> CategoriesAsync(CancellationToken cancellationToken)
+    private Task<IReadOnlyList<SitemapUrl>> CategoriesAsync(CancellationToken cancellationToken) =>
+        facts.GetAsync("sitemap:categories", ComputeCategoriesAsync, cancellationToken);
+
+    private async Task<IReadOnlyList<SitemapUrl>> ComputeCategoriesAsync(CancellationToken cancellationToken)
     {
         var newest = (await Posts
             .SelectMany(a => a.Categories, (a, c) => new { c.Id, a.UpdatedAt, PublishedAt = a.PublishedAt!.Value })
@@ -127,7 +148,10 @@ public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettin
         return categories.Where(c => inTree.ContainsKey(c.Id)).Select(c => new SitemapUrl(ArticleLinks.Category(c.Slug), inTree[c.Id])).ToList();
     }
 
-    private async Task<List<SitemapUrl>> TagsAsync(CancellationToken cancellationToken)
+    private Task<IReadOnlyList<SitemapUrl>> TagsAsync(CancellationToken cancellationToken) =>
+        facts.GetAsync("sitemap:tags", ComputeTagsAsync, cancellationToken);
+
+    private async Task<IReadOnlyList<SitemapUrl>> ComputeTagsAsync(CancellationToken cancellationToken)
     {
         var newest = await Posts
             .SelectMany(a => a.Tags, (a, t) => new { t.Id, a.UpdatedAt, PublishedAt = a.PublishedAt!.Value })
@@ -139,7 +163,7 @@ public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettin
             .Select(t => new SitemapUrl(ArticleLinks.Tag(slugs[t.Key]), Later(t.Updated, t.Published))).ToList();
     }
 
-    private async Task<List<SitemapUrl>> AuthorsAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SitemapUrl>> AuthorsAsync(CancellationToken cancellationToken)
     {
         // Per author (staff are few), each read from the author's own index entries, rather than
         // grouping every post of the site by author.
@@ -157,7 +181,7 @@ public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettin
             .Select(a => new SitemapUrl(ArticleLinks.Author(a.Slug), Later(a.Updated!.Value, a.Published!.Value))).ToList();
     }
 
-    private IEnumerable<File> Paged(SitemapKind kind, List<SitemapUrl> urls) =>
+    private IEnumerable<File> Paged(SitemapKind kind, IReadOnlyList<SitemapUrl> urls) =>
         urls.Chunk(PerFile).Select((chunk, index) => new File(kind, index + 1, chunk.Max(u => u.LastModified)));
 
     private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;

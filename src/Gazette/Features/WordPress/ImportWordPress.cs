@@ -102,6 +102,8 @@ public sealed partial class ImportWordPress(
             db.ChangeTracker.Clear();
             redirectLookup.Invalidate();
             scheduler.Wake();
+            // The tables may have grown a hundredfold: the planner needs their new sizes.
+            await db.RefreshStatisticsAsync(CancellationToken.None);
             // An import touches any page; its batches were written around the change tracker.
             await cache.EvictAsync(CancellationToken.None, CacheTags.Site);
             report.Elapsed = watch.Elapsed;

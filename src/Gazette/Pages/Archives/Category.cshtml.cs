@@ -40,7 +40,7 @@ public sealed class CategoryModel(GazetteDbContext db, ArticleLists lists, IOpti
         var ordered = db.Articles.Published().Posts()
             .InCategories(db, ids)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
-        if (await lists.PageAsync(CacheTags.Category(category.Id), ordered, page, options.Value.Site.PostsPerPage, cancellationToken) is not { } articles)
+        if (await lists.FiledPageAsync(CacheTags.Category(category.Id), ordered, page, options.Value.Site.PostsPerPage, cancellationToken) is not { } articles)
         {
             return NotFound();
         }

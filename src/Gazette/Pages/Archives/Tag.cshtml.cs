@@ -25,7 +25,7 @@ public sealed class TagModel(GazetteDbContext db, ArticleLists lists, IOptionsSn
         var ordered = db.Articles.Published().Posts()
             .Tagged(db, tag.Id)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
-        if (await lists.PageAsync(CacheTags.Tag(tag.Id), ordered, page, options.Value.Site.PostsPerPage, cancellationToken) is not { } articles)
+        if (await lists.FiledPageAsync(CacheTags.Tag(tag.Id), ordered, page, options.Value.Site.PostsPerPage, cancellationToken) is not { } articles)
         {
             return NotFound();
         }
