@@ -11,33 +11,45 @@ public sealed record ArticleLink(int Id, string Title, string Url, DateTime? Pub
 /// Where a reader can go next from an article: the previous and next article in time and related
 /// ones; from a page: its parents (breadcrumbs) and the pages under it.
 /// </summary>
-public sealed partial record ArticleNavigation(
+public sealed record ArticleNavigation(
     ArticleLink? Previous, ArticleLink? Next, IReadOnlyList<ArticleLink> Related,
     IReadOnlyList<ArticleLink> Parents, IReadOnlyList<ArticleLink> Children)
 {
     public const int RelatedCount = 3;
+}
 
-    /// <summary>How many recent articles sharing a term are weighed for "related": enough to choose from, few enough to score at once.</summary>
-    private const int Candidates = 60;
+/// <summary>Finds an <see cref="ArticleNavigation"/>: the way on from an article or a page.</summary>
+public sealed partial class ArticleNavigator(GazetteDbContext db, ListFacts facts)
+{
+    /// <summary>How many of each shared term's newest articles are weighed for "related".</summary>
+    private const int NewestPerTerm = 60;
 
-    public static async Task<ArticleNavigation> ForPostAsync(
-        GazetteDbContext db, int id, DateTime publishedAt, string title, string summary, CancellationToken cancellationToken)
+    /// <summary>
+    /// The previous and next post, and related ones among the newest of each category and tag it is filed
+    /// under (<paramref name="categoryIds"/>, <paramref name="tagIds"/>).
+    /// </summary>
+    public async Task<ArticleNavigation> ForPostAsync(
+        int id, DateTime publishedAt, string title, string summary,
+        IReadOnlyCollection<int> categoryIds, IReadOnlyCollection<int> tagIds, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(categoryIds);
+        ArgumentNullException.ThrowIfNull(tagIds);
         var posts = db.Articles.AsNoTracking().Published().Posts();
-        var previous = await posts.Before(publishedAt, id)
-            .Select(a => new ArticleLink(a.Id, a.Title, ArticleLinks.Article(a.PublishedAt!.Value, a.Slug), a.PublishedAt, null))
-            .FirstOrDefaultAsync(cancellationToken);
-        var next = await posts.After(publishedAt, id)
-            .Select(a => new ArticleLink(a.Id, a.Title, ArticleLinks.Article(a.PublishedAt!.Value, a.Slug), a.PublishedAt, null))
-            .FirstOrDefaultAsync(cancellationToken);
-        var related = await RelatedAsync(posts, id, title, summary, cancellationToken);
-        return new ArticleNavigation(previous, next, related, [], []);
+        // Both neighbours in one statement.
+        var neighbours = await posts.Before(publishedAt, id).Take(1)
+            .Concat(posts.After(publishedAt, id).Take(1))
+            .Select(a => new { a.Id, a.Title, a.Slug, PublishedAt = a.PublishedAt!.Value })
+            .ToListAsync(cancellationToken);
+        ArticleLink? Link(bool before) => neighbours
+            .Where(n => (n.PublishedAt < publishedAt || (n.PublishedAt == publishedAt && n.Id < id)) == before)
+            .Select(n => new ArticleLink(n.Id, n.Title, ArticleLinks.Article(n.PublishedAt, n.Slug), n.PublishedAt, null))
+            .FirstOrDefault();
+        var related = await RelatedAsync(posts, id, title, summary, categoryIds, tagIds, cancellationToken);
+        return new ArticleNavigation(Link(before: true), Link(before: false), related, [], []);
     }
 
-    public static async Task<ArticleNavigation> ForPageAsync(GazetteDbContext db, int id, int? parentId, CancellationToken cancellationToken)
+    public async Task<ArticleNavigation> ForPageAsync(int id, int? parentId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         // A site has tens of pages, not thousands: one query for the whole tree.
         var pages = await db.Articles.AsNoTracking().Published()
             .Where(a => a.Kind == ArticleKind.Page)
@@ -61,30 +73,56 @@ public sealed partial record ArticleNavigation(
     /// Recent articles sharing a category or tag, scored by the terms they share (a tag counts
     /// double: tags are narrower) and by the words their headlines and summaries share with this one.
     /// </summary>
-    private static async Task<IReadOnlyList<ArticleLink>> RelatedAsync(
-        IQueryable<Article> posts, int id, string title, string summary, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Each term's newest articles are listed once per change to the lists and kept (<see cref="ListFacts"/>),
+    /// so a view reads only the candidates' headlines: weighing every article of a 20,000-article
+    /// section on each view would cost more than the rest of the page.
+    /// </remarks>
+    private async Task<IReadOnlyList<ArticleLink>> RelatedAsync(
+        IQueryable<Article> posts, int id, string title, string summary,
+        IReadOnlyCollection<int> categoryIds, IReadOnlyCollection<int> tagIds, CancellationToken cancellationToken)
     {
-        var candidates = await posts
-            .Where(a => a.Id != id && (
-                a.Tags.Any(t => t.Articles.Any(o => o.Id == id)) ||
-                a.Categories.Any(c => c.Articles.Any(o => o.Id == id))))
-            .OrderByDescending(a => a.PublishedAt)
-            .Take(Candidates)
-            .Select(a => new
+        var shared = new Dictionary<int, (int Tags, int Categories)>();
+        foreach (var tagId in tagIds)
+        {
+            foreach (var other in await NewestAsync($"newest:tag:{tagId}", posts.Tagged(db, tagId), cancellationToken))
             {
-                a.Id, a.Title, a.Slug, a.Summary, PublishedAt = a.PublishedAt!.Value,
-                SharedTags = a.Tags.Count(t => t.Articles.Any(o => o.Id == id)),
-                SharedCategories = a.Categories.Count(c => c.Articles.Any(o => o.Id == id)),
-            })
+                var (tags, categories) = shared.GetValueOrDefault(other);
+                shared[other] = (tags + 1, categories);
+            }
+        }
+        foreach (var categoryId in categoryIds)
+        {
+            foreach (var other in await NewestAsync($"newest:category:{categoryId}", posts.InCategories(db, [categoryId]), cancellationToken))
+            {
+                var (tags, categories) = shared.GetValueOrDefault(other);
+                shared[other] = (tags, categories + 1);
+            }
+        }
+        shared.Remove(id);
+        if (shared.Count == 0)
+        {
+            return [];
+        }
+        var ids = shared.Keys.ToList();
+        var candidates = await posts.Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.Slug, a.Summary, PublishedAt = a.PublishedAt!.Value })
             .ToListAsync(cancellationToken);
         var words = Words(title + " " + summary);
         return candidates
-            .Select(c => (c, Score: (2 * c.SharedTags) + c.SharedCategories + (4 * Similarity(words, Words(c.Title + " " + c.Summary)))))
-            .OrderByDescending(s => s.Score).ThenByDescending(s => s.c.PublishedAt)
-            .Take(RelatedCount)
+            .Select(c => (c, Score: (2 * shared[c.Id].Tags) + shared[c.Id].Categories + (4 * Similarity(words, Words(c.Title + " " + c.Summary)))))
+            .OrderByDescending(s => s.Score).ThenByDescending(s => s.c.PublishedAt).ThenByDescending(s => s.c.Id)
+            .Take(ArticleNavigation.RelatedCount)
             .Select(s => new ArticleLink(s.c.Id, s.c.Title, ArticleLinks.Article(s.c.PublishedAt, s.c.Slug), s.c.PublishedAt, s.c.Summary))
             .ToList();
     }
+
+    /// <summary>The ids of the newest <see cref="NewestPerTerm"/> of <paramref name="filed"/>, kept as <paramref name="key"/>.</summary>
+    private Task<IReadOnlyList<int>> NewestAsync(string key, IQueryable<Article> filed, CancellationToken cancellationToken) =>
+        facts.GetAsync<IReadOnlyList<int>>(key, async cancellationToken => await filed
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Select(a => a.Id).Take(NewestPerTerm)
+            .ToArrayAsync(cancellationToken), cancellationToken);
 
     /// <summary>Jaccard similarity of two word sets: 0 with nothing in common, 1 when the same.</summary>
     private static double Similarity(HashSet<string> a, HashSet<string> b) =>

@@ -9,6 +9,7 @@ internal static class ArticlesSetup
         services.AddScoped<SaveArticle>();
         services.AddScoped<ArticleLists>();
         services.AddSingleton<ListFacts>();
+        services.AddScoped<ArticleNavigator>();
         services.AddScoped<Autosaves>();
         services.AddSingleton<PublishScheduledArticles>();
         services.AddHostedService(sp => sp.GetRequiredService<PublishScheduledArticles>());

@@ -10,9 +10,9 @@ namespace Gazette.Features.Comments;
 /// Breaks a long conversation into pages of top-level threads, as WordPress's "break comments into
 /// pages" does: a thread stays whole on one page, and readers arrive at the newest page (a
 /// setting). A view costs two queries however many comments there are: the thread outline (ids
-/// only) and the comments of the one page; a busy conversation's outline is kept between views
+/// only) and the comments of the one page; the outline is kept between views
 /// (<see cref="ConversationOutlines"/>) until a comment on it changes, so a story with 5,000
-/// comments costs a view what one with 50 does.
+/// comments costs a view what one with 50 does, and a repeated view reads only its page.
 /// </summary>
 public sealed class ConversationPages(
     GazetteDbContext db, IOptionsMonitor<CommentSettings> settings, ConversationOutlines outlines, PageCacheInvalidation changes)
@@ -59,7 +59,7 @@ public sealed class ConversationPages(
             .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
 
-    /// <summary>The approved comments' ids and parents, in order: kept for a busy conversation, read afresh for a small one.</summary>
+    /// <summary>The approved comments' ids and parents, in order, as kept since the conversation last changed or read afresh.</summary>
     private async Task<IReadOnlyList<Outline>> OutlineAsync(int articleId, CancellationToken cancellationToken)
     {
         // Read before the rows: a change to this conversation after it makes the kept outline stale.
@@ -118,18 +118,18 @@ public sealed class ConversationPages(
 }
 
 /// <summary>
-/// The outlines of busy conversations (more than <see cref="Busy"/> approved comments), kept
-/// between views; <see cref="ConversationPages"/> checks each against the page cache's record of
-/// the conversation's last change.
+/// The outlines of conversations, kept between views; <see cref="ConversationPages"/> checks each
+/// against the page cache's record of the conversation's last change, so a view of a conversation
+/// unchanged since reads only its page of comments. At most <see cref="MaxComments"/> comments'
+/// outlines are kept (a few megabytes): past that, the keeping starts afresh.
 /// </summary>
 public sealed class ConversationOutlines
 {
-    /// <summary>Below this many comments, reading the outline costs less than keeping it.</summary>
-    public const int Busy = 200;
-
-    private const int MaxKept = 2_000;
+    private const int MaxComments = 500_000;
 
     private readonly ConcurrentDictionary<int, (long ReadAt, IReadOnlyList<ConversationPages.Outline> Outline)> _kept = new();
+
+    private int _comments;
 
     public bool TryGet(int articleId, out (long ReadAt, IReadOnlyList<ConversationPages.Outline> Outline) kept) =>
         _kept.TryGetValue(articleId, out kept);
@@ -137,14 +137,11 @@ public sealed class ConversationOutlines
     public void Keep(int articleId, long readAt, IReadOnlyList<ConversationPages.Outline> outline)
     {
         ArgumentNullException.ThrowIfNull(outline);
-        if (outline.Count <= Busy)
-        {
-            _kept.TryRemove(articleId, out _);
-            return;
-        }
-        if (_kept.Count >= MaxKept)
+        var replaced = _kept.TryGetValue(articleId, out var old) ? old.Outline.Count : 0;
+        if (Interlocked.Add(ref _comments, outline.Count - replaced) > MaxComments)
         {
             _kept.Clear();
+            Interlocked.Exchange(ref _comments, outline.Count);
         }
         _kept[articleId] = (readAt, outline);
     }

@@ -13,8 +13,7 @@ namespace Gazette.Pages.Articles;
 
 /// <summary>
 /// The page Gazette exists to serve, and static pages too (at <c>/{slug}</c>, with no date).
-/// Reading it costs the same queries however many comments it has: the article with its terms
-/// (one split query), the sizes of a featured image from the media library, the approved comments,
+/// Reading it costs the same queries however many comments it has: the article, its terms, the sizes of a featured image from the media library, the approved comments,
 /// then the way on: previous, next and related articles, or a page's parents and children.
 /// </summary>
 // The comment form carries a signed, non-personal token instead of the antiforgery token, so that
@@ -26,7 +25,8 @@ namespace Gazette.Pages.Articles;
 public sealed class ShowModel(
     GazetteDbContext db, PostComment postComment, CommentOwnership ownership,
     CommentFormToken formTokens, SiteAddress siteAddress, IOptionsSnapshot<GazetteOptions> options, SiteTime siteTime,
-    IOptionsMonitor<CommentSettings> commentSettings, ConversationPages conversationPages, TimeProvider clock) : PageModel
+    IOptionsMonitor<CommentSettings> commentSettings, ConversationPages conversationPages, ArticleNavigator navigator,
+    TimeProvider clock) : PageModel
 {
     private int? _conversationPage;
 
@@ -199,16 +199,22 @@ public sealed class ShowModel(
                 a.Id, a.Kind, a.ParentId, a.Title, a.Slug, a.BodyHtml, a.Summary, a.PublishedAt!.Value, a.UpdatedAt,
                 a.Author!.DisplayName, a.Author.Slug,
                 a.FeaturedImageUrl, a.FeaturedImageAlt, a.FeaturedImageCaption, a.FeaturedImageCredit, a.CommentsOpen,
-                a.Categories.OrderBy(c => c.Name).Select(c => new TermLink(c.Id, c.Name, "/category/" + c.Slug)).ToList(),
-                a.Tags.OrderBy(t => t.Name).Select(t => new TermLink(t.Id, t.Name, "/tag/" + t.Slug)).ToList()))
-            .AsSplitQuery()
+                Array.Empty<TermLink>(), Array.Empty<TermLink>()))
             .SingleOrDefaultAsync(cancellationToken);
         if (article is null)
         {
             return NotFound();
         }
+        // Its categories and tags in one statement.
+        var id = article.Id;
+        var terms = await db.Categories.AsNoTracking().Where(c => c.Articles.Any(a => a.Id == id))
+            .Select(c => new { IsTag = false, c.Id, c.Name, c.Slug })
+            .Concat(db.Tags.AsNoTracking().Where(t => t.Articles.Any(a => a.Id == id)).Select(t => new { IsTag = true, t.Id, t.Name, t.Slug }))
+            .ToListAsync(cancellationToken);
         Article = article with
         {
+            Categories = [.. terms.Where(t => !t.IsTag).OrderBy(t => t.Name, StringComparer.CurrentCulture).Select(t => new TermLink(t.Id, t.Name, ArticleLinks.Category(t.Slug)))],
+            Tags = [.. terms.Where(t => t.IsTag).OrderBy(t => t.Name, StringComparer.CurrentCulture).Select(t => new TermLink(t.Id, t.Name, ArticleLinks.Tag(t.Slug)))],
             Words = ArticleView.CountWords(article.BodyHtml),
             CommentsOpen = commentSettings.CurrentValue.AreOpen(article.CommentsOpen, article.PublishedAt, clock.GetUtcNow().UtcDateTime),
             Picture = await ResponsiveImage.FindAsync(db, article.ImageUrl, cancellationToken),
@@ -220,8 +226,10 @@ public sealed class ShowModel(
     private async Task LoadNavigationAsync(CancellationToken cancellationToken)
     {
         Navigation = Article.Kind == ArticleKind.Page
-            ? await ArticleNavigation.ForPageAsync(db, Article.Id, Article.ParentId, cancellationToken)
-            : await ArticleNavigation.ForPostAsync(db, Article.Id, Article.PublishedAt, Article.Title, Article.Summary, cancellationToken);
+            ? await navigator.ForPageAsync(Article.Id, Article.ParentId, cancellationToken)
+            : await navigator.ForPostAsync(
+                Article.Id, Article.PublishedAt, Article.Title, Article.Summary,
+                [.. Article.Categories.Select(c => c.Id)], [.. Article.Tags.Select(t => t.Id)], cancellationToken);
         ViewData["Meta"] = ArticleMetadata.For(
             Article, Navigation, Conversation.Count, siteAddress.Base, options.Value.Site, siteTime.Culture.Name);
     }
