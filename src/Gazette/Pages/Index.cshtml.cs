@@ -9,11 +9,11 @@ using Microsoft.Extensions.Options;
 namespace Gazette.Pages;
 
 [PublicPage]
-public sealed class IndexModel(GazetteDbContext db, ArticleLists lists, IOptionsSnapshot<GazetteOptions> options, SiteAddress address, SiteTime siteTime) : PageModel
+public sealed class IndexModel(GazetteDbContext db, ArticleLists lists, IOptionsMonitor<GazetteOptions> options, SiteAddress address, SiteTime siteTime) : PageModel
 {
     public ArticlePage Articles { get; private set; } = null!;
 
-    public string Tagline => options.Value.Site.Tagline;
+    public string Tagline => options.CurrentValue.Site.Tagline;
 
     public async Task<IActionResult> OnGetAsync([FromQuery] int page = 1, CancellationToken cancellationToken = default)
     {
@@ -21,13 +21,13 @@ public sealed class IndexModel(GazetteDbContext db, ArticleLists lists, IOptions
             .OrderByDescending(a => a.IsSticky)
             .ThenByDescending(a => a.PublishedAt)
             .ThenByDescending(a => a.Id);
-        if (await lists.PageAsync("home", ordered, page, options.Value.Site.PostsPerPage, cancellationToken) is not { } articles)
+        if (await lists.PageAsync("home", ordered, page, options.CurrentValue.Site.PostsPerPage, cancellationToken) is not { } articles)
         {
             return NotFound();
         }
         Articles = articles;
         PageCache.Tag(HttpContext, [CacheTags.Home, .. Articles.Articles.Select(a => CacheTags.Article(a.Id))]);
-        var site = options.Value.Site;
+        var site = options.CurrentValue.Site;
         ViewData["Meta"] = new PageMetadata
         {
             StructuredData = [StructuredData.WebSite(site.Title, site.Tagline, address.Base, siteTime.Culture.Name)],

@@ -5,8 +5,10 @@ namespace Gazette.Features.Settings;
 /// configuration last, so what an Administrator chose wins over appsettings.json and environment
 /// variables. It starts empty: the table may not exist before migrations run, so
 /// <see cref="SiteSettingsStore"/> fills it once the schema is up to date and again after every
-/// save. Each fill raises the change token, so every <c>IOptionsMonitor</c> and
-/// <c>IOptionsSnapshot</c> sees the new values on the next read, without a restart.
+/// save. Each fill raises the change token, so every <c>IOptionsMonitor</c> sees the new values on
+/// the next read, without a restart. (Pages read options through <c>IOptionsMonitor</c>, never
+/// <c>IOptionsSnapshot</c>: a snapshot binds the configuration again on every request, and the
+/// reflection stubs that binding makes kept the finalizer thread busy under load.)
 /// </summary>
 public sealed class SiteSettingsConfiguration : ConfigurationProvider, IConfigurationSource
 {

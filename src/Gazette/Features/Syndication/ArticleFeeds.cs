@@ -12,7 +12,7 @@ namespace Gazette.Features.Syndication;
 /// a tag, an author. Published posts only, newest first, as many as the "items in feeds" setting.
 /// </summary>
 public sealed class ArticleFeeds(
-    GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options, SiteAddress address, IWebHostEnvironment environment)
+    GazetteDbContext db, IOptionsMonitor<GazetteOptions> options, SiteAddress address, IWebHostEnvironment environment)
 {
     private sealed record Row(
         int Id, string Title, string Slug, DateTime CreatedAt, DateTime PublishedAt, DateTime UpdatedAt, string Summary, string? BodyHtml,
@@ -21,7 +21,7 @@ public sealed class ArticleFeeds(
 
     private sealed record Scope(string Page, string? Name, string? Description, Func<IQueryable<Article>, IQueryable<Article>> Filter);
 
-    private SiteOptions Site => options.Value.Site;
+    private SiteOptions Site => options.CurrentValue.Site;
 
     public Task<FeedDocument> SiteAsync(FeedFormat format, CancellationToken cancellationToken) =>
         LoadAsync(new Scope("", null, Site.Tagline, all => all), format, cancellationToken);

@@ -12,7 +12,7 @@ namespace Gazette.Features.Syndication;
 /// article's. A commenter appears by name and website, as on the page; their email is never
 /// read here.
 /// </summary>
-public sealed class CommentFeeds(GazetteDbContext db, IOptionsSnapshot<GazetteOptions> options, SiteAddress address)
+public sealed class CommentFeeds(GazetteDbContext db, IOptionsMonitor<GazetteOptions> options, SiteAddress address)
 {
     private sealed record Row(
         int Id, DateTime CreatedAt, DateTime? EditedAt, string AuthorName, string? AuthorWebsite, string Text, string? TextHtml,
@@ -21,7 +21,7 @@ public sealed class CommentFeeds(GazetteDbContext db, IOptionsSnapshot<GazetteOp
     /// <summary>An article whose comments can be followed: published, a post.</summary>
     public sealed record Followed(int Id, string Title, string Url);
 
-    private SiteOptions Site => options.Value.Site;
+    private SiteOptions Site => options.CurrentValue.Site;
 
     public Task<FeedDocument> SiteAsync(FeedFormat format, CancellationToken cancellationToken) =>
         LoadAsync(null, format, cancellationToken);

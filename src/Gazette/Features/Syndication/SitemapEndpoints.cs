@@ -31,10 +31,10 @@ internal static class SitemapEndpoints
                         : Results.NotFound());
         }
         Map(app, SyndicationLinks.NewsSitemap, async (
-            Sitemaps sitemaps, SiteAddress address, SiteTime time, IOptionsSnapshot<GazetteOptions> options, CancellationToken cancellationToken) =>
+            Sitemaps sitemaps, SiteAddress address, SiteTime time, IOptionsMonitor<GazetteOptions> options, CancellationToken cancellationToken) =>
         {
             var news = await sitemaps.NewsAsync(cancellationToken);
-            var body = SitemapWriter.News(address.Uri, options.Value.Site.Title, SitemapWriter.NewsLanguage(time.Culture), news);
+            var body = SitemapWriter.News(address.Uri, options.CurrentValue.Site.Title, SitemapWriter.NewsLanguage(time.Culture), news);
             // Posts age out of it without any change to date: no Last-Modified, the ETag decides.
             return ConditionalGet.Respond(body, XmlType, null);
         });

@@ -19,7 +19,7 @@ namespace Gazette.Features.Syndication;
 /// the lists and kept (<see cref="ListFacts"/>): on a site of 100,000 posts each costs tens of
 /// milliseconds, which the index and the terms' files would otherwise pay on every view.
 /// </remarks>
-public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettings> settings, ListFacts facts, TimeProvider clock)
+public sealed class Sitemaps(GazetteDbContext db, IOptionsMonitor<SitemapSettings> settings, ListFacts facts, TimeProvider clock)
 {
     /// <summary>One file of the index: which, and when anything in it last changed.</summary>
     public sealed record File(SitemapKind Kind, int Page, DateTime? LastModified);
@@ -27,7 +27,7 @@ public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettin
     /// <summary>Google reads at most 1,000 addresses from a news sitemap.</summary>
     public const int MaxNewsUrls = 1000;
 
-    private int PerFile => Math.Clamp(settings.Value.UrlsPerFile, 1, 50_000);
+    private int PerFile => Math.Clamp(settings.CurrentValue.UrlsPerFile, 1, 50_000);
 
     private IQueryable<Article> Posts => db.Articles.AsNoTracking().Published().Posts();
 
@@ -96,7 +96,7 @@ public sealed class Sitemaps(GazetteDbContext db, IOptionsSnapshot<SitemapSettin
     public async Task<IReadOnlyList<NewsUrl>> NewsAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var since = now.AddHours(-Math.Clamp(settings.Value.NewsHours, 1, 24 * 30));
+        var since = now.AddHours(-Math.Clamp(settings.CurrentValue.NewsHours, 1, 24 * 30));
         var rows = await Posts
             .Where(a => a.PublishedAt >= since && a.PublishedAt <= now)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)

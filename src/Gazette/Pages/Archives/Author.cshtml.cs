@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Gazette.Pages.Archives;
 
 [PublicPage]
-public sealed class AuthorModel(GazetteDbContext db, ArticleLists lists, IOptionsSnapshot<GazetteOptions> options) : PageModel
+public sealed class AuthorModel(GazetteDbContext db, ArticleLists lists, IOptionsMonitor<GazetteOptions> options) : PageModel
 {
     public ArchiveHeading Heading { get; private set; } = null!;
     public ArticlePage Articles { get; private set; } = null!;
@@ -28,7 +28,7 @@ public sealed class AuthorModel(GazetteDbContext db, ArticleLists lists, IOption
         var ordered = db.Articles.Published().Posts()
             .Where(a => a.AuthorId == author.Id)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
-        if (await lists.PageAsync(CacheTags.Author(author.Id), ordered, page, options.Value.Site.PostsPerPage, cancellationToken) is not { } articles)
+        if (await lists.PageAsync(CacheTags.Author(author.Id), ordered, page, options.CurrentValue.Site.PostsPerPage, cancellationToken) is not { } articles)
         {
             return NotFound();
         }

@@ -10,7 +10,7 @@ namespace Gazette.Pages.Archives;
 
 /// <summary>A category's articles, including those filed under its sub-categories.</summary>
 [PublicPage]
-public sealed class CategoryModel(GazetteDbContext db, ArticleLists lists, IOptionsSnapshot<GazetteOptions> options) : PageModel
+public sealed class CategoryModel(GazetteDbContext db, ArticleLists lists, IOptionsMonitor<GazetteOptions> options) : PageModel
 {
     public ArchiveHeading Heading { get; private set; } = null!;
     public ArticlePage Articles { get; private set; } = null!;
@@ -40,7 +40,7 @@ public sealed class CategoryModel(GazetteDbContext db, ArticleLists lists, IOpti
         var ordered = db.Articles.Published().Posts()
             .InCategories(db, ids)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
-        if (await lists.FiledPageAsync(CacheTags.Category(category.Id), ordered, page, options.Value.Site.PostsPerPage, cancellationToken) is not { } articles)
+        if (await lists.FiledPageAsync(CacheTags.Category(category.Id), ordered, page, options.CurrentValue.Site.PostsPerPage, cancellationToken) is not { } articles)
         {
             return NotFound();
         }

@@ -13,7 +13,7 @@ namespace Gazette.Pages.Archives;
 /// as the year and month in article addresses are, so an article is always in the month its URL names.
 /// </summary>
 [PublicPage]
-public sealed class DateModel(GazetteDbContext db, ArticleLists lists, IOptionsSnapshot<GazetteOptions> options, SiteTime siteTime) : PageModel
+public sealed class DateModel(GazetteDbContext db, ArticleLists lists, IOptionsMonitor<GazetteOptions> options, SiteTime siteTime) : PageModel
 {
     public ArchiveHeading Heading { get; private set; } = null!;
     public ArticlePage Articles { get; private set; } = null!;
@@ -29,7 +29,7 @@ public sealed class DateModel(GazetteDbContext db, ArticleLists lists, IOptionsS
         var ordered = db.Articles.Published().Posts()
             .Where(a => a.PublishedAt >= from && a.PublishedAt < to)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
-        if (await lists.PageAsync(string.Create(CultureInfo.InvariantCulture, $"dates:{from:yyyy-MM}:{to:yyyy-MM}"), ordered, page, options.Value.Site.PostsPerPage, cancellationToken) is not { } articles)
+        if (await lists.PageAsync(string.Create(CultureInfo.InvariantCulture, $"dates:{from:yyyy-MM}:{to:yyyy-MM}"), ordered, page, options.CurrentValue.Site.PostsPerPage, cancellationToken) is not { } articles)
         {
             return NotFound();
         }

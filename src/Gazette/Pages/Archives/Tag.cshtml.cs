@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Gazette.Pages.Archives;
 
 [PublicPage]
-public sealed class TagModel(GazetteDbContext db, ArticleLists lists, IOptionsSnapshot<GazetteOptions> options) : PageModel
+public sealed class TagModel(GazetteDbContext db, ArticleLists lists, IOptionsMonitor<GazetteOptions> options) : PageModel
 {
     public ArchiveHeading Heading { get; private set; } = null!;
     public ArticlePage Articles { get; private set; } = null!;
@@ -25,7 +25,7 @@ public sealed class TagModel(GazetteDbContext db, ArticleLists lists, IOptionsSn
         var ordered = db.Articles.Published().Posts()
             .Tagged(db, tag.Id)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
-        if (await lists.FiledPageAsync(CacheTags.Tag(tag.Id), ordered, page, options.Value.Site.PostsPerPage, cancellationToken) is not { } articles)
+        if (await lists.FiledPageAsync(CacheTags.Tag(tag.Id), ordered, page, options.CurrentValue.Site.PostsPerPage, cancellationToken) is not { } articles)
         {
             return NotFound();
         }

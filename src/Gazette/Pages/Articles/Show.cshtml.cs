@@ -24,7 +24,7 @@ namespace Gazette.Pages.Articles;
 [PublicPage]
 public sealed class ShowModel(
     GazetteDbContext db, PostComment postComment, CommentOwnership ownership,
-    CommentFormToken formTokens, SiteAddress siteAddress, IOptionsSnapshot<GazetteOptions> options, SiteTime siteTime,
+    CommentFormToken formTokens, SiteAddress siteAddress, IOptionsMonitor<GazetteOptions> options, SiteTime siteTime,
     IOptionsMonitor<CommentSettings> commentSettings, ConversationPages conversationPages, ArticleNavigator navigator,
     TimeProvider clock) : PageModel
 {
@@ -231,7 +231,7 @@ public sealed class ShowModel(
                 Article.Id, Article.PublishedAt, Article.Title, Article.Summary,
                 [.. Article.Categories.Select(c => c.Id)], [.. Article.Tags.Select(t => t.Id)], cancellationToken);
         ViewData["Meta"] = ArticleMetadata.For(
-            Article, Navigation, Conversation.Count, siteAddress.Base, options.Value.Site, siteTime.Culture.Name);
+            Article, Navigation, Conversation.Count, siteAddress.Base, options.CurrentValue.Site, siteTime.Culture.Name);
     }
 
     private async Task LoadConversationAsync(Notice notice, CancellationToken cancellationToken)

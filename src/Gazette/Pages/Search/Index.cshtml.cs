@@ -12,7 +12,7 @@ namespace Gazette.Pages.Search;
 /// </summary>
 /// Results are cached like any public page (per query and page) until any published article changes.
 [PublicPage(VaryByQuery = ["q", "page"])]
-public sealed class IndexModel(SearchArticles search, IOptionsSnapshot<GazetteOptions> options) : PageModel
+public sealed class IndexModel(SearchArticles search, IOptionsMonitor<GazetteOptions> options) : PageModel
 {
     /// <summary>Null until the reader has asked for something.</summary>
     public SearchResults? Results { get; private set; }
@@ -28,7 +28,7 @@ public sealed class IndexModel(SearchArticles search, IOptionsSnapshot<GazetteOp
         Query = query.Text;
         if (Query.Length > 0)
         {
-            Results = await search.ExecuteAsync(query, page, options.Value.Site.PostsPerPage, cancellationToken);
+            Results = await search.ExecuteAsync(query, page, options.CurrentValue.Site.PostsPerPage, cancellationToken);
         }
     }
 

@@ -13,8 +13,8 @@ namespace Gazette.Pages.Admin.Settings;
 /// applies on the very next request, here and (within half a minute) on other instances.
 /// </summary>
 public sealed class IndexModel(
-    SiteSettingsStore store, SiteAddress address, IOptionsSnapshot<GazetteOptions> site, IOptionsSnapshot<CommentSettings> comments,
-    IOptionsSnapshot<StaffSettings> staff, TimeProvider clock) : PageModel
+    SiteSettingsStore store, SiteAddress address, IOptionsMonitor<GazetteOptions> site, IOptionsMonitor<CommentSettings> comments,
+    IOptionsMonitor<StaffSettings> staff, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public SettingsForm Form { get; set; } = new();
@@ -27,7 +27,7 @@ public sealed class IndexModel(
 
     public void OnGet()
     {
-        Form = SettingsForm.From(address, site.Value.Site, comments.Value, staff.Value);
+        Form = SettingsForm.From(address, site.CurrentValue.Site, comments.CurrentValue, staff.CurrentValue);
         PrepareChoices();
     }
 
