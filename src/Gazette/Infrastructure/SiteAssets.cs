@@ -44,6 +44,9 @@ internal static class SiteAssets
                 return next(context);
             });
             assets.UseOutputCache();
+            // Tags each body as sent, compressed or not: the static-file middleware's own tag (the file's
+            // date and length) would name the Brotli, gzip and plain bodies alike, and a strong tag names one.
+            assets.UseMiddleware<EntityTags>();
             assets.UseResponseCompression();
             assets.UseStaticFiles(files);
         });

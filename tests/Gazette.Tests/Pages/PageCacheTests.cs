@@ -108,6 +108,16 @@ public abstract class PageCacheTests(FakeClockApp app)
             Assert.True(brResponse.Headers.Age.HasValue, $"{path} came from the cache");
             Assert.Equal(identity, Decode(br, "br"));
             Assert.True(br.Length < identity.Length, $"{path} is smaller compressed");
+
+            // A strong tag names one body: each encoding has its own, and each revalidates.
+            var (_, gzipResponse) = await GetEncodedAsync(path, "gzip");
+            var tags = new[] { identityResponse.Headers.ETag, brResponse.Headers.ETag, gzipResponse.Headers.ETag };
+            Assert.All(tags, tag => Assert.False(tag is null || tag.IsWeak, $"{path}: {tag}"));
+            Assert.True(tags.Select(t => t!.Tag).Distinct().Count() == 3, string.Join(" ", tags.Select(t => t!.Tag)));
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.IfNoneMatch.Add(brResponse.Headers.ETag!);
+            request.Headers.AcceptEncoding.ParseAdd("br");
+            Assert.Equal(HttpStatusCode.NotModified, (await app.CreateBrowser().SendAsync(request)).StatusCode);
         }
         var (_, versioned) = await GetEncodedAsync(styles, "gzip");
         Assert.True(versioned.Headers.CacheControl is { Public: true, MaxAge.TotalDays: 365 } && versioned.Headers.CacheControl.Extensions.Any(e => e.Name == "immutable"),
