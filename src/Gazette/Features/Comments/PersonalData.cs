@@ -67,14 +67,14 @@ public sealed class PersonalData(
             .OrderBy(c => c.CreatedAt)
             .Select(c => new
             {
-                c.Id, c.Article!.Title, c.Article.Slug, c.Article.PublishedAt, c.AuthorName, c.AuthorWebsite, c.Text, c.Status,
+                c.Id, c.Article!.Title, c.Article.Kind, c.Article.Slug, c.Article.PublishedAt, c.AuthorName, c.AuthorWebsite, c.Text, c.Status,
                 c.CreatedAt, c.EditedAt, c.AuthorIp, Earlier = c.Revisions.OrderBy(r => r.ReplacedAt).Select(r => r.Text).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var subscribed = await db.ReplySubscriptions.AnyAsync(s => s.Email == email, cancellationToken);
         return new Export(email, comments.Select(c => new ExportedComment(
-            c.Id, c.Title, c.PublishedAt is { } published ? ArticleLinks.Article(published, c.Slug) : null, c.AuthorName,
+            c.Id, c.Title, c.PublishedAt is { } published ? ArticleLinks.Of(c.Kind, published, c.Slug) : null, c.AuthorName,
             c.AuthorWebsite, c.Text, c.Status.ToString(), c.CreatedAt, c.EditedAt, c.AuthorIp, c.Earlier)).ToList(), subscribed);
     }
 

@@ -19,7 +19,8 @@ public sealed class IndexModel(GazetteDbContext db, IAuthorizationService author
 
     public sealed record ArticleItem(int Id, string Title, string Author, DateTime When, string? PublicUrl);
 
-    public sealed record CommentItem(int Id, string AuthorName, string Excerpt, string ArticleTitle, string? ArticleUrl, DateTime CreatedAt);
+    /// <summary>A comment in a list; <paramref name="Url"/> shows it (an approved one) or its article (one waiting), when published.</summary>
+    public sealed record CommentItem(int Id, string AuthorName, string Excerpt, string ArticleTitle, string? Url, DateTime CreatedAt);
 
     /// <summary>Sees everyone's articles: Editors and Administrators.</summary>
     public bool SeesEveryone { get; private set; }
@@ -64,10 +65,10 @@ public sealed class IndexModel(GazetteDbContext db, IAuthorizationService author
     {
         var rows = await ordered
             .Take(ListLength)
-            .Select(a => new { a.Id, a.Title, a.Slug, Author = a.Author!.DisplayName, a.Status, a.UpdatedAt, a.PublishedAt })
+            .Select(a => new { a.Id, a.Kind, a.Title, a.Slug, Author = a.Author!.DisplayName, a.Status, a.UpdatedAt, a.PublishedAt })
             .ToListAsync(cancellationToken);
         return rows.Select(a => a.Status is ArticleStatus.Published or ArticleStatus.Scheduled && a.PublishedAt is { } at
-            ? new ArticleItem(a.Id, a.Title, a.Author, at, a.Status == ArticleStatus.Published ? ArticleLinks.Article(at, a.Slug) : null)
+            ? new ArticleItem(a.Id, a.Title, a.Author, at, a.Status == ArticleStatus.Published ? ArticleLinks.Of(a.Kind, at, a.Slug) : null)
             : new ArticleItem(a.Id, a.Title, a.Author, a.UpdatedAt, null)).ToList();
     }
 
@@ -77,11 +78,12 @@ public sealed class IndexModel(GazetteDbContext db, IAuthorizationService author
             .Where(c => c.Status == status)
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Take(ListLength)
-            .Select(c => new { c.Id, c.AuthorName, c.Text, c.CreatedAt, c.Article!.Title, c.Article.Slug, c.Article.Status, c.Article.PublishedAt })
+            .Select(c => new { c.Id, c.AuthorName, c.Text, c.CreatedAt, c.Article!.Title, c.Article.Kind, c.Article.Slug, c.Article.Status, c.Article.PublishedAt })
             .ToListAsync(cancellationToken);
         return rows.Select(c => new CommentItem(
             c.Id, c.AuthorName, Excerpt(c.Text), c.Title,
-            c.Status == ArticleStatus.Published && c.PublishedAt is { } at ? ArticleLinks.Article(at, c.Slug) : null,
+            c.Status != ArticleStatus.Published || c.PublishedAt is not { } at ? null
+                : status == CommentStatus.Approved ? ArticleLinks.Comment(c.Id) : ArticleLinks.Of(c.Kind, at, c.Slug),
             c.CreatedAt)).ToList();
     }
 

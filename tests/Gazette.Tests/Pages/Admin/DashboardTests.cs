@@ -48,6 +48,31 @@ public abstract class DashboardTests(GazetteApp app)
     }
 
     [Fact]
+    public async Task CommentsOnAStaticPageLinkToThePageAtItsOwnAddress()
+    {
+        var page = await app.CreateArticleAsync(a => { a.Kind = ArticleKind.Page; a.Title = "About us " + a.Slug; });
+        var email = app.Unique("reader") + "@example.org";
+        var approved = await app.AddCommentAsync(page, c => { c.Text = "Approved " + app.Unique("a"); c.AuthorEmail = email; });
+        var waiting = await app.AddCommentAsync(page, c => { c.Status = CommentStatus.Pending; c.Text = "Waiting " + app.Unique("w"); });
+        var admin = app.CreateBrowser();
+        await app.SignInAsAdministratorAsync(admin);
+        var address = "/" + page.Slug;
+
+        var dashboard = await admin.GetDocumentAsync("/admin");
+        var shown = Section(dashboard, "comments-heading").QuerySelector($"a[href='/comments/{approved.Id}']");
+        Assert.NotNull(shown);
+        var followed = await admin.GetAsync(new Uri(shown.GetAttribute("href")!, UriKind.Relative));
+        Assert.StartsWith(address + "#comment-" + approved.Id, followed.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        Assert.NotNull(Section(dashboard, "moderation-heading").QuerySelector($"a[href='{address}']"));
+        var queue = await admin.GetDocumentAsync("/admin/comments?q=" + Uri.EscapeDataString(waiting.Text));
+        Assert.NotEmpty(queue.QuerySelectorAll($"a[href='{address}']"));
+        Assert.DoesNotContain(queue.QuerySelectorAll($"a[href$='/{page.Slug}']"), a => a.GetAttribute("href") != address);
+        await using var scope = app.Services.CreateAsyncScope();
+        var export = await scope.ServiceProvider.GetRequiredService<Gazette.Features.Comments.PersonalData>().ExportAsync(email, CancellationToken.None);
+        Assert.Equal(address, Assert.Single(export.Comments, c => c.Id == approved.Id).ArticleUrl);
+    }
+
+    [Fact]
     public async Task ContributorsSeeTheirOwnArticlesAndNoModeration()
     {
         var contributor = app.CreateBrowser();

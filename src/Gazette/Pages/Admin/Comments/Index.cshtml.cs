@@ -91,7 +91,7 @@ public sealed class IndexModel(
             .Select(c => new
             {
                 c.Id, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.AuthorIp, c.Text, c.CreatedAt, c.Status, c.ModerationReason, c.ParentId,
-                c.Article!.Title, c.Article.Slug, c.Article.PublishedAt,
+                c.Article!.Title, c.Article.Kind, c.Article.Slug, c.Article.PublishedAt,
                 EarlierTexts = c.Revisions.OrderBy(r => r.ReplacedAt).Select(r => r.Text).ToList(),
             })
             .AsSplitQuery()
@@ -99,7 +99,7 @@ public sealed class IndexModel(
         HasNextPage = rows.Count > PageSize;
         Comments = rows.Take(PageSize).Select(c => new Row(
             c.Id, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.AuthorIp, c.Text, c.CreatedAt, c.Status, c.ModerationReason, c.Title,
-            c.PublishedAt is { } published ? ArticleLinks.Article(published, c.Slug) : null, c.ParentId, c.EarlierTexts)).ToList();
+            c.PublishedAt is { } published ? ArticleLinks.Of(c.Kind, published, c.Slug) : null, c.ParentId, c.EarlierTexts)).ToList();
     }
 
     // act is "Approved:12" from a row's own button, or just "Approved" for the ticked ids.
