@@ -9,7 +9,9 @@
 # each public page with wrk (2 threads, 16 connections): the article with the most comments, an
 # ordinary article, the home page and a deep page of it, a category and a deep page of it, search
 # for a word every article has and for a rare one, the feed, the sitemap index and its last posts
-# file. Prints req/s, p50 and p99 for each, cached and uncached, and the peak memory of both.
+# file. Prints req/s, p50 and p99 for each, cached and uncached, and the peak memory of both; then
+# the uncached p50 of one reader alone (wrk with one connection), which is the page's own cost
+# without the queueing that 16 connections on two cores add.
 # Installs wrk and sqlite3 with apt when missing. Needs about 2 GB of disk for the big size.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -53,8 +55,9 @@ start() {
 }
 
 # wrk's figures: requests per second, p50 and p99 in milliseconds, failed answers.
+# measure URL [connections]
 measure() {
-  wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency "$1" | awk '
+  wrk -t"$(( ${2:-16} < 2 ? 1 : 2 ))" -c"${2:-16}" -d"${SECONDS_PER_RUN}s" --latency "$1" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec/ { rps = $2 }
     /Non-2xx/ { failed += $NF }
@@ -118,11 +121,12 @@ SQL
     done
   done
 
-  printf '%-34s %10s %9s %9s %11s %9s %9s %7s\n' "page ($posts articles)" "cached/s" "p50 ms" "p99 ms" "uncached/s" "p50 ms" "p99 ms" "failed"
+  printf '%-34s %10s %9s %9s %11s %9s %9s %11s %7s\n' "page ($posts articles)" "cached/s" "p50 ms" "p99 ms" "uncached/s" "p50 ms" "p99 ms" "1 reader ms" "failed"
   for page in "${pages[@]}"; do
     read -r rps p50 p99 failed < <(measure "http://127.0.0.1:$CACHED_PORT${page#*:}")
     read -r off_rps off_p50 off_p99 off_failed < <(measure "http://127.0.0.1:$UNCACHED_PORT${page#*:}")
-    printf '%-34s %10s %9s %9s %11s %9s %9s %7s\n' "${page%%:*}" "$rps" "$p50" "$p99" "$off_rps" "$off_p50" "$off_p99" "$((failed + off_failed))"
+    read -r _ one_p50 _ one_failed < <(measure "http://127.0.0.1:$UNCACHED_PORT${page#*:}" 1)
+    printf '%-34s %10s %9s %9s %11s %9s %9s %11s %7s\n' "${page%%:*}" "$rps" "$p50" "$p99" "$off_rps" "$off_p50" "$off_p99" "$one_p50" "$((failed + off_failed + one_failed))"
   done
   echo "peak memory: cached $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$cached_pid/status"), uncached $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$uncached_pid/status")"
   kill "$cached_pid" "$uncached_pid" 2>/dev/null || true

@@ -17,16 +17,21 @@ internal static class CommandLine
 
         Verbs:
           users reset-password USERNAME   give a staff account a new generated password
+          users set-role USERNAME ROLE    make a staff account an Administrator, Editor,
+                                          Author or Contributor
           spam evaluate --train TRAIN.csv --test TEST.csv
                                           train the comment classifier on one labelled CSV
                                           (text,label with label spam or ham) and print its
                                           accuracy, precision, recall and F1 on the other
-          import wordpress FILE.xml [--uploads DIR] [--check]
+          import wordpress FILE.xml [--uploads DIR] [--admin LOGIN] [--check]
                                           import a WordPress export (WXR): authors, terms,
                                           posts, pages, comments, images (from wp-content/uploads
                                           when DIR is given) and redirects from the old addresses;
                                           running it again changes nothing; --check only reads
-                                          the file through and says what is wrong with it
+                                          the file through and says what is wrong with it.
+                                          A site left without an Administrator gets one: the
+                                          imported account LOGIN (--admin), or a new "admin";
+                                          its one-time password is printed
           export wordpress FILE.xml       write the whole site as a WordPress export (WXR 1.2)
           generate wordpress FILE.xml [--posts N] [--comments M]
                                           write a synthetic WordPress export, for benchmarks
@@ -77,6 +82,8 @@ internal static class CommandLine
         {
             case ["users", "reset-password", var userName]:
                 return await ResetPassword.RunAsync(app.Services, userName, Console.Out);
+            case ["users", "set-role", var userName, var role]:
+                return await SetRole.RunAsync(app.Services, userName, role, Console.Out);
             case ["import", "wordpress", var file, .. var options]:
                 return await RunWordPressImport.RunAsync(app.Services, InputPath(file), options, Console.Out, Console.Error);
             case ["export", "wordpress", var file]:

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Gazette.Data;
 using Gazette.Features.Articles;
 using Gazette.Features.Comments;
+using Gazette.Features.Staff;
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -39,18 +40,79 @@ internal static class FirstRun
     }
 
     private static async Task CreateAdministratorAsync(
-        UserManager<StaffUser> users, string password)
+        UserManager<StaffUser> users, string password, string userName = AdministratorUserName)
     {
         var admin = new StaffUser
         {
-            UserName = AdministratorUserName,
-            Email = "admin@localhost.invalid",
+            UserName = userName,
+            Email = userName + "@localhost.invalid",
             EmailConfirmed = true,
             DisplayName = "Site Administrator",
-            Slug = "admin",
+            Slug = userName,
         };
         Check(await users.CreateAsync(admin, password));
         Check(await users.AddToRoleAsync(admin, StaffRoles.Administrator));
+    }
+
+    /// <summary>
+    /// After an import from the command line, which may have filled an empty site with accounts that have
+    /// no password and no staff role of weight: makes sure some Administrator can sign in. The imported
+    /// account <paramref name="login"/>, when given, becomes an Administrator (with a new password if it
+    /// has none); failing that, when no Administrator can sign in, one is created as on the first run
+    /// (named "admin", or "admin-2"… when an imported account has that name). Prints what to sign in with.
+    /// </summary>
+    /// <returns>False when <paramref name="login"/> names no account.</returns>
+    public static async Task<bool> EnsureAdministratorAsync(IServiceProvider services, string? login, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var found = true;
+        if (login is not null)
+        {
+            if (await users.FindByNameAsync(login) is { } chosen)
+            {
+                await scope.ServiceProvider.GetRequiredService<ChangeRole>().ExecuteAsync(chosen, StaffRoles.Administrator);
+                var password = await users.HasPasswordAsync(chosen) ? null : GeneratePassword();
+                if (password is not null)
+                {
+                    Check(await users.AddPasswordAsync(chosen, password));
+                }
+                await output.WriteLineAsync($"{chosen.UserName} is now an Administrator" + (password is null
+                    ? " and signs in with the password it has."
+                    : $". Sign in at /admin/signin as {chosen.UserName} with the password {password} (shown only now)."));
+            }
+            else
+            {
+                await output.WriteLineAsync($"There is no account \"{login}\" on this site after the import, so it was not made an Administrator.");
+                found = false;
+            }
+        }
+        var administrators = await users.GetUsersInRoleAsync(StaffRoles.Administrator);
+        var canSignIn = false;
+        foreach (var administrator in administrators)
+        {
+            canSignIn |= administrator.LockoutEnd is not { } end || end <= DateTimeOffset.UtcNow
+                ? await users.HasPasswordAsync(administrator) : false;
+        }
+        if (!canSignIn)
+        {
+            var userName = AdministratorUserName;
+            for (var n = 2; await users.FindByNameAsync(userName) is not null; n++)
+            {
+                userName = $"{AdministratorUserName}-{n}";
+            }
+            var password = GeneratePassword();
+            await CreateAdministratorAsync(users, password, userName);
+            await output.WriteLineAsync($"""
+
+                No Administrator could sign in, so one was made. Sign in to the newsroom at /admin/signin:
+                  User name: {userName}
+                  Password:  {password}
+                This password is shown only now. Keep it somewhere safe.
+                """);
+        }
+        return found;
     }
 
     private static async Task SeedDemoAsync(GazetteDbContext db, MarkdownRenderer markdown, Avatars avatars, TimeProvider clock)

@@ -14,6 +14,7 @@ internal static class StaffSetup
         services.AddSingleton<IStaffSignedIn>(provider => provider.GetRequiredService<StaffDevice>());
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<ConfirmIdentity>();
+        services.AddScoped<ChangeRole>();
         return services;
     }
 }

@@ -3,17 +3,18 @@ using System.Globalization;
 namespace Gazette.Features.WordPress;
 
 /// <summary>
-/// <c>import wordpress FILE.xml [--uploads DIR|ZIP] [--download-attachments] [--check]</c>: imports an
+/// <c>import wordpress FILE.xml [--uploads DIR|ZIP] [--download-attachments] [--admin LOGIN] [--check]</c>: imports an
 /// export and prints the report. Attachments' files come from WordPress's uploads folder (or a zip of
 /// it), then from the old site; with <c>--check</c>, the file is only read through and nothing is written.
 /// </summary>
 internal static class RunWordPressImport
 {
-    public const string Usage = "Usage: import wordpress FILE.xml [--uploads DIR|ZIP] [--download-attachments] [--check]";
+    public const string Usage = "Usage: import wordpress FILE.xml [--uploads DIR|ZIP] [--download-attachments] [--admin LOGIN] [--check]";
 
     public static async Task<int> RunAsync(IServiceProvider services, string file, IReadOnlyList<string> options, TextWriter output, TextWriter error)
     {
         string? uploads = null;
+        string? admin = null;
         var checkOnly = false;
         var download = false;
         for (var i = 0; i < options.Count; i++)
@@ -21,6 +22,10 @@ internal static class RunWordPressImport
             if (options[i] == "--uploads" && i + 1 < options.Count)
             {
                 uploads = options[++i];
+            }
+            else if (options[i] == "--admin" && i + 1 < options.Count)
+            {
+                admin = options[++i];
             }
             else if (options[i] == "--download-attachments")
             {
@@ -56,7 +61,10 @@ internal static class RunWordPressImport
         try
         {
             var files = await AttachmentFiles.ChooseAsync(scope.ServiceProvider, uploads, download, scratch, CancellationToken.None);
-            return await ImportAsync(import, file, files, output, error);
+            var code = await ImportAsync(import, file, files, output, error);
+            // Whatever came in, the owner keeps the keys: the site is left with an Administrator who can sign in.
+            var adminFound = await Setup.FirstRun.EnsureAdministratorAsync(services, admin, output);
+            return code != 0 ? code : adminFound ? 0 : 1;
         }
         catch (WxrFormatException e)
         {

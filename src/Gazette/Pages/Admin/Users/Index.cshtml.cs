@@ -13,7 +13,8 @@ namespace Gazette.Pages.Admin.Users;
 
 /// <summary>Administrators invite staff, change their roles, suspend them and send password resets.</summary>
 public sealed class IndexModel(
-    GazetteDbContext db, UserManager<StaffUser> users, StaffEmails emails, TimeProvider clock, IOptionsMonitor<StaffSettings> settings)
+    GazetteDbContext db, UserManager<StaffUser> users, StaffEmails emails, ChangeRole changeRole, TimeProvider clock,
+    IOptionsMonitor<StaffSettings> settings)
     : PageModel
 {
     public sealed record Row(
@@ -93,16 +94,17 @@ public sealed class IndexModel(
         {
             return NotFound();
         }
-        if (!StaffRoles.All.Contains(role))
+        switch (await changeRole.ExecuteAsync(user, role))
         {
-            return BadRequest();
+            case ChangeRole.Outcome.UnknownRole:
+                return BadRequest();
+            case ChangeRole.Outcome.LastAdministrator:
+                Message = $"{user.DisplayName} is the site's last Administrator who can sign in: make someone else an Administrator first.";
+                return RedirectToPage();
+            default:
+                Message = $"{user.DisplayName} is now {Article(role)} {ChangeRole.RoleNamed(role)}.";
+                return RedirectToPage();
         }
-        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
-        await users.AddToRoleAsync(user, role);
-        // Signed-in sessions pick up the new role at once.
-        await users.UpdateSecurityStampAsync(user);
-        Message = $"{user.DisplayName} is now {Article(role)} {role}.";
-        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostSuspendAsync(string id, bool suspend, CancellationToken cancellationToken)
