@@ -310,15 +310,9 @@ public sealed class PageCacheInvalidation(IOutputCacheStore store, ILogger<PageC
             {
                 continue;
             }
-            var posts = db.Articles.AsNoTracking().Published().Posts();
-            var previous = await posts.Before(at, article.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
-            var next = await posts.After(at, article.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
-            foreach (var neighbour in new[] { previous, next })
+            await foreach (var neighbour in ArticleListing.Neighbours.For(db)(db, at, article.Id).WithCancellation(cancellationToken))
             {
-                if (neighbour is { } id)
-                {
-                    tags.Add(CacheTags.Article(id));
-                }
+                tags.Add(CacheTags.Article(neighbour.Id));
             }
         }
     }

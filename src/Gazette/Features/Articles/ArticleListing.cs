@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Gazette.Data;
+using Gazette.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Features.Articles;
@@ -20,22 +22,49 @@ public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Articles, int Pag
 public static class ArticleListing
 {
     /// <summary>What readers may see: published, with a publication time.</summary>
-    public static IQueryable<Article> Published(this IQueryable<Article> articles) =>
-        articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null);
+    /// <remarks>Also an expression of its own, for compiled queries (<c>Where(ArticleListing.IsPublished)</c>).</remarks>
+    public static readonly Expression<Func<Article, bool>> IsPublished =
+        a => a.Status == ArticleStatus.Published && a.PublishedAt != null;
+
+    /// <summary>What readers may see: published, with a publication time.</summary>
+    public static IQueryable<Article> Published(this IQueryable<Article> articles) => articles.Where(IsPublished);
 
     /// <summary>Dated articles only, not static pages: for lists, archives and feeds.</summary>
-    public static IQueryable<Article> Posts(this IQueryable<Article> articles) =>
-        articles.Where(a => a.Kind == ArticleKind.Post);
+    public static readonly Expression<Func<Article, bool>> IsPost = a => a.Kind == ArticleKind.Post;
 
-    /// <summary>The posts before the one published at <paramref name="publishedAt"/> (id <paramref name="id"/>), its previous first.</summary>
-    public static IOrderedQueryable<Article> Before(this IQueryable<Article> posts, DateTime publishedAt, int id) =>
-        posts.Where(a => a.PublishedAt < publishedAt || (a.PublishedAt == publishedAt && a.Id < id))
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
+    /// <summary>Dated articles only, not static pages: for lists, archives and feeds.</summary>
+    public static IQueryable<Article> Posts(this IQueryable<Article> articles) => articles.Where(IsPost);
 
-    /// <summary>The posts after the one published at <paramref name="publishedAt"/> (id <paramref name="id"/>), its next first.</summary>
-    public static IOrderedQueryable<Article> After(this IQueryable<Article> posts, DateTime publishedAt, int id) =>
-        posts.Where(a => a.PublishedAt > publishedAt || (a.PublishedAt == publishedAt && a.Id > id))
-            .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id);
+    /// <summary>A post next to another in time.</summary>
+    public sealed record Neighbour(int Id, string Title, string Slug, DateTime PublishedAt)
+    {
+        public string Url => ArticleLinks.Article(PublishedAt, Slug);
+    }
+
+    /// <summary>
+    /// The published posts just before and just after the one published at <c>publishedAt</c> with id
+    /// <c>id</c> (order by time, then id): none, one or both, in one statement. Compiled once: every
+    /// article view asks, and so does every eviction of a re-dated article.
+    /// </summary>
+    public static readonly CompiledQuery<Func<GazetteDbContext, DateTime, int, IAsyncEnumerable<Neighbour>>> Neighbours = new(() =>
+        EF.CompileAsyncQuery((GazetteDbContext db, DateTime publishedAt, int id) => db.Articles.AsNoTracking()
+            .Where(IsPublished).Where(IsPost)
+            .Where(a => a.PublishedAt < publishedAt || (a.PublishedAt == publishedAt && a.Id < id))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(1)
+            .Concat(db.Articles.AsNoTracking()
+                .Where(IsPublished).Where(IsPost)
+                .Where(a => a.PublishedAt > publishedAt || (a.PublishedAt == publishedAt && a.Id > id))
+                .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
+                .Take(1))
+            .Select(a => new Neighbour(a.Id, a.Title, a.Slug, a.PublishedAt!.Value))));
+
+    /// <summary>Whether <paramref name="neighbour"/> comes before the post published at <paramref name="publishedAt"/> with id <paramref name="id"/>.</summary>
+    public static bool IsBefore(this Neighbour neighbour, DateTime publishedAt, int id)
+    {
+        ArgumentNullException.ThrowIfNull(neighbour);
+        return neighbour.PublishedAt < publishedAt || (neighbour.PublishedAt == publishedAt && neighbour.Id < id);
+    }
 
     /// <summary>
     /// Articles filed under any of the categories <paramref name="categoryIds"/>, as an

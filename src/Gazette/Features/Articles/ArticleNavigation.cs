@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Gazette.Data;
+using Gazette.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Features.Articles;
@@ -34,16 +35,12 @@ public sealed partial class ArticleNavigator(GazetteDbContext db, ListFacts fact
     {
         ArgumentNullException.ThrowIfNull(categoryIds);
         ArgumentNullException.ThrowIfNull(tagIds);
-        var posts = db.Articles.AsNoTracking().Published().Posts();
-        // Both neighbours in one statement.
-        var neighbours = await posts.Before(publishedAt, id).Take(1)
-            .Concat(posts.After(publishedAt, id).Take(1))
-            .Select(a => new { a.Id, a.Title, a.Slug, PublishedAt = a.PublishedAt!.Value })
-            .ToListAsync(cancellationToken);
+        var neighbours = await ArticleListing.Neighbours.For(db)(db, publishedAt, id).ToListAsync(cancellationToken);
         ArticleLink? Link(bool before) => neighbours
-            .Where(n => (n.PublishedAt < publishedAt || (n.PublishedAt == publishedAt && n.Id < id)) == before)
-            .Select(n => new ArticleLink(n.Id, n.Title, ArticleLinks.Article(n.PublishedAt, n.Slug), n.PublishedAt, null))
+            .Where(n => n.IsBefore(publishedAt, id) == before)
+            .Select(n => new ArticleLink(n.Id, n.Title, n.Url, n.PublishedAt, null))
             .FirstOrDefault();
+        var posts = db.Articles.AsNoTracking().Published().Posts();
         var related = await RelatedAsync(posts, id, title, summary, categoryIds, tagIds, cancellationToken);
         return new ArticleNavigation(Link(before: true), Link(before: false), related, [], []);
     }
@@ -85,7 +82,7 @@ public sealed partial class ArticleNavigator(GazetteDbContext db, ListFacts fact
         var shared = new Dictionary<int, (int Tags, int Categories)>();
         foreach (var tagId in tagIds)
         {
-            foreach (var other in await NewestAsync($"newest:tag:{tagId}", posts.Tagged(db, tagId), cancellationToken))
+            foreach (var other in await NewestAsync($"newest:tag:{tagId}", () => posts.Tagged(db, tagId), cancellationToken))
             {
                 var (tags, categories) = shared.GetValueOrDefault(other);
                 shared[other] = (tags + 1, categories);
@@ -93,7 +90,7 @@ public sealed partial class ArticleNavigator(GazetteDbContext db, ListFacts fact
         }
         foreach (var categoryId in categoryIds)
         {
-            foreach (var other in await NewestAsync($"newest:category:{categoryId}", posts.InCategories(db, [categoryId]), cancellationToken))
+            foreach (var other in await NewestAsync($"newest:category:{categoryId}", () => posts.InCategories(db, [categoryId]), cancellationToken))
             {
                 var (tags, categories) = shared.GetValueOrDefault(other);
                 shared[other] = (tags, categories + 1);
@@ -104,10 +101,7 @@ public sealed partial class ArticleNavigator(GazetteDbContext db, ListFacts fact
         {
             return [];
         }
-        var ids = shared.Keys.ToList();
-        var candidates = await posts.Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, a.Slug, a.Summary, PublishedAt = a.PublishedAt!.Value })
-            .ToListAsync(cancellationToken);
+        var candidates = await Candidates.For(db)(db, [.. shared.Keys]).ToListAsync(cancellationToken);
         var words = Words(title + " " + summary);
         return candidates
             .Select(c => (c, Score: (2 * shared[c.Id].Tags) + shared[c.Id].Categories + (4 * Similarity(words, Words(c.Title + " " + c.Summary)))))
@@ -117,9 +111,18 @@ public sealed partial class ArticleNavigator(GazetteDbContext db, ListFacts fact
             .ToList();
     }
 
+    private sealed record Candidate(int Id, string Title, string Slug, string Summary, DateTime PublishedAt);
+
+    /// <summary>The headlines of the related articles to weigh; compiled once, as every article view reads them.</summary>
+    private static readonly CompiledQuery<Func<GazetteDbContext, int[], IAsyncEnumerable<Candidate>>> Candidates = new(() =>
+        EF.CompileAsyncQuery((GazetteDbContext db, int[] ids) => db.Articles.AsNoTracking()
+            .Where(ArticleListing.IsPublished).Where(ArticleListing.IsPost)
+            .Where(a => ids.Contains(a.Id))
+            .Select(a => new Candidate(a.Id, a.Title, a.Slug, a.Summary, a.PublishedAt!.Value))));
+
     /// <summary>The ids of the newest <see cref="NewestPerTerm"/> of <paramref name="filed"/>, kept as <paramref name="key"/>.</summary>
-    private Task<IReadOnlyList<int>> NewestAsync(string key, IQueryable<Article> filed, CancellationToken cancellationToken) =>
-        facts.GetAsync<IReadOnlyList<int>>(key, async cancellationToken => await filed
+    private Task<IReadOnlyList<int>> NewestAsync(string key, Func<IQueryable<Article>> filed, CancellationToken cancellationToken) =>
+        facts.GetAsync<IReadOnlyList<int>>(key, async cancellationToken => await filed()
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Select(a => a.Id).Take(NewestPerTerm)
             .ToArrayAsync(cancellationToken), cancellationToken);

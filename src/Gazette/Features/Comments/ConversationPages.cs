@@ -35,13 +35,7 @@ public sealed class ConversationPages(
             ? Math.Clamp(asked, 1, layout.Pages)
             : holding is { } id && layout.PageOf(id) is { } holdingPage ? holdingPage : layout.DefaultPage;
         var ids = layout.CommentsOn(number);
-        var query = Approved(articleId);
-        if (ids.Count < outline.Count)
-        {
-            query = query.Where(c => ids.Contains(c.Id));
-        }
-        var comments = await query
-            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.Text, c.CreatedAt, c.AvatarSeed, c.TextHtml))
+        var comments = await (ids.Count < outline.Count ? CommentsIn.For(db)(db, articleId, [.. ids]) : AllComments.For(db)(db, articleId))
             .ToListAsync(cancellationToken);
         return new Page(CommentThread.Build(comments), outline.Count, number, layout.Pages, layout.DefaultPage);
     }
@@ -54,10 +48,25 @@ public sealed class ConversationPages(
         return layout.PageOf(commentId) is { } page && page != layout.DefaultPage ? page : null;
     }
 
-    private IQueryable<Comment> Approved(int articleId) =>
-        db.Comments.AsNoTracking()
+    // A conversation's reads are compiled once (every article view makes them): the approved comments,
+    // oldest first, as an outline, all of them, or those of one page.
+    private static readonly CompiledQuery<Func<GazetteDbContext, int, IAsyncEnumerable<Outline>>> OutlineOf = new(() =>
+        EF.CompileAsyncQuery((GazetteDbContext db, int articleId) => db.Comments.AsNoTracking()
             .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new Outline(c.Id, c.ParentId))));
+
+    private static readonly CompiledQuery<Func<GazetteDbContext, int, IAsyncEnumerable<CommentView>>> AllComments = new(() =>
+        EF.CompileAsyncQuery((GazetteDbContext db, int articleId) => db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved)
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.Text, c.CreatedAt, c.AvatarSeed, c.TextHtml))));
+
+    private static readonly CompiledQuery<Func<GazetteDbContext, int, int[], IAsyncEnumerable<CommentView>>> CommentsIn = new(() =>
+        EF.CompileAsyncQuery((GazetteDbContext db, int articleId, int[] ids) => db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved && ids.Contains(c.Id))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.Text, c.CreatedAt, c.AvatarSeed, c.TextHtml))));
 
     /// <summary>The approved comments' ids and parents, in order, as kept since the conversation last changed or read afresh.</summary>
     private async Task<IReadOnlyList<Outline>> OutlineAsync(int articleId, CancellationToken cancellationToken)
@@ -68,7 +77,7 @@ public sealed class ConversationPages(
         {
             return kept.Outline;
         }
-        var outline = await Approved(articleId).Select(c => new Outline(c.Id, c.ParentId)).ToListAsync(cancellationToken);
+        var outline = await OutlineOf.For(db)(db, articleId).ToListAsync(cancellationToken);
         outlines.Keep(articleId, readAt, outline);
         return outline;
     }

@@ -47,6 +47,22 @@ public sealed class ShowModel(
         int? year, int? month, string slug, [FromQuery] int? replyTo, [FromQuery] int? cpage,
         [FromQuery] string? notice, [FromQuery] int? comment, CancellationToken cancellationToken)
     {
+        // The view's five reads share one connection: EF would otherwise open one per query, and each
+        // opening of a SQLite connection registers its functions again.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await ShowAsync(year, month, slug, replyTo, cpage, notice, comment, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<IActionResult> ShowAsync(
+        int? year, int? month, string slug, int? replyTo, int? cpage, string? notice, int? comment, CancellationToken cancellationToken)
+    {
         _conversationPage = cpage;
         if (await LoadAsync(year, slug, cancellationToken) is { } missing)
         {
@@ -189,28 +205,49 @@ public sealed class ShowModel(
         return Page();
     }
 
-    /// <summary>Loads the article (with a <paramref name="year"/> in the address) or the static page (without).</summary>
-    private async Task<IActionResult?> LoadAsync(int? year, string slug, CancellationToken cancellationToken)
-    {
-        var kind = year is null ? ArticleKind.Page : ArticleKind.Post;
-        var article = await db.Articles.AsNoTracking().Published()
+    // The page's two reads of the article are compiled once: this page is the one every reader asks for,
+    // and building and translating its queries again on every view cost more than running them.
+    private static readonly CompiledQuery<Func<GazetteDbContext, ArticleKind, string, CancellationToken, Task<ArticleView?>>> ArticleBySlug = new(() =>
+        EF.CompileAsyncQuery((GazetteDbContext db, ArticleKind kind, string slug, CancellationToken _) => db.Articles.AsNoTracking()
+            .Where(ArticleListing.IsPublished)
             .Where(a => a.Kind == kind && a.Slug == slug)
             .Select(a => new ArticleView(
                 a.Id, a.Kind, a.ParentId, a.Title, a.Slug, a.BodyHtml, a.Summary, a.PublishedAt!.Value, a.UpdatedAt,
                 a.Author!.DisplayName, a.Author.Slug,
                 a.FeaturedImageUrl, a.FeaturedImageAlt, a.FeaturedImageCaption, a.FeaturedImageCredit, a.CommentsOpen,
                 Array.Empty<TermLink>(), Array.Empty<TermLink>()))
-            .SingleOrDefaultAsync(cancellationToken);
+            .SingleOrDefault()));
+
+    // Set by member, not by constructor: EF translates a UNION only of projections it can read as columns.
+    private sealed class TermRow
+    {
+        public bool IsTag { get; init; }
+        public int Id { get; init; }
+        public string Name { get; init; } = "";
+        public string Slug { get; init; } = "";
+    }
+
+    /// <summary>The article's categories and tags, in one statement.</summary>
+    private static readonly CompiledQuery<Func<GazetteDbContext, int, IAsyncEnumerable<TermRow>>> TermsOf = new(() =>
+        EF.CompileAsyncQuery((GazetteDbContext db, int id) => db.Categories.AsNoTracking()
+            .Where(c => c.Articles.Any(a => a.Id == id))
+            .Select(c => new TermRow { IsTag = false, Id = c.Id, Name = c.Name, Slug = c.Slug })
+            .Concat(db.Tags.AsNoTracking().Where(t => t.Articles.Any(a => a.Id == id))
+                .Select(t => new TermRow { IsTag = true, Id = t.Id, Name = t.Name, Slug = t.Slug }))));
+
+    /// <summary>Loads the article (with a <paramref name="year"/> in the address) or the static page (without).</summary>
+    private async Task<IActionResult?> LoadAsync(int? year, string slug, CancellationToken cancellationToken)
+    {
+        var article = await ArticleBySlug.For(db)(db, year is null ? ArticleKind.Page : ArticleKind.Post, slug, cancellationToken);
         if (article is null)
         {
             return NotFound();
         }
-        // Its categories and tags in one statement.
-        var id = article.Id;
-        var terms = await db.Categories.AsNoTracking().Where(c => c.Articles.Any(a => a.Id == id))
-            .Select(c => new { IsTag = false, c.Id, c.Name, c.Slug })
-            .Concat(db.Tags.AsNoTracking().Where(t => t.Articles.Any(a => a.Id == id)).Select(t => new { IsTag = true, t.Id, t.Name, t.Slug }))
-            .ToListAsync(cancellationToken);
+        var terms = new List<TermRow>();
+        await foreach (var term in TermsOf.For(db)(db, article.Id).WithCancellation(cancellationToken))
+        {
+            terms.Add(term);
+        }
         Article = article with
         {
             Categories = [.. terms.Where(t => !t.IsTag).OrderBy(t => t.Name, StringComparer.CurrentCulture).Select(t => new TermLink(t.Id, t.Name, ArticleLinks.Category(t.Slug)))],

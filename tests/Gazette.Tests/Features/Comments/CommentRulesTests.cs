@@ -69,5 +69,7 @@ public sealed class CommentRulesTests
     [InlineData("Tomas Reyes", "TR")]
     [InlineData("ilse", "I")]
     [InlineData("  ", "?")]
+    [InlineData("(Anna) de la Cruz", "AD")]
+    [InlineData("- 42 -", "4")]
     public void DrawsInitials(string name, string initials) => Assert.Equal(initials, CommentText.Initials(name));
 }
