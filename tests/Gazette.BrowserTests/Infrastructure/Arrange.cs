@@ -36,7 +36,6 @@ public static class Arrange
     public static async Task<ArrangedArticle> ArrangeFullArticleAsync(this BrowserApp app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var markdown = app.Services.GetRequiredService<MarkdownRenderer>();
         return await app.WithDbAsync(async db =>
         {
             var author = await db.Users.SingleAsync(u => u.UserName == app.Staff.UserName);
@@ -58,8 +57,7 @@ public static class Arrange
                 Title = "New tide tables arrive early " + slug,
                 Slug = slug,
                 Body = body,
-                BodyHtml = markdown.ToHtml(body),
-                Summary = "The harbour office printed its new tide tables this week.",
+                Excerpt = "The harbour office printed its new tide tables this week.",
                 Status = ArticleStatus.Published,
                 CreatedAt = publishedAt,
                 UpdatedAt = publishedAt,
@@ -136,7 +134,7 @@ public static class Arrange
                 var slug = app.Unique("hostile-comments");
                 return new Article
                 {
-                    Title = "Readers write in " + slug, Slug = slug, Body = "Letters.", BodyHtml = "<p>Letters.</p>", Summary = "Letters.",
+                    Title = "Readers write in " + slug, Slug = slug, Body = "Letters.",
                     Status = ArticleStatus.Published, CreatedAt = publishedAt, UpdatedAt = publishedAt, PublishedAt = publishedAt,
                     AuthorId = author.Id, CommentsOpen = true,
                 };

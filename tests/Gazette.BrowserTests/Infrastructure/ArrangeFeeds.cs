@@ -39,7 +39,7 @@ public static class ArrangeFeeds
                 var author = new StaffUser { UserName = slug, Email = slug + "@example.org", DisplayName = name, Slug = slug, Bio = payload };
                 var article = new Article
                 {
-                    Title = payload, Slug = slug, Body = "Letters.", BodyHtml = "<p>Letters.</p>", Summary = payload,
+                    Title = payload, Slug = slug, Body = "Letters.", Excerpt = payload,
                     Status = ArticleStatus.Published, CreatedAt = publishedAt, UpdatedAt = publishedAt, PublishedAt = publishedAt.AddSeconds(i),
                     Author = author, CommentsOpen = true, FeaturedImageUrl = "/demo/harbour-dawn.jpg",
                     FeaturedImageAlt = payload, FeaturedImageCaption = payload, FeaturedImageCredit = payload,

@@ -103,9 +103,8 @@ public abstract class GazetteApp : WebApplicationFactory<Program>
             {
                 Title = "Story " + slug,
                 Slug = slug,
+                // Its HTML, text and summary are derived on saving, as for any article.
                 Body = "## First section\n\nSome words.",
-                BodyHtml = "<h2 id=\"first-section\">First section</h2><p>Some words.</p>",
-                Summary = "Some words.",
                 Status = ArticleStatus.Published,
                 CreatedAt = DateTime.UtcNow.AddHours(-1),
                 UpdatedAt = DateTime.UtcNow.AddHours(-1),

@@ -235,8 +235,6 @@ public abstract class SearchTests(FakeClockApp app)
                 Title = i == 3 || i == 5 || i == count - 40 ? $"The {word} story number {i}" : $"Story number {i}",
                 Slug = $"{word}-{i}",
                 Body = $"Item {i} mentions the {word}.",
-                BodyHtml = $"<p>Item {i} mentions the {word}.</p>",
-                Summary = "",
                 Status = ArticleStatus.Published,
                 CreatedAt = now,
                 UpdatedAt = now,

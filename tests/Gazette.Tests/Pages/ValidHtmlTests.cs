@@ -19,8 +19,7 @@ public sealed class ValidHtmlTests(SqliteApp app) : IClassFixture<SqliteApp>
             a.FeaturedImageUrl = "/demo/harbour-dawn.jpg";
             a.FeaturedImageAlt = "A harbour at dawn";
             a.FeaturedImageCredit = "Gazette demo illustration";
-            a.BodyHtml = "<h2 id=\"s\">Section</h2><p>Words &amp; <a href=\"https://example.org\">a link</a>.</p>"
-                + "<table><thead><tr><th class=\"align-left\">A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>";
+            a.Body = "## Section\n\nWords & [a link](https://example.org).\n\n| A |\n|:--|\n| 1 |";
         });
         await app.AddCommentAsync(article);
         await app.AddCommentAsync(article, c => c.Text = "A reply with <b>markup</b> & an emoji 🚢");

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
 namespace Gazette.Features.Articles;
 
 internal static class ArticlesSetup
@@ -5,6 +7,9 @@ internal static class ArticlesSetup
     public static IServiceCollection AddArticles(this IServiceCollection services)
     {
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<ArticleContent>();
+        // Every context gets the interceptors registered here (see DatabaseSetup).
+        services.AddSingleton<IInterceptor, ArticleContentOnSave>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SaveArticle>();
         services.AddScoped<ArticleLists>();

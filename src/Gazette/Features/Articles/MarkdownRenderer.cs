@@ -15,15 +15,6 @@ public sealed class MarkdownRenderer
 
     public string ToHtml(string markdown) => _sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
 
-    public static string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, Pipeline);
-
-    /// <summary>The rendered HTML, counts and a suggested excerpt, for the editor's live preview.</summary>
-    public EditorPreview Preview(string markdown)
-    {
-        var words = ReadingTime.Words(ToPlainText(markdown ?? ""));
-        return new EditorPreview(ToHtml(markdown ?? ""), words, ReadingTime.Minutes(words), Summaries.FromMarkdown(markdown ?? ""));
-    }
-
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();

@@ -8,7 +8,7 @@ namespace Gazette.Features.Articles;
 /// Puts an earlier revision's words back: title, slug, body, excerpt and featured image. The
 /// article keeps its status, date, categories and tags, and the restore is a revision of its own.
 /// </summary>
-public sealed class RestoreRevision(GazetteDbContext db, MarkdownRenderer markdown, ArticleHistory history, TimeProvider clock)
+public sealed class RestoreRevision(GazetteDbContext db, ArticleHistory history, TimeProvider clock)
 {
     public sealed record Result(Article? Article, string? Error)
     {
@@ -34,10 +34,9 @@ public sealed class RestoreRevision(GazetteDbContext db, MarkdownRenderer markdo
         var before = await history.BeforeChangeAsync(article, cancellationToken);
         article.Title = revision.Title;
         article.Slug = revision.Slug;
+        // Its HTML, text and summary follow on saving (ArticleContentOnSave).
         article.Body = revision.Body;
-        article.BodyHtml = markdown.ToHtml(revision.Body);
         article.Excerpt = revision.Excerpt;
-        article.Summary = revision.Excerpt ?? Summaries.FromMarkdown(revision.Body);
         article.FeaturedImageUrl = revision.FeaturedImageUrl;
         article.FeaturedImageAlt = revision.FeaturedImageAlt;
         article.FeaturedImageCaption = revision.FeaturedImageCaption;

@@ -28,7 +28,7 @@ public enum SaveIntent
 /// as a redirect.
 /// </summary>
 public sealed class SaveArticle(
-    GazetteDbContext db, MarkdownRenderer markdown, UploadMedia uploadMedia, ArticleHistory history, TimeProvider clock,
+    GazetteDbContext db, UploadMedia uploadMedia, ArticleHistory history, TimeProvider clock,
     SiteTime siteTime, PublishScheduledArticles scheduler)
 {
     public sealed record Result(Article? Article, IReadOnlyDictionary<string, string> Errors)
@@ -153,10 +153,9 @@ public sealed class SaveArticle(
         var now = clock.GetUtcNow().UtcDateTime;
         article.Title = form.Title.Trim();
         article.Slug = slug;
+        // Its HTML, text and summary follow on saving (ArticleContentOnSave).
         article.Body = form.Body;
-        article.BodyHtml = markdown.ToHtml(form.Body);
         article.Excerpt = Blank(form.Excerpt);
-        article.Summary = article.Excerpt ?? Summaries.FromMarkdown(form.Body);
         article.FeaturedImageUrl = Blank(imageUrl);
         article.FeaturedImageAlt = Blank(form.FeaturedImageAlt);
         article.FeaturedImageCaption = Blank(form.FeaturedImageCaption);

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace Gazette.Features.Search;
 
 internal static class SearchSetup
@@ -7,8 +5,6 @@ internal static class SearchSetup
     public static IServiceCollection AddSearch(this IServiceCollection services)
     {
         services.AddScoped<SearchArticles>();
-        // Every context gets the interceptors registered here (see DatabaseSetup).
-        services.AddSingleton<IInterceptor, ArticleBodyText>();
         return services;
     }
 }

@@ -33,7 +33,7 @@ internal static class FirstRun
 
         var password = GeneratePassword();
         await CreateAdministratorAsync(services.GetRequiredService<UserManager<StaffUser>>(), password);
-        await SeedDemoAsync(db, services.GetRequiredService<MarkdownRenderer>(), services.GetRequiredService<Avatars>(),
+        await SeedDemoAsync(db, services.GetRequiredService<Avatars>(),
             services.GetRequiredService<TimeProvider>());
 
         app.Lifetime.ApplicationStarted.Register(() => PrintSignIn(app, password));
@@ -115,7 +115,7 @@ internal static class FirstRun
         return found;
     }
 
-    private static async Task SeedDemoAsync(GazetteDbContext db, MarkdownRenderer markdown, Avatars avatars, TimeProvider clock)
+    private static async Task SeedDemoAsync(GazetteDbContext db, Avatars avatars, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime.AddHours(-3);
         var reporter = new StaffUser
@@ -136,9 +136,7 @@ internal static class FirstRun
             Title = DemoArticle.Title,
             Slug = DemoArticle.Slug,
             Body = DemoArticle.Body,
-            BodyHtml = markdown.ToHtml(DemoArticle.Body),
             Excerpt = DemoArticle.Excerpt,
-            Summary = DemoArticle.Excerpt,
             Status = ArticleStatus.Published,
             CreatedAt = now,
             UpdatedAt = now,

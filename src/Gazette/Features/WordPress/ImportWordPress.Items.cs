@@ -86,15 +86,14 @@ public sealed partial class ImportWordPress
             run.Report.Warn($"{kind}: {Describe(item)}: {note}");
         }
         var title = item.Title.Length > 0 ? Cut(item.Title, 300) : "Untitled";
-        var bodyHtml = markdown.ToHtml(converted.Html);
         var excerpt = WordPressContent.ToPlainText(item.Excerpt);
         var article = new Article
         {
             Kind = item.Type == "page" ? ArticleKind.Page : ArticleKind.Post,
             Title = title,
             Slug = await UniqueSlugAsync(batch, TermSlug(item.Slug, title), cancellationToken),
+            // Its HTML, text and summary follow on saving (ArticleContentOnSave), as for any article.
             Body = converted.Html,
-            BodyHtml = bodyHtml,
             Excerpt = excerpt.Length == 0 ? null : Summaries.Cut(excerpt, 1000),
             Status = status,
             CreatedAt = date ?? now,
@@ -105,7 +104,6 @@ public sealed partial class ImportWordPress
             IsSticky = item.IsSticky,
             MenuOrder = item.MenuOrder,
         };
-        article.Summary = article.Excerpt is { } given ? Summaries.Cut(given, 1000) : WordPressContent.Summary(bodyHtml);
         if (article.Slug != TermSlug(item.Slug, title) && item.Slug.Length > 0)
         {
             run.Report.Warn($"{kind}: {Describe(item)}: the slug \"{item.Slug}\" was taken, so it is \"{article.Slug}\" (old links redirect)");

@@ -22,7 +22,7 @@ public sealed record ImportProgress(string Stage, int Done, int Total);
 /// <see cref="ImportedItem"/> by its WordPress ID: running the same import again changes nothing.
 /// </summary>
 public sealed partial class ImportWordPress(
-    GazetteDbContext db, MarkdownRenderer markdown, UploadMedia uploadMedia, Avatars avatars,
+    GazetteDbContext db, UploadMedia uploadMedia, Avatars avatars,
     IOptionsMonitor<CommentSettings> commentSettings, ILookupNormalizer normalizer, RedirectLookup redirectLookup,
     PublishScheduledArticles scheduler, PageCacheInvalidation cache, TimeProvider clock, ILogger<ImportWordPress> logger)
 {

@@ -75,10 +75,6 @@ public static partial class WordPressContent
         return WebUtility.HtmlDecode(text).Trim();
     }
 
-    /// <summary>A one-line lead from HTML for lists and meta descriptions.</summary>
-    public static string Summary(string html) =>
-        Summaries.Cut(Whitespace().Replace(ToPlainText(html), " ").Trim(), Summaries.MaxLength);
-
     private static string CaptionFigure(string attrs, string inner)
     {
         var split = CaptionImage().Match(inner.Trim());
@@ -522,7 +518,4 @@ public static partial class WordPressContent
 
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex Tag();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }

@@ -19,7 +19,7 @@ public sealed class SlugsAndSummariesTests
     public void SummarySkipsHeadingsAndCutsAtASentence()
     {
         var body = "## A heading\n\n" + string.Join(' ', Enumerable.Repeat("This sentence is about forty characters.", 12));
-        var summary = Summaries.FromMarkdown(body);
+        var summary = Lead(body);
         Assert.StartsWith("This sentence", summary, StringComparison.Ordinal);
         Assert.EndsWith(".", summary, StringComparison.Ordinal);
         Assert.True(summary.Length <= Summaries.MaxLength);
@@ -29,8 +29,31 @@ public sealed class SlugsAndSummariesTests
     public void TheLeadIsProseOnlyNotTablesListsOrHeadings()
     {
         var body = "The ferry is back. It sails at six.\n\n## Times\n\n| Port | Time |\n|---|---|\n| Quay | 06:12 |\n\n- one\n- two\n\nLast **word** here.";
-        Assert.Equal("The ferry is back. It sails at six. Last word here.", Summaries.FromMarkdown(body));
+        Assert.Equal("The ferry is back. It sails at six. Last word here.", Lead(body));
     }
+
+    [Fact]
+    public void TheLeadLeavesOutImagesCaptionsAndQuotes()
+    {
+        var body = "Crowds lined the quay on Saturday.\n\n![Crowds on the quay](/media/quay.jpg)\n\n> A quoted line.\n\nMore pictures follow.";
+        Assert.Equal("Crowds lined the quay on Saturday. More pictures follow.", Lead(body));
+    }
+
+    [Fact]
+    public void AnHtmlBodyHasTheSameLeadAndPlainTextAsMarkdown()
+    {
+        // An imported WordPress post is HTML throughout: its lead and its search text carry no tags.
+        var content = new ArticleContent(new MarkdownRenderer());
+        var derived = content.Derive(
+            "<h2>Times</h2>\n<p>The <strong>ferry</strong> is back.</p>\n<figure class=\"wp-caption\"><img src=\"/media/f.jpg\" alt=\"The ferry\"><figcaption>At the quay</figcaption></figure>\n<p>It sails at six.</p>",
+            null);
+        Assert.Equal("The ferry is back. It sails at six.", derived.Summary);
+        Assert.Equal("Times\nThe ferry is back.\nAt the quay\nIt sails at six.", derived.Text);
+        Assert.Contains("<strong>ferry</strong>", derived.Html, StringComparison.Ordinal);
+        Assert.Equal("Written by hand.", content.Derive("<p>Anything.</p>", "  Written by hand. ").Summary);
+    }
+
+    private static string Lead(string markdown) => ArticleContent.LeadOf(new MarkdownRenderer().ToHtml(markdown));
 
     [Fact]
     public void TableAlignmentBecomesAClassAndNoInlineStyleSurvives()

@@ -41,7 +41,7 @@ public abstract class HostileTextInFeedsTests(GazetteApp app)
         await app.WithDbAsync(db => { db.Users.Add(author); return db.SaveChangesAsync(); });
         var article = await app.CreateArticleAsync(a =>
         {
-            a.Title = a.Summary = payload;
+            a.Title = a.Excerpt = payload;
             a.AuthorId = author.Id;
             a.FeaturedImageUrl = "https://images.example.net/hostile.png";
             a.FeaturedImageAlt = a.FeaturedImageCaption = a.FeaturedImageCredit = payload;

@@ -13,7 +13,7 @@ namespace Gazette.Pages.Admin.Articles;
 
 [AcceptsUploads]
 public sealed class EditModel(
-    GazetteDbContext db, SaveArticle saveArticle, IAuthorizationService authorization, Autosaves autosaves, MarkdownRenderer markdown,
+    GazetteDbContext db, SaveArticle saveArticle, IAuthorizationService authorization, Autosaves autosaves, ArticleContent content,
     SiteTime siteTime)
     : PageModel
 {
@@ -217,7 +217,7 @@ public sealed class EditModel(
 
     /// <summary>The live preview: the body rendered by the public page's pipeline, with counts and an excerpt suggestion.</summary>
     public IActionResult OnPostPreview([FromForm(Name = "Form.Body")] string? body) =>
-        new JsonResult(markdown.Preview(body ?? ""));
+        new JsonResult(content.Preview(body ?? ""));
 
     /// <summary>Keeps what is typed, without touching the article; answers when it was kept.</summary>
     public async Task<IActionResult> OnPostAutosaveAsync(int? id, CancellationToken cancellationToken)
@@ -270,7 +270,7 @@ public sealed class EditModel(
         CanPublish = ArticlePermissions.CanPublish(User);
         CanAddCategories = ArticlePermissions.CanManageCategories(User);
         CanMakeSticky = ArticlePermissions.CanMakeSticky(User);
-        Preview = markdown.Preview(Form.Body);
+        Preview = content.Preview(Form.Body);
         CanUpload = (await authorization.AuthorizeAsync(User, StaffPolicies.UploadMedia)).Succeeded;
         LibraryChoices = CanUpload ? await MediaPicker.ChoicesAsync(db, Form.FeaturedMediaId, cancellationToken) : [];
         if (IsPage)
