@@ -29,22 +29,20 @@ public sealed class ConversationPages(
     /// </summary>
     public async Task<Page> LoadAsync(int articleId, int? requested, int? holding, CancellationToken cancellationToken)
     {
-        var outline = await OutlineAsync(articleId, cancellationToken);
-        var layout = new Layout(outline, settings.CurrentValue);
+        var layout = await LayoutAsync(articleId, cancellationToken);
         var number = requested is { } asked
             ? Math.Clamp(asked, 1, layout.Pages)
             : holding is { } id && layout.PageOf(id) is { } holdingPage ? holdingPage : layout.DefaultPage;
         var ids = layout.CommentsOn(number);
-        var comments = await (ids.Count < outline.Count ? CommentsIn.For(db)(db, articleId, [.. ids]) : AllComments.For(db)(db, articleId))
+        var comments = await (ids.Length < layout.Count ? CommentsIn.For(db)(db, articleId, ids) : AllComments.For(db)(db, articleId))
             .ToListAsync(cancellationToken);
-        return new Page(CommentThread.Build(comments), outline.Count, number, layout.Pages, layout.DefaultPage);
+        return new Page(CommentThread.Build(comments), layout.Count, number, layout.Pages, layout.DefaultPage);
     }
 
     /// <summary>The page of the conversation that shows <paramref name="commentId"/>; null for the article's default page.</summary>
     public async Task<int?> PageNumberOfAsync(int articleId, int commentId, CancellationToken cancellationToken)
     {
-        var outline = await OutlineAsync(articleId, cancellationToken);
-        var layout = new Layout(outline, settings.CurrentValue);
+        var layout = await LayoutAsync(articleId, cancellationToken);
         return layout.PageOf(commentId) is { } page && page != layout.DefaultPage ? page : null;
     }
 
@@ -68,34 +66,49 @@ public sealed class ConversationPages(
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.Text, c.CreatedAt, c.AvatarSeed, c.TextHtml))));
 
-    /// <summary>The approved comments' ids and parents, in order, as kept since the conversation last changed or read afresh.</summary>
-    private async Task<IReadOnlyList<Outline>> OutlineAsync(int articleId, CancellationToken cancellationToken)
+    /// <summary>
+    /// How the article's approved comments fall into pages: kept since the conversation last changed
+    /// (and the settings with it), or worked out afresh from the comments' ids and parents.
+    /// </summary>
+    private async Task<Layout> LayoutAsync(int articleId, CancellationToken cancellationToken)
     {
-        // Read before the rows: a change to this conversation after it makes the kept outline stale.
+        var current = settings.CurrentValue;
+        // Read before the rows: a change to this conversation after it makes the kept layout stale.
         var readAt = changes.Evictions;
-        if (outlines.TryGet(articleId, out var kept) && kept.ReadAt >= changes.ConversationChangedAt(articleId))
+        if (outlines.TryGet(articleId, out var kept) && kept.ReadAt >= changes.ConversationChangedAt(articleId) && kept.Layout.IsFor(current))
         {
-            return kept.Outline;
+            return kept.Layout;
         }
         var outline = await OutlineOf.For(db)(db, articleId).ToListAsync(cancellationToken);
-        outlines.Keep(articleId, readAt, outline);
-        return outline;
+        var layout = new Layout(outline, current);
+        outlines.Keep(articleId, readAt, layout);
+        return layout;
     }
 
     public sealed record Outline(int Id, int? ParentId);
 
-    /// <summary>Which thread each comment belongs to, and which threads each page holds.</summary>
-    private sealed class Layout
+    /// <summary>Which thread each comment belongs to, and which comments each page holds, worked out once.</summary>
+    public sealed class Layout
     {
-        private readonly Dictionary<int, int> _rootOf = [];
-        private readonly Dictionary<int, int> _rootIndex = [];
+        private readonly Dictionary<int, int> _pageOf = [];
+        private readonly int[][] _pages;
         private readonly int _perPage;
+        private readonly bool _newestFirst;
 
         public Layout(IReadOnlyList<Outline> outline, CommentSettings settings)
         {
-            var perPage = settings.ThreadsPerPage;
-            _perPage = perPage;
-            var shown = outline.ToDictionary(c => c.Id, c => c.ParentId);
+            ArgumentNullException.ThrowIfNull(outline);
+            ArgumentNullException.ThrowIfNull(settings);
+            _perPage = settings.ThreadsPerPage;
+            _newestFirst = settings.NewestPageFirst;
+            Count = outline.Count;
+            var shown = new Dictionary<int, int?>(outline.Count);
+            foreach (var comment in outline)
+            {
+                shown[comment.Id] = comment.ParentId;
+            }
+            var rootIndex = new Dictionary<int, int>();
+            var pages = new List<List<int>>();
             foreach (var comment in outline)
             {
                 // A reply whose parent is not shown stands as a thread of its own, as CommentThread does.
@@ -104,54 +117,68 @@ public sealed class ConversationPages(
                 {
                     root = parent;
                 }
-                _rootOf[comment.Id] = root;
-                if (root == comment.Id)
+                if (!rootIndex.TryGetValue(root, out var index))
                 {
-                    _rootIndex[root] = _rootIndex.Count;
+                    index = rootIndex.Count;
+                    rootIndex[root] = index;
                 }
+                var page = _perPage <= 0 ? 0 : index / _perPage;
+                while (pages.Count <= page)
+                {
+                    pages.Add([]);
+                }
+                pages[page].Add(comment.Id);
+                _pageOf[comment.Id] = page + 1;
             }
-            Pages = perPage <= 0 ? 1 : Math.Max(1, (_rootIndex.Count + perPage - 1) / perPage);
-            DefaultPage = settings.NewestPageFirst ? Pages : 1;
+            _pages = [.. pages.Select(p => p.ToArray())];
+            Pages = Math.Max(1, _pages.Length);
+            DefaultPage = _newestFirst ? Pages : 1;
         }
+
+        /// <summary>How many comments the conversation has.</summary>
+        public int Count { get; }
 
         public int Pages { get; }
 
         public int DefaultPage { get; }
 
-        public int? PageOf(int commentId) =>
-            _rootOf.TryGetValue(commentId, out var root) ? (_perPage <= 0 ? 1 : _rootIndex[root] / _perPage + 1) : null;
+        /// <summary>Whether this layout follows <paramref name="settings"/>' threads per page and first page.</summary>
+        public bool IsFor(CommentSettings settings) =>
+            settings is not null && settings.ThreadsPerPage == _perPage && settings.NewestPageFirst == _newestFirst;
 
-        public List<int> CommentsOn(int page) =>
-            _rootOf.Where(pair => PageOf(pair.Key) == page).Select(pair => pair.Key).ToList();
+        public int? PageOf(int commentId) => _pageOf.TryGetValue(commentId, out var page) ? page : null;
+
+        /// <summary>The ids of the comments on <paramref name="page"/>, in the conversation's order.</summary>
+        public int[] CommentsOn(int page) => page >= 1 && page <= _pages.Length ? _pages[page - 1] : [];
     }
 }
 
 /// <summary>
-/// The outlines of conversations, kept between views; <see cref="ConversationPages"/> checks each
+/// The layouts of conversations, kept between views; <see cref="ConversationPages"/> checks each
 /// against the page cache's record of the conversation's last change, so a view of a conversation
 /// unchanged since reads only its page of comments. At most <see cref="MaxComments"/> comments'
-/// outlines are kept (a few megabytes): past that, the keeping starts afresh.
+/// layouts are kept (a few megabytes): past that, the keeping starts afresh.
 /// </summary>
 public sealed class ConversationOutlines
 {
     private const int MaxComments = 500_000;
 
-    private readonly ConcurrentDictionary<int, (long ReadAt, IReadOnlyList<ConversationPages.Outline> Outline)> _kept = new();
+    private readonly ConcurrentDictionary<int, (long ReadAt, ConversationPages.Layout Layout)> _kept = new();
 
     private int _comments;
 
-    public bool TryGet(int articleId, out (long ReadAt, IReadOnlyList<ConversationPages.Outline> Outline) kept) =>
+    public bool TryGet(int articleId, out (long ReadAt, ConversationPages.Layout Layout) kept) =>
         _kept.TryGetValue(articleId, out kept);
 
-    public void Keep(int articleId, long readAt, IReadOnlyList<ConversationPages.Outline> outline)
+    public void Keep(int articleId, long readAt, ConversationPages.Layout layout)
     {
-        ArgumentNullException.ThrowIfNull(outline);
-        var replaced = _kept.TryGetValue(articleId, out var old) ? old.Outline.Count : 0;
-        if (Interlocked.Add(ref _comments, outline.Count - replaced) > MaxComments)
+        ArgumentNullException.ThrowIfNull(layout);
+        var replaced = _kept.TryGetValue(articleId, out var old) ? old.Layout.Count : 0;
+        if (Interlocked.Add(ref _comments, layout.Count - replaced) > MaxComments)
         {
             _kept.Clear();
-            Interlocked.Exchange(ref _comments, outline.Count);
+            Interlocked.Exchange(ref _comments, layout.Count);
         }
-        _kept[articleId] = (readAt, outline);
+        _kept[articleId] = (readAt, layout);
     }
 }
