@@ -401,6 +401,57 @@ public abstract class PageCacheTests(FakeClockApp app)
     }
 
     [Fact]
+    public async Task ATagRenamedByAnyTrackedSaveShowsOnItsArticlesAndArchive()
+    {
+        var article = await app.CreateArticleAsync();
+        var tag = new Tag { Name = "Ferries " + app.Unique("t"), Slug = app.Unique("ferries") };
+        await app.WithDbAsync(async db =>
+        {
+            var stored = await db.Articles.Include(a => a.Tags).SingleAsync(a => a.Id == article.Id);
+            stored.Tags.Add(tag);
+            await db.SaveChangesAsync();
+        });
+        var url = GazetteApp.UrlOf(article);
+        var archive = ArticleLinks.Tag(tag.Slug);
+        await PrimeAsync(url);
+        await PrimeAsync(archive);
+        var name = "Night boats " + app.Unique("t");
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GazetteDbContext>();
+            (await db.Tags.SingleAsync(t => t.Id == tag.Id)).Name = name;
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Contains(name, (await ReadAsync(url)).TextOf(".article-terms"), StringComparison.Ordinal);
+        Assert.Contains(name, (await ReadAsync(archive)).TextOf("h1"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnArticleDeletedByAnyTrackedSaveLeavesItsPageListsAndNeighbours()
+    {
+        var before = await app.CreateArticleAsync(a => a.PublishedAt = DateTime.UtcNow.AddMinutes(-3));
+        var doomed = await app.CreateArticleAsync(a => { a.PublishedAt = DateTime.UtcNow.AddMinutes(-2); a.Title = "Withdrawn " + a.Slug; });
+        var url = GazetteApp.UrlOf(doomed);
+        await PrimeAsync(url);
+        await PrimeAsync("/");
+        await PrimeAsync(GazetteApp.UrlOf(before));
+
+        // No page deletes articles yet: any code that does so through the DbContext evicts.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GazetteDbContext>();
+            db.Articles.Remove(await db.Articles.SingleAsync(a => a.Id == doomed.Id));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateBrowser().GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain(doomed.Title, (await ReadAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotEqual(url, (await ReadAsync(GazetteApp.UrlOf(before))).QuerySelector(".post-navigation a[rel=next]")?.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task AFinishedImportShowsOnTheHomePage()
     {
         await PrimeAsync("/");

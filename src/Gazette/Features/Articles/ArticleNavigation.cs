@@ -22,8 +22,11 @@ public sealed record ArticleNavigation(
 /// <summary>Finds an <see cref="ArticleNavigation"/>: the way on from an article or a page.</summary>
 public sealed partial class ArticleNavigator(GazetteDbContext db, ListFacts facts)
 {
-    /// <summary>How many of each shared term's newest articles are weighed for "related".</summary>
+    /// <summary>How many of each shared term's newest articles may be related.</summary>
     private const int NewestPerTerm = 60;
+
+    /// <summary>How many of those have their headlines and summaries read and compared.</summary>
+    private const int Weighed = 60;
 
     /// <summary>
     /// The previous and next post, and related ones among the newest of each category and tag it is filed
@@ -101,7 +104,10 @@ public sealed partial class ArticleNavigator(GazetteDbContext db, ListFacts fact
         {
             return [];
         }
-        var candidates = await Candidates.For(db)(db, [.. shared.Keys]).ToListAsync(cancellationToken);
+        // The most terms in common first, then the newest: enough to choose from, few enough to weigh their words.
+        var weighed = shared.OrderByDescending(pair => (2 * pair.Value.Tags) + pair.Value.Categories).ThenByDescending(pair => pair.Key)
+            .Take(Weighed).Select(pair => pair.Key).ToArray();
+        var candidates = await Candidates.For(db)(db, weighed).ToListAsync(cancellationToken);
         var words = Words(title + " " + summary);
         return candidates
             .Select(c => (c, Score: (2 * shared[c.Id].Tags) + shared[c.Id].Categories + (4 * Similarity(words, Words(c.Title + " " + c.Summary)))))

@@ -63,7 +63,7 @@ internal interface ISearchIndex
 /// reader of news wants from such a word is the recent stories about it; a rarer word has all of
 /// its matches ranked.
 /// </remarks>
-public sealed class SearchArticles(GazetteDbContext db)
+public sealed class SearchArticles(GazetteDbContext db, ListFacts facts)
 {
     /// <summary>How many of the newest matches are ranked by relevance.</summary>
     public const int RankedMatches = 1000;
@@ -76,25 +76,30 @@ public sealed class SearchArticles(GazetteDbContext db)
             return new SearchResults(query, [], 0, 1, 1, pageSize);
         }
         ISearchIndex index = db.Database.IsSqlite() ? new SqliteSearch(db) : new PostgreSqlSearch(db);
-        var total = await index.CountAsync(query, cancellationToken);
+        // How many match, and where the ranked matches end, are kept per query until an article changes:
+        // counting 98,000 matches of a common word is most of such a search's cost.
+        var key = "search:" + query.ToFts5();
+        var total = await facts.GetAsync(key, cancellationToken => index.CountAsync(query, cancellationToken), cancellationToken);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pageCount);
-        var ids = total == 0 ? [] : await PageIdsAsync(index, query, total, (page - 1) * pageSize, pageSize, cancellationToken);
+        var ids = total == 0 ? [] : await PageIdsAsync(index, query, key, total, (page - 1) * pageSize, pageSize, cancellationToken);
         var hits = ids.Count == 0 ? [] : (await index.MarkedAsync(query, ids, cancellationToken)).ToDictionary(h => h.Id);
         var results = ids.Where(hits.ContainsKey).Select(id => ToResult(hits[id])).ToList();
         return new SearchResults(query, results, total, page, pageCount, pageSize);
     }
 
     /// <summary>The ids of results <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/>, in order.</summary>
-    private static async Task<List<int>> PageIdsAsync(
-        ISearchIndex index, SearchQuery query, int total, int skip, int take, CancellationToken cancellationToken)
+    private async Task<List<int>> PageIdsAsync(
+        ISearchIndex index, SearchQuery query, string key, int total, int skip, int take, CancellationToken cancellationToken)
     {
         if (total <= RankedMatches)
         {
             return await index.RankedIdsAsync(query, 0, skip, take, cancellationToken);
         }
         // The oldest of the ranked matches; the rest follow it by id.
-        var oldestRanked = await index.NewestIdAsync(query, RankedMatches - 1, cancellationToken) ?? 0;
+        var oldestRanked = await facts.GetAsync(
+            key + ":oldest-ranked", async cancellationToken => await index.NewestIdAsync(query, RankedMatches - 1, cancellationToken) ?? 0,
+            cancellationToken);
         var ids = skip < RankedMatches
             ? await index.RankedIdsAsync(query, oldestRanked, skip, Math.Min(take, RankedMatches - skip), cancellationToken)
             : [];

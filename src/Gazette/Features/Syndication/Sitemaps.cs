@@ -163,7 +163,10 @@ public sealed class Sitemaps(GazetteDbContext db, IOptionsMonitor<SitemapSetting
             .Select(t => new SitemapUrl(ArticleLinks.Tag(slugs[t.Key]), Later(t.Updated, t.Published))).ToList();
     }
 
-    private async Task<IReadOnlyList<SitemapUrl>> AuthorsAsync(CancellationToken cancellationToken)
+    private Task<IReadOnlyList<SitemapUrl>> AuthorsAsync(CancellationToken cancellationToken) =>
+        facts.GetAsync("sitemap:authors", ComputeAuthorsAsync, cancellationToken);
+
+    private async Task<IReadOnlyList<SitemapUrl>> ComputeAuthorsAsync(CancellationToken cancellationToken)
     {
         // Per author (staff are few), each read from the author's own index entries, rather than
         // grouping every post of the site by author.
