@@ -90,7 +90,22 @@ public static class SitemapWriter
         return culture.TwoLetterISOLanguageName;
     }
 
-    private static string Absolute(Uri root, string path) => new Uri(root, path).AbsoluteUri;
+    /// <summary>
+    /// The absolute address of a site path. A path of plain address characters (a post's, almost always)
+    /// is joined as it is; anything else (a slug in another script) is escaped by <see cref="Uri"/>. A
+    /// posts file has a thousand of them.
+    /// </summary>
+    private static string Absolute(Uri root, string path)
+    {
+        if (path.StartsWith('/') && root.AbsolutePath == "/" && path.AsSpan().IndexOfAnyExcept(PlainPath) < 0)
+        {
+            return string.Concat(root.GetLeftPart(UriPartial.Authority), path);
+        }
+        return new Uri(root, path).AbsoluteUri;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PlainPath =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/");
 
     private static void WriteLastModified(XmlWriter writer, DateTime? lastModified)
     {
