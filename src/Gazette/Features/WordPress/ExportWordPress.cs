@@ -17,7 +17,8 @@ namespace Gazette.Features.WordPress;
 /// so that WordPress's importer reads everything with any of its three parsers, including the
 /// line-by-line one; <see cref="ImportWordPress"/> reads it too.
 /// </summary>
-public sealed partial class ExportWordPress(GazetteDbContext db, IOptionsMonitor<GazetteOptions> options, SiteTime siteTime, TimeProvider clock)
+public sealed partial class ExportWordPress(
+    GazetteDbContext db, IOptionsMonitor<GazetteOptions> options, SiteAddress address, SiteTime siteTime, TimeProvider clock)
 {
     private const string Wp = "http://wordpress.org/export/1.2/";
     private const string Content = "http://purl.org/rss/1.0/modules/content/";
@@ -32,7 +33,9 @@ public sealed partial class ExportWordPress(GazetteDbContext db, IOptionsMonitor
     {
         ArgumentNullException.ThrowIfNull(output);
         var site = options.CurrentValue.Site;
-        var siteUrl = (site.Url ?? "http://localhost").TrimEnd('/');
+        // The one source of the site's address, as for feeds and emails: the images' addresses in the
+        // export are where WordPress's importer downloads them from.
+        var siteUrl = address.Base;
         var settings = new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true, IndentChars = "\t" };
         await using var xml = XmlWriter.Create(output, settings);
         await xml.WriteStartDocumentAsync();

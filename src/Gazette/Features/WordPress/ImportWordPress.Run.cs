@@ -25,6 +25,9 @@ public sealed partial class ImportWordPress
         public List<WxrTerm> Terms { get; } = [];
 
         public List<WxrItem> Batch { get; } = [];
+
+        /// <summary>The WordPress IDs of the items met so far: a later item with one of them is passed over.</summary>
+        public HashSet<string> SeenItems { get; } = new(StringComparer.Ordinal);
         public int BatchComments { get; set; }
 
         /// <summary>Lower-cased login → staff user id.</summary>

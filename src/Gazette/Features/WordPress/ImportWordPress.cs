@@ -66,6 +66,10 @@ public sealed partial class ImportWordPress(
                         case WxrTerm term when attachments:
                             run.Terms.Add(term);
                             break;
+                        case WxrItem item when (item.Type == "attachment") == attachments && !run.SeenItems.Add(item.Id):
+                            run.Report.Skipped(item.Type == "attachment" ? "attachments" : item.Type == "page" ? "pages" : "posts",
+                                $"#{item.Id} \"{item.Title}\"", "an earlier item in the file has the same WordPress ID; as WordPress's importer does, the first one is kept");
+                            break;
                         case WxrItem item when (item.Type == "attachment") == attachments:
                             await EnsureChannelWrittenAsync(run, cancellationToken);
                             run.Batch.Add(item);

@@ -1,3 +1,5 @@
+using Gazette.Infrastructure;
+
 namespace Gazette.Features.WordPress;
 
 /// <summary><c>export wordpress FILE.xml</c>: writes the whole site as a WordPress export (WXR 1.2).</summary>
@@ -30,6 +32,13 @@ internal static class RunWordPressExport
             return 1;
         }
         await output.WriteLineAsync($"Exported the site to {full} (WXR 1.2).");
+        var address = scope.ServiceProvider.GetRequiredService<SiteAddress>();
+        if (!address.IsKnown)
+        {
+            await output.WriteLineAsync(
+                $"The site's address is not known yet, so the export names its images at {address.Base}, where WordPress cannot fetch them. "
+                + "Set Gazette__Site__Url to the address readers use (or sign in once as an Administrator under it), then export again.");
+        }
         return 0;
     }
 }
