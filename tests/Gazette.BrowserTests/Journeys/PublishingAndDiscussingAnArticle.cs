@@ -91,7 +91,9 @@ public sealed partial class PublishingAndDiscussingAnArticle(BrowserApp app)
         await article.PostCommentAsync(reply);
         await Expect(article.AwaitingModerationNotice).ToBeVisibleAsync();
         await Expect(article.Comments).ToHaveCountAsync(0);
-        await Expect(article.Conversation).Not.ToContainTextAsync(reply.Text);
+        // Only in the notice, for this reader: what they wrote, as it will look once approved.
+        await Expect(article.AwaitingModerationNotice.Locator(".comment-pending")).ToContainTextAsync(reply.Text);
+        await article.AwaitingModerationNotice.ScreenshotAsync(new() { Path = RepositoryFiles.ScreenshotPath("comment-awaiting-moderation.png") });
 
         // A moderator approves it in the newsroom.
         var moderation = new ModerationPage(staff);

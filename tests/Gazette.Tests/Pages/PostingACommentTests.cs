@@ -40,8 +40,15 @@ public abstract class PostingACommentTests(GazetteApp app)
         Assert.Contains("awaiting moderation", page.TextOf(".respond .notice"), StringComparison.Ordinal);
         Assert.Equal($"/comments/{stored.Id}/edit", page.QuerySelector(".respond .notice a")!.GetAttribute("href"));
         Assert.Empty(page.QuerySelectorAll(".comment"));
+        // The commenter sees what they wrote while it waits, as WordPress shows it them; nobody else does.
+        Assert.Equal(stored.Text.Trim(), page.TextOf(".respond .comment-pending .comment-text"));
+        Assert.Contains(stored.AuthorName, page.TextOf(".respond .comment-pending"), StringComparison.Ordinal);
+        var stranger = await app.CreateBrowser().GetDocumentAsync(response.Headers.Location.OriginalString);
+        Assert.Null(stranger.QuerySelector(".comment-pending"));
+        Assert.DoesNotContain(stored.Text.Trim(), stranger.Body!.TextContent, StringComparison.Ordinal);
         var reloaded = await browser.GetDocumentAsync(url);
         Assert.Null(reloaded.QuerySelector(".respond .notice"));
+        Assert.Null(reloaded.QuerySelector(".comment-pending"));
     }
 
     [Fact]

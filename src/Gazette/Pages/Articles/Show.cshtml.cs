@@ -43,6 +43,9 @@ public sealed class ShowModel(
     /// <summary>The comment this browser just posted or edited, for the "edit it" link in the notice.</summary>
     private int? _justPosted;
 
+    /// <summary>That comment, when it waits for moderation: shown to the browser that posted it.</summary>
+    private CommentView? _pending;
+
     public async Task<IActionResult> OnGetAsync(
         int? year, int? month, string slug, [FromQuery] int? replyTo, [FromQuery] int? cpage,
         [FromQuery] string? notice, [FromQuery] int? comment, CancellationToken cancellationToken)
@@ -90,7 +93,8 @@ public sealed class ShowModel(
     /// <summary>
     /// The notice for a commenter back from posting, editing or deleting (<c>?notice=…&amp;comment=…</c>),
     /// as true as the comment's status: it says no more than the public page does (a comment held
-    /// as spam is "awaiting moderation"). The link to edit it is for the browser that posted it.
+    /// as spam is "awaiting moderation"). The browser that posted it (its edit cookie, checked) also
+    /// sees the comment itself while it waits, as WordPress shows a commenter their own, and a link to edit it.
     /// </summary>
     private async Task<Notice> NoticeAsync(string? notice, int? commentId, CancellationToken cancellationToken)
     {
@@ -102,16 +106,18 @@ public sealed class ShowModel(
         {
             return Notice.None;
         }
-        var status = await db.Comments.Where(c => c.Id == id && c.ArticleId == Article.Id)
-            .Select(c => (CommentStatus?)c.Status).SingleOrDefaultAsync(cancellationToken);
-        if (status is null or CommentStatus.Trash)
+        var comment = await db.Comments.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.ArticleId == Article.Id, cancellationToken);
+        if (comment is null or { Status: CommentStatus.Trash })
         {
             return Notice.None;
         }
-        var approved = status == CommentStatus.Approved;
-        if (!approved && CommentOwnership.MightChange(Request, id))
+        var approved = comment.Status == CommentStatus.Approved;
+        if (!approved && ownership.MayChange(Request, comment))
         {
             _justPosted = id;
+            _pending = new CommentView(
+                comment.Id, comment.ParentId, comment.AuthorName, comment.AuthorWebsite, comment.Text, comment.CreatedAt,
+                comment.AvatarSeed, comment.TextHtml);
         }
         return (notice, approved) switch
         {
@@ -286,6 +292,7 @@ public sealed class ShowModel(
             // A redisplayed form (after a post) gets a token of its own; a page view, the shared one.
             HttpMethods.IsPost(Request.Method) ? formTokens.Issue(Article.Id) : formTokens.IssueShared(Article.Id), _justPosted)
         {
+            Pending = _pending,
             ArticleId = Article.Id,
             PageNumber = page.Number,
             Pages = page.Pages,

@@ -30,6 +30,9 @@ public sealed record Conversation(
     CommentForm Form, CommentView? ReplyTo, Notice Notice, string FormToken, int? JustPosted = null)
 {
     public int ArticleId { get; init; }
+
+    /// <summary>The reader's own comment awaiting moderation, shown to them alone (see the article page's notice).</summary>
+    public CommentView? Pending { get; init; }
     public int PageNumber { get; init; } = 1;
     public int Pages { get; init; } = 1;
     public int DefaultPage { get; init; } = 1;
