@@ -30,7 +30,7 @@ public sealed class CommentPolicyTests(StrictPolicyApp app) : IClassFixture<Stri
     };
 
     [Fact]
-    public async Task StoresSpamForAModeratorWithTheReasonAndTellsTheReaderNothingMore()
+    public async Task StoresSpamForAModeratorWithTheReasonAndTellsTheReaderItWasSetAside()
     {
         var article = await app.CreateArticleAsync();
         var url = GazetteApp.UrlOf(article);
@@ -38,11 +38,17 @@ public sealed class CommentPolicyTests(StrictPolicyApp app) : IClassFixture<Stri
 
         var response = await browser.PostFormAsync(url, url, Fields("Best Casino bonus here"));
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // The reader is told, in general terms, that it was set aside, and keeps the text to change and resend.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains("set aside", page.TextOf(".form-errors"), StringComparison.Ordinal);
+        Assert.DoesNotContain("casino", page.TextOf(".form-errors"), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Best Casino bonus here", page.QuerySelector("textarea[name='Form.Text']")!.TextContent.Trim());
         var stored = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ArticleId == article.Id));
         Assert.Equal(CommentStatus.Spam, stored.Status);
         Assert.Equal("Contains the blocked word \"casino\".", stored.ModerationReason);
-        Assert.Contains("awaiting moderation", (await browser.GetDocumentAsync(response.Headers.Location!.OriginalString)).TextOf(".respond .notice"), StringComparison.Ordinal);
+        // Sent again as it was: set aside again, not refused as a duplicate of the one in spam.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await browser.PostFormAsync(url, url, Fields("Best Casino bonus here"))).StatusCode);
 
         var moderator = app.CreateBrowser();
         await app.SignInAsAdministratorAsync(moderator);
@@ -94,7 +100,11 @@ public sealed class CommentPolicyTests(StrictPolicyApp app) : IClassFixture<Stri
 
         var response = await app.CreateBrowser().PostFormAsync(url, url, fields);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains("must stay empty", page.TextOf(".form-errors"), StringComparison.Ordinal);
+        Assert.Equal("", page.QuerySelector("input[name='Form.Homepage']")!.GetAttribute("value") ?? "");
+        Assert.Equal("Great post!", page.QuerySelector("textarea[name='Form.Text']")!.TextContent.Trim());
         var stored = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ArticleId == article.Id));
         Assert.Equal(CommentStatus.Spam, stored.Status);
         Assert.Contains("honeypot", stored.ModerationReason, StringComparison.Ordinal);

@@ -15,6 +15,9 @@ public sealed class PostComment(
     {
         Approved,
         Held,
+
+        /// <summary>Stored as spam, for a moderator to rescue; the reader is told, and may change it and send it again.</summary>
+        Spam,
         CommentsClosed,
         ParentUnavailable,
         Duplicate,
@@ -22,12 +25,22 @@ public sealed class PostComment(
         FormUsed,
     }
 
+    /// <summary>Why a comment was taken for spam, in the words a reader may be told.</summary>
+    public enum SpamCause
+    {
+        None,
+        TooFast,
+        HiddenFieldFilled,
+        Content,
+    }
+
     // EditToken is for the posting browser only: it lets that browser edit or delete the comment for a while.
-    public sealed record Result(Outcome Outcome, int? CommentId = null, string? EditToken = null);
+    public sealed record Result(Outcome Outcome, int? CommentId = null, string? EditToken = null, SpamCause Cause = SpamCause.None);
 
     /// <summary>
     /// Stores a validated comment in the state <see cref="ModerationPolicy"/> decides, with the
-    /// reason. Spam is stored too, for a moderator to rescue; the reader is told it awaits moderation.
+    /// reason. Spam is stored too, for a moderator to rescue; the reader is told it was not accepted as
+    /// sent, and why in general terms, and may send it again (a comment in spam is no duplicate).
     /// <paramref name="formNonce"/> is the form token's (see <see cref="CommentFormToken"/>): a form posts once.
     /// </summary>
     public async Task<Result> ExecuteAsync(
@@ -53,7 +66,9 @@ public sealed class PostComment(
         var email = form.Email!.Trim().ToLowerInvariant();
         var website = string.IsNullOrWhiteSpace(form.Website) ? null : WebsiteSyntaxAttribute.Normalize(form.Website);
         var text = form.Text!.Trim();
-        if (await db.Comments.AnyAsync(c => c.ArticleId == articleId && c.AuthorEmail == email && c.Text == text, cancellationToken))
+        if (await db.Comments.AnyAsync(
+            c => c.ArticleId == articleId && c.AuthorEmail == email && c.Text == text
+                && c.Status != CommentStatus.Spam && c.Status != CommentStatus.Trash, cancellationToken))
         {
             return new Result(Outcome.Duplicate);
         }
@@ -66,6 +81,12 @@ public sealed class PostComment(
         {
             return new Result(Outcome.TooMany);
         }
+        var cause = (form.Homepage, sentTooFastAfterSeconds) switch
+        {
+            ({ Length: > 0 }, _) => SpamCause.HiddenFieldFilled,
+            (_, not null) => SpamCause.TooFast,
+            _ => SpamCause.Content,
+        };
         var decision = (form.Homepage, sentTooFastAfterSeconds) switch
         {
             ({ Length: > 0 }, _) => new ModerationDecision(CommentStatus.Spam, "Filled in the hidden honeypot field that only robots see."),
@@ -119,7 +140,13 @@ public sealed class PostComment(
         {
             await replyNotifications.QueueReplyNoticeAsync(comment.Id, cancellationToken);
         }
-        return new Result(decision.Status == CommentStatus.Approved ? Outcome.Approved : Outcome.Held, comment.Id, token);
+        return decision.Status switch
+        {
+            CommentStatus.Approved => new Result(Outcome.Approved, comment.Id, token),
+            // No edit token: a comment in spam is not the reader's to change; they send it again.
+            CommentStatus.Spam => new Result(Outcome.Spam, comment.Id, null, cause),
+            _ => new Result(Outcome.Held, comment.Id, token),
+        };
     }
 
     private Task<bool> FormUsedAsync(string formNonce, CancellationToken cancellationToken) =>

@@ -173,10 +173,14 @@ public sealed class ShowModel(
         var result = await postComment.ExecuteAsync(
             Article.Id, Article.CommentsOpen, Form, nonce!, HttpContext.Connection.RemoteIpAddress, cancellationToken,
             verdict == CommentFormToken.Verdict.TooFast ? secondsOpen : null);
-        if (result is { CommentId: { } commentId, EditToken: { } token })
+        if (result.CommentId is { } commentId)
         {
-            ownership.GiveTo(Response, commentId, token);
+            // The shared form token's nonce is spent: the cached page gets a fresh one.
             formTokens.Renew(Article.Id);
+            if (result.EditToken is { } token)
+            {
+                ownership.GiveTo(Response, commentId, token);
+            }
         }
         switch (result.Outcome)
         {
@@ -192,6 +196,19 @@ public sealed class ShowModel(
             case PostComment.Outcome.FormUsed:
                 ModelState.AddModelError("", "This form has already sent a comment. If this is another one, send it again: your text is kept below.");
                 return await RedisplayAsync(StatusCodes.Status409Conflict, Notice.None, cancellationToken);
+            case PostComment.Outcome.Spam:
+                ModelState.AddModelError("", result.Cause switch
+                {
+                    PostComment.SpamCause.TooFast =>
+                        "Your comment arrived only seconds after this page opened, quicker than people write, so it was set aside as possible spam and is not shown. It is kept below: send it again.",
+                    PostComment.SpamCause.HiddenFieldFilled =>
+                        "A field that must stay empty was filled in (browsers' autofill sometimes does this), so your comment was set aside as possible spam and is not shown. It is kept below: send it again.",
+                    _ =>
+                        "Your comment looks like spam to our filter, so it was set aside and is not shown unless a moderator releases it. It is kept below if you would like to change it and send it again.",
+                });
+                Form.Homepage = null;
+                ModelState.Remove($"{nameof(Form)}.{nameof(CommentForm.Homepage)}");
+                return await RedisplayAsync(StatusCodes.Status422UnprocessableEntity, Notice.None, cancellationToken);
             case PostComment.Outcome.TooMany:
                 ModelState.AddModelError("", "You have posted several comments in the last few minutes. Please wait a little and send this one again; your text is kept below.");
                 return await RedisplayAsync(StatusCodes.Status429TooManyRequests, Notice.None, cancellationToken);
