@@ -11,6 +11,9 @@ public sealed record ArticleSummary(
     string AuthorName, string AuthorSlug, string? ImageUrl, string? ImageAlt, bool IsSticky)
 {
     public string Url => ArticleLinks.Article(PublishedAt, Slug);
+
+    /// <summary>The card's image as sized copies, when it is in the media library.</summary>
+    public Media.ResponsiveImage? Picture { get; init; }
 }
 
 public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Articles, int Page, int PageCount)

@@ -71,7 +71,11 @@ public sealed class ArticleLists(GazetteDbContext db, ListFacts facts)
                 a.Id, a.Title, a.Slug, a.PublishedAt!.Value, a.Summary,
                 a.Author!.DisplayName, a.Author.Slug, a.FeaturedImageUrl, a.FeaturedImageAlt, a.IsSticky))
             .ToDictionaryAsync(a => a.Id, cancellationToken);
-        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+        // The cards' images in the sizes made of them, not the full original at a card's width.
+        var pictures = await Media.ResponsiveImage.FindAllAsync(db, rows.Values.Select(a => a.ImageUrl), cancellationToken);
+        return ids.Where(rows.ContainsKey)
+            .Select(id => rows[id] is { ImageUrl: { } image } card && pictures.TryGetValue(image, out var picture) ? card with { Picture = picture } : rows[id])
+            .ToList();
     }
 }
 

@@ -15,42 +15,57 @@ public sealed record ResponsiveImage(string Src, string Srcset, string? WebpSrcs
 
     private sealed record Candidate(string Path, string ContentType, int Width);
 
+    /// <summary>On a list, a card's image is the screen's width on a phone, 20rem beside the text on a wider one.</summary>
+    public const string CardSizes = "(min-width: 48rem) 20rem, calc(100vw - 2.5rem)";
+
     /// <summary>The library image at <paramref name="address"/>, or null for any other address.</summary>
-    public static async Task<ResponsiveImage?> FindAsync(GazetteDbContext db, string? address, CancellationToken cancellationToken)
+    public static async Task<ResponsiveImage?> FindAsync(GazetteDbContext db, string? address, CancellationToken cancellationToken) =>
+        address is null ? null : (await FindAllAsync(db, [address], cancellationToken)).GetValueOrDefault(address);
+
+    /// <summary>The library images among <paramref name="addresses"/>, by address, in one query (a list page's cards).</summary>
+    public static async Task<IReadOnlyDictionary<string, ResponsiveImage>> FindAllAsync(
+        GazetteDbContext db, IEnumerable<string?> addresses, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (address is null || !address.StartsWith(MediaStore.AddressPrefix, StringComparison.Ordinal))
+        ArgumentNullException.ThrowIfNull(addresses);
+        var library = addresses.OfType<string>().Where(a => a.StartsWith(MediaStore.AddressPrefix, StringComparison.Ordinal)).Distinct().ToList();
+        if (library.Count == 0)
         {
-            return null;
+            return new Dictionary<string, ResponsiveImage>();
         }
-        var item = await db.MediaItems.AsNoTracking()
-            .Where(m => m.Path == address)
+        var items = await db.MediaItems.AsNoTracking()
+            .Where(m => library.Contains(m.Path))
             .Select(m => new
             {
                 m.Path, m.ContentType, m.Width, m.Height,
                 Variants = m.Variants.Select(v => new Candidate(v.Path, v.ContentType, v.Width)).ToList(),
             })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (item is null)
-        {
-            return null;
-        }
+            .ToListAsync(cancellationToken);
+        return items.ToDictionary(item => item.Path, item => Of(item.Path, item.ContentType, item.Width, item.Height, item.Variants));
+    }
 
+    private static ResponsiveImage Of(string path, string contentType, int width, int height, List<Candidate> variants)
+    {
         // The original joins the choice when it is no wider than the largest variant would be.
-        var candidates = item.Variants.ToList();
-        if (item.Width <= ImageProcessor.VariantWidths[^1])
+        var candidates = variants.ToList();
+        if (width <= ImageProcessor.VariantWidths[^1])
         {
-            candidates.Add(new Candidate(item.Path, item.ContentType, item.Width));
+            candidates.Add(new Candidate(path, contentType, width));
         }
-        var same = candidates.Where(c => c.ContentType == item.ContentType).OrderBy(c => c.Width).ToList();
-        var webp = candidates.Where(c => c.ContentType == "image/webp" && item.ContentType != "image/webp").OrderBy(c => c.Width).ToList();
+        var same = candidates.Where(c => c.ContentType == contentType).OrderBy(c => c.Width).ToList();
+        var webp = candidates.Where(c => c.ContentType == "image/webp" && contentType != "image/webp").OrderBy(c => c.Width).ToList();
         if (same.Count == 0)
         {
-            same.Add(new Candidate(item.Path, item.ContentType, item.Width));
+            same.Add(new Candidate(path, contentType, width));
         }
-        return new ResponsiveImage(
-            same[^1].Path, SrcsetOf(same), webp.Count > 0 ? SrcsetOf(webp) : null, item.Width, item.Height);
+        return new ResponsiveImage(same[^1].Path, SrcsetOf(same), webp.Count > 0 ? SrcsetOf(webp) : null, width, height)
+        {
+            SmallestSrc = same[0].Path,
+        };
     }
+
+    /// <summary>The narrowest copy in the original's format: where a browser that reads no <c>srcset</c> starts.</summary>
+    public string SmallestSrc { get; init; } = Src;
 
     private static string SrcsetOf(IEnumerable<Candidate> candidates) =>
         string.Join(", ", candidates.Select(c => $"{c.Path} {c.Width}w"));

@@ -64,6 +64,16 @@ public abstract class MediaLibraryTests(GazetteApp app)
         Assert.Equal(("1650", "600"), (img.GetAttribute("width"), img.GetAttribute("height")));
         Assert.Equal("The night ferry at the outer quay", img.GetAttribute("alt"));
         Assert.Equal("Image source: Harbour Board", page.TextOf(".featured-image .credit"));
+
+        // On the home page's card, the same sizes, starting from the smallest: never the 1,650 px original at 20rem.
+        var home = await app.CreateBrowser().GetDocumentAsync("/");
+        var card = home.QuerySelectorAll(".article-card").Single(c => c.TextContent.Contains(title, StringComparison.Ordinal));
+        Assert.Equal(webp.GetAttribute("srcset"), card.QuerySelector("picture source[type='image/webp']")!.GetAttribute("srcset"));
+        var cardImage = card.QuerySelector("picture img")!;
+        Assert.Equal(img.GetAttribute("srcset"), cardImage.GetAttribute("srcset"));
+        Assert.Equal(item.Variants.Where(v => v.ContentType == "image/jpeg").MinBy(v => v.Width)!.Path, cardImage.GetAttribute("src"));
+        Assert.Contains("20rem", cardImage.GetAttribute("sizes"), StringComparison.Ordinal);
+        Assert.Equal(("1650", "600"), (cardImage.GetAttribute("width"), cardImage.GetAttribute("height")));
     }
 
     [Fact]
