@@ -5,6 +5,9 @@ internal static class MailSetup
     public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MailSettings>(configuration.GetSection(MailSettings.Section));
+        services.AddSingleton<MailPassword>();
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<MailSettings>>(sp => sp.GetRequiredService<MailPassword>());
+        services.AddScoped<SendTestMail>();
         services.AddScoped<Outbox>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());

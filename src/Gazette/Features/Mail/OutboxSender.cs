@@ -1,6 +1,5 @@
 using Gazette.Data;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -41,12 +40,7 @@ public sealed class OutboxSender(
         using var smtp = new SmtpClient();
         try
         {
-            await smtp.ConnectAsync(mail.Host, mail.Port,
-                mail.UseSsl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
-            if (!string.IsNullOrEmpty(mail.UserName))
-            {
-                await smtp.AuthenticateAsync(mail.UserName, mail.Password ?? "", cancellationToken);
-            }
+            await MailTransport.ConnectAsync(smtp, mail, cancellationToken);
             foreach (var message in due)
             {
                 await smtp.SendAsync(ToMime(mail, message), cancellationToken);
@@ -74,6 +68,12 @@ public sealed class OutboxSender(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!MailTransport.IsConfigured(settings.CurrentValue))
+        {
+            logger.LogWarning(
+                "No mail server is set: password resets, invitations and reply notifications wait in the outbox. "
+                + "An Administrator sets one at /admin/settings/mail (or Gazette__Mail__Host and the other Gazette__Mail__ settings).");
+        }
         using var timer = new PeriodicTimer(Tick, clock);
         do
         {

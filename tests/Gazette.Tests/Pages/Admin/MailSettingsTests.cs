@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Sockets;
+using Gazette.Data;
+using Gazette.Features.Mail;
+using Gazette.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Gazette.Tests.Pages.Admin;
+
+/// <summary>An Administrator sets up mail in the staff area, keeps the password secret, and tests it against a real SMTP server.</summary>
+public sealed class MailSettingsTests
+{
+    [Fact]
+    public async Task AnAdministratorSetsUpMailTestsItAndTheDashboardStopsWarning()
+    {
+        using var app = new SqliteApp();
+        var admin = app.CreateBrowser();
+        await app.SignInAsAdministratorAsync(admin);
+        Assert.NotNull((await admin.GetDocumentAsync("/admin")).QuerySelector(".mail-missing a[href='/admin/settings/mail']"));
+
+        var port = FreePort();
+        await using var sink = new SmtpSink(port);
+        var saved = await admin.PostFormAsync("/admin/settings/mail", "/admin/settings/mail", new()
+        {
+            ["Form.Host"] = "127.0.0.1",
+            ["Form.Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Form.UserName"] = "",
+            ["Form.Password"] = "s3cret-relay-pass",
+            ["Form.From"] = "The Gazette <news@example.org>",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        // Kept encrypted in the database, and in force, decrypted, for the mail sender.
+        var stored = await app.WithDbAsync(db => db.SiteSettings.SingleAsync(s => s.Key == "Gazette:Mail:Password"));
+        Assert.StartsWith("protected:", stored.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", stored.Value, StringComparison.Ordinal);
+        var settings = app.Services.GetRequiredService<IOptionsMonitor<MailSettings>>().CurrentValue;
+        Assert.Equal(("127.0.0.1", port, "s3cret-relay-pass"), (settings.Host, settings.Port, settings.Password));
+        var page = await admin.GetDocumentAsync("/admin/settings/mail");
+        Assert.Equal("", page.QuerySelector("input[name='Form.Password']")!.GetAttribute("value") ?? "");
+        Assert.Contains("A password is saved", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await admin.GetDocumentAsync("/admin")).QuerySelector(".mail-missing"));
+
+        var test = await admin.PostFormAsync("/admin/settings/mail", "/admin/settings/mail?handler=Test", []);
+        Assert.Equal(HttpStatusCode.Redirect, test.StatusCode);
+        var answer = (await admin.GetDocumentAsync("/admin/settings/mail")).TextOf("p.notice[role=status]");
+        Assert.StartsWith("Sent to ", answer, StringComparison.Ordinal);
+        Assert.Contains("The server answered:", answer, StringComparison.Ordinal);
+        var message = Assert.Single(sink.Messages);
+        Assert.StartsWith("Test email from", message.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AServerThatDoesNotAnswerIsReportedAndABadSenderIsRefused()
+    {
+        using var app = new SqliteApp();
+        var admin = app.CreateBrowser();
+        await app.SignInAsAdministratorAsync(admin);
+        var refused = await admin.PostFormAsync("/admin/settings/mail", "/admin/settings/mail", new()
+        {
+            ["Form.Host"] = "127.0.0.1", ["Form.Port"] = "25", ["Form.From"] = "not an address",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("one email address", (await refused.ReadDocumentAsync()).TextOf(".form-errors"), StringComparison.Ordinal);
+
+        await admin.PostFormAsync("/admin/settings/mail", "/admin/settings/mail", new()
+        {
+            ["Form.Host"] = "127.0.0.1",
+            ["Form.Port"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Form.From"] = "news@example.org",
+        });
+        await admin.PostFormAsync("/admin/settings/mail", "/admin/settings/mail?handler=Test", []);
+        var answer = (await admin.GetDocumentAsync("/admin/settings/mail")).QuerySelector("p.notice.error[role=status]")!.TextContent;
+        Assert.StartsWith("Not sent.", answer, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+}
