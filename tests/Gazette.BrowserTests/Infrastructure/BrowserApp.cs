@@ -47,6 +47,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Gazette:Database:Provider", "Sqlite");
         // Playwright fills a form faster than a person; the fill-time check has its own HTTP test.
         builder.UseSetting("Gazette:Comments:MinimumFillSeconds", "0");
+        // Mail counts as set up, so pages say what they say when it is; nothing listens on the discard
+        // port, so every message stays in the outbox, where tests read it. The mail tests use a real server.
+        builder.UseSetting("Gazette:Mail:Host", "127.0.0.1");
+        builder.UseSetting("Gazette:Mail:Port", "9");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Two images per upload (a 21 MB request), so that a test can send an upload over the limit,
         // and over Kestrel's own 30 MB, without sending the default 200 MB.

@@ -45,6 +45,10 @@ public abstract class GazetteApp : WebApplicationFactory<Program>
         builder.UseSetting("Gazette:Comments:MaxCommentsPerAddress", "1000");
         // Tests post the moment they have the form; the fill-time check has its own test.
         builder.UseSetting("Gazette:Comments:MinimumFillSeconds", "0");
+        // Mail counts as set up, so pages say what they say when it is; nothing listens on the discard
+        // port, so every message stays in the outbox, where tests read it. The mail tests use a real server.
+        builder.UseSetting("Gazette:Mail:Host", "127.0.0.1");
+        builder.UseSetting("Gazette:Mail:Port", "9");
         ConfigureDatabase(builder);
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Queries));
         builder.ConfigureLogging(logging => logging.AddProvider(Log));

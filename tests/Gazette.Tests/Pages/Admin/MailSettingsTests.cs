@@ -3,19 +3,50 @@ using System.Net.Sockets;
 using Gazette.Data;
 using Gazette.Features.Mail;
 using Gazette.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Gazette.Tests.Pages.Admin;
 
+/// <summary>A site where no mail server is set, as a new site is.</summary>
+public sealed class NoMailApp : GazetteApp
+{
+    protected override void ConfigureDatabase(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Gazette:Database:Provider", "Sqlite");
+        builder.UseSetting("Gazette:Mail:Host", "");
+    }
+}
+
 /// <summary>An Administrator sets up mail in the staff area, keeps the password secret, and tests it against a real SMTP server.</summary>
 public sealed class MailSettingsTests
 {
     [Fact]
+    public async Task WithoutAMailServerNoPageSaysItHasEmailedAndNothingOffersWhatNeedsEmail()
+    {
+        using var app = new NoMailApp();
+        var reader = app.CreateBrowser();
+        var article = GazetteApp.UrlOf(await app.CreateArticleAsync());
+        Assert.Null((await reader.GetDocumentAsync(article)).QuerySelector("input[name='Form.NotifyReplies'][type=checkbox]"));
+
+        var data = await reader.PostFormAsync("/comments/my-data", "/comments/my-data", new() { ["Email"] = "reader@example.org" });
+        var said = (await (data.StatusCode == HttpStatusCode.Redirect
+            ? reader.GetDocumentAsync(data.Headers.Location!.OriginalString) : data.ReadDocumentAsync())).TextOf("[role=status]");
+        Assert.Contains("cannot send email yet", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("We have sent", said, StringComparison.Ordinal);
+
+        var forgot = await app.CreateBrowser().PostFormAsync("/admin/forgot-password", "/admin/forgot-password", new() { ["UserName"] = "admin" });
+        var answer = await (forgot.StatusCode == HttpStatusCode.Redirect
+            ? app.CreateBrowser().GetDocumentAsync(forgot.Headers.Location!.OriginalString) : forgot.ReadDocumentAsync());
+        Assert.Contains("cannot send email yet", answer.TextOf("[role=status]"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnAdministratorSetsUpMailTestsItAndTheDashboardStopsWarning()
     {
-        using var app = new SqliteApp();
+        using var app = new NoMailApp();
         var admin = app.CreateBrowser();
         await app.SignInAsAdministratorAsync(admin);
         Assert.NotNull((await admin.GetDocumentAsync("/admin")).QuerySelector(".mail-missing a[href='/admin/settings/mail']"));
@@ -55,7 +86,7 @@ public sealed class MailSettingsTests
     [Fact]
     public async Task AServerThatDoesNotAnswerIsReportedAndABadSenderIsRefused()
     {
-        using var app = new SqliteApp();
+        using var app = new NoMailApp();
         var admin = app.CreateBrowser();
         await app.SignInAsAdministratorAsync(admin);
         var refused = await admin.PostFormAsync("/admin/settings/mail", "/admin/settings/mail", new()

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Gazette.Data;
 using Gazette.Features.Articles;
+using Gazette.Features.Mail;
 using Gazette.Features.Staff;
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +15,7 @@ namespace Gazette.Pages.Admin.Users;
 /// <summary>Administrators invite staff, change their roles, suspend them and send password resets.</summary>
 public sealed class IndexModel(
     GazetteDbContext db, UserManager<StaffUser> users, StaffEmails emails, ChangeRole changeRole, TimeProvider clock,
-    IOptionsMonitor<StaffSettings> settings)
+    IOptionsMonitor<StaffSettings> settings, IOptionsMonitor<MailSettings> mail)
     : PageModel
 {
     public sealed record Row(
@@ -74,7 +75,7 @@ public sealed class IndexModel(
             {
                 await users.AddToRoleAsync(user, Invite.Role);
                 await emails.SendInvitationAsync(user, Invite.Role, User.Identity!.Name!, cancellationToken);
-                Message = $"Invitation sent to {user.Email}.";
+                Message = Mailed($"Invitation sent to {user.Email}.");
                 return RedirectToPage();
             }
             foreach (var error in created.Errors)
@@ -129,16 +130,21 @@ public sealed class IndexModel(
         if (await users.HasPasswordAsync(user))
         {
             await emails.SendPasswordResetAsync(user, cancellationToken);
-            Message = $"Password reset link sent to {email}.";
+            Message = Mailed($"Password reset link sent to {email}.");
         }
         else
         {
             var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? StaffRoles.Contributor;
             await emails.SendInvitationAsync(user, role, User.Identity!.Name!, cancellationToken);
-            Message = $"Invitation sent again to {email}.";
+            Message = Mailed($"Invitation sent again to {email}.");
         }
         return RedirectToPage();
     }
+
+    /// <summary>What to say of an email just queued: sent, or waiting for a mail server.</summary>
+    private string Mailed(string sent) => MailTransport.IsConfigured(mail.CurrentValue)
+        ? sent
+        : "No mail server is set, so the email waits in the outbox: set up mail at /admin/settings/mail and it goes out.";
 
     /// <summary>Nobody changes their own role or suspends themselves: a site cannot lose its last Administrator that way.</summary>
     private async Task<StaffUser?> FindOtherAsync(string id) =>
