@@ -147,9 +147,11 @@ start_postgres() {
   for _ in 1 2 3 4; do candidates+=($((20000 + RANDOM % 30000))); done
   for port in "${candidates[@]}"; do
     if port_busy "$port"; then continue; fi
-    # The log lives inside PGDATA, so it is owned by (and writable for) the cluster owner.
+    # The log lives inside PGDATA, so it is owned by (and writable for) the cluster owner. Every test
+    # app keeps its own pool of connections (and its outbox sender reads the database), so the
+    # default of 100 connections is too few for the whole suite.
     if pg_as "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 \
-         -o "-c listen_addresses=127.0.0.1 -p $port -k $PGDATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+         -o "-c listen_addresses=127.0.0.1 -p $port -k $PGDATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
          start >/dev/null 2>&1; then
       PG_STARTED=1
       PGPORT="$port"
