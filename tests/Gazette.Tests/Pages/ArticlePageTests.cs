@@ -123,6 +123,18 @@ public abstract class ArticlePageTests(GazetteApp app)
     }
 
     [Fact]
+    public async Task ShowsWhoWroteItUnderTheArticleWithTheirBio()
+    {
+        var page = await app.CreateBrowser().GetDocumentAsync(await DemoPathAsync());
+
+        var box = page.QuerySelector("article aside.author-box")!;
+        Assert.Equal("Mara Lindqvist", box.TextOf(".author-name"));
+        Assert.Equal("Mara covers transport and the harbour for the Gazette.", box.TextOf(".author-bio"));
+        Assert.Equal("/author/mara-lindqvist", box.QuerySelector(".author-more a")!.GetAttribute("href"));
+        Assert.Equal("ML", box.TextOf(".avatar"));
+    }
+
+    [Fact]
     public async Task EscapesCommentText()
     {
         var article = await app.CreateArticleAsync();

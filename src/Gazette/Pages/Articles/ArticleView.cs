@@ -26,6 +26,9 @@ public sealed record ArticleView(
     // The body is HTML this site rendered and sanitised itself: skipping tags is enough to count words.
     public static int CountWords(string bodyHtml) => ReadingTime.Words(bodyHtml, skipMarkup: true);
 
+    /// <summary>What the author says of themselves (their profile's bio), for the box under the article.</summary>
+    public string? AuthorBio { get; init; }
+
     /// <summary>The featured image's sizes when it comes from the media library; null for any other address.</summary>
     public ResponsiveImage? Picture { get; init; }
 

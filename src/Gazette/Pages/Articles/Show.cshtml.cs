@@ -238,7 +238,8 @@ public sealed class ShowModel(
                 a.Id, a.Kind, a.ParentId, a.Title, a.Slug, a.BodyHtml, a.Summary, a.PublishedAt!.Value, a.UpdatedAt,
                 a.Author!.DisplayName, a.Author.Slug,
                 a.FeaturedImageUrl, a.FeaturedImageAlt, a.FeaturedImageCaption, a.FeaturedImageCredit, a.CommentsOpen,
-                Array.Empty<TermLink>(), Array.Empty<TermLink>()))
+                Array.Empty<TermLink>(), Array.Empty<TermLink>())
+            { AuthorBio = a.Author.Bio })
             .SingleOrDefault()));
 
     // Set by member, not by constructor: EF translates a UNION only of projections it can read as columns.
