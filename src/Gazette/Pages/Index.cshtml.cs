@@ -26,7 +26,7 @@ public sealed class IndexModel(GazetteDbContext db, ArticleLists lists, IOptions
             return NotFound();
         }
         Articles = articles;
-        PageCache.Tag(HttpContext, [CacheTags.Home, .. Articles.Articles.Select(a => CacheTags.Article(a.Id))]);
+        PageCache.Tag(HttpContext, [CacheTags.Home, .. Articles.CacheTags]);
         var site = options.CurrentValue.Site;
         ViewData["Meta"] = new PageMetadata
         {

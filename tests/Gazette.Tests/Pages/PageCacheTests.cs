@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Gazette.Data;
@@ -262,6 +263,41 @@ public abstract class PageCacheTests(FakeClockApp app)
 
         Assert.Contains(text, (await ReadAsync(url)).TextOf("#comments"), StringComparison.Ordinal);
         Assert.Contains(text, await ReadTextAsync("/comments/feed"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AHomeCardShowsItsSectionAndCommentCountAndANewCommentUpdatesTheCachedCopy()
+    {
+        var category = await FirstCategoryAsync();
+        var article = await app.CreateArticleAsync(a => { a.PublishedAt = DateTime.UtcNow.AddSeconds(-5); a.Title = "Quay works " + a.Slug; });
+        await app.WithDbAsync(async db =>
+        {
+            var stored = await db.Articles.Include(a => a.Categories).SingleAsync(a => a.Id == article.Id);
+            stored.Categories.Add(await db.Categories.SingleAsync(c => c.Id == category.Id));
+            await db.SaveChangesAsync();
+        });
+        var url = GazetteApp.UrlOf(article);
+        var email = await ApprovedBeforeAsync("Ola Nyberg");
+        await PrimeAsync("/");
+        IElement Card(IHtmlDocument home) => home.QuerySelectorAll(".article-card").Single(c => c.TextContent.Contains(article.Title, StringComparison.Ordinal));
+        var before = Card(await ReadAsync("/"));
+        Assert.Equal(category.Name, before.TextOf(".kicker"));
+        Assert.Null(before.QuerySelector(".comment-count"));
+
+        var page = await ReadAsync(url);
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        var posted = await app.CreateBrowser().PostFormAsync(url, url, new()
+        {
+            ["Form.Token"] = page.QuerySelector("input[name='Form.Token']")!.GetAttribute("value")!,
+            ["Form.Name"] = "Ola Nyberg",
+            ["Form.Email"] = email,
+            ["Form.Text"] = "Good to see the quay fixed. " + app.Unique("c"),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+
+        var after = Card(await ReadAsync("/"));
+        Assert.Equal("1 comment", after.TextOf(".comment-count"));
+        Assert.Equal(url + "#comments", after.QuerySelector(".comment-count")!.GetAttribute("href"));
     }
 
     [Fact]

@@ -14,10 +14,25 @@ public sealed record ArticleSummary(
 
     /// <summary>The card's image as sized copies, when it is in the media library.</summary>
     public Media.ResponsiveImage? Picture { get; init; }
+
+    /// <summary>The section it is filed under (its first category by name, as the article's own kicker), if any.</summary>
+    public string? SectionName { get; init; }
+
+    public string? SectionSlug { get; init; }
+
+    /// <summary>Approved comments under it.</summary>
+    public int CommentCount { get; init; }
 }
 
 public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Articles, int Page, int PageCount)
 {
+    /// <summary>
+    /// What a cached list page shows of its articles, to be evicted with them: each article, and its
+    /// conversation (the cards show comment counts).
+    /// </summary>
+    public IEnumerable<string> CacheTags =>
+        Articles.SelectMany(a => new[] { Infrastructure.CacheTags.Article(a.Id), Infrastructure.CacheTags.Conversation(a.Id) });
+
     public bool HasNewer => Page > 1;
     public bool HasOlder => Page < PageCount;
 }

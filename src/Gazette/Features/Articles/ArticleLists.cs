@@ -69,7 +69,12 @@ public sealed class ArticleLists(GazetteDbContext db, ListFacts facts)
             .Where(a => ids.Contains(a.Id))
             .Select(a => new ArticleSummary(
                 a.Id, a.Title, a.Slug, a.PublishedAt!.Value, a.Summary,
-                a.Author!.DisplayName, a.Author.Slug, a.FeaturedImageUrl, a.FeaturedImageAlt, a.IsSticky))
+                a.Author!.DisplayName, a.Author.Slug, a.FeaturedImageUrl, a.FeaturedImageAlt, a.IsSticky)
+            {
+                SectionName = a.Categories.OrderBy(c => c.Name).Select(c => c.Name).FirstOrDefault(),
+                SectionSlug = a.Categories.OrderBy(c => c.Name).Select(c => c.Slug).FirstOrDefault(),
+                CommentCount = a.Comments.Count(c => c.Status == CommentStatus.Approved),
+            })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
         // The cards' images in the sizes made of them, not the full original at a card's width.
         var pictures = await Media.ResponsiveImage.FindAllAsync(db, rows.Values.Select(a => a.ImageUrl), cancellationToken);

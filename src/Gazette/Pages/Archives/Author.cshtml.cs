@@ -33,7 +33,7 @@ public sealed class AuthorModel(GazetteDbContext db, ArticleLists lists, IOption
             return NotFound();
         }
         Articles = articles;
-        PageCache.Tag(HttpContext, [CacheTags.Author(author.Id), .. Articles.Articles.Select(a => CacheTags.Article(a.Id))]);
+        PageCache.Tag(HttpContext, [CacheTags.Author(author.Id), .. Articles.CacheTags]);
         return Page();
     }
 }

@@ -45,7 +45,7 @@ public sealed class CategoryModel(GazetteDbContext db, ArticleLists lists, IOpti
             return NotFound();
         }
         Articles = articles;
-        PageCache.Tag(HttpContext, [.. ids.Select(CacheTags.Category), .. Articles.Articles.Select(a => CacheTags.Article(a.Id))]);
+        PageCache.Tag(HttpContext, [.. ids.Select(CacheTags.Category), .. Articles.CacheTags]);
         return Page();
     }
 }

@@ -34,7 +34,7 @@ public sealed class DateModel(GazetteDbContext db, ArticleLists lists, IOptionsM
             return NotFound();
         }
         Articles = articles;
-        PageCache.Tag(HttpContext, [CacheTags.Dates, .. Articles.Articles.Select(a => CacheTags.Article(a.Id))]);
+        PageCache.Tag(HttpContext, [CacheTags.Dates, .. Articles.CacheTags]);
         // An empty period is not a page worth keeping: readers and crawlers get a 404.
         return Articles.Articles.Count == 0 ? NotFound() : Page();
     }

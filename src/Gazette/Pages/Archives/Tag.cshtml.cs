@@ -30,7 +30,7 @@ public sealed class TagModel(GazetteDbContext db, ArticleLists lists, IOptionsMo
             return NotFound();
         }
         Articles = articles;
-        PageCache.Tag(HttpContext, [CacheTags.Tag(tag.Id), .. Articles.Articles.Select(a => CacheTags.Article(a.Id))]);
+        PageCache.Tag(HttpContext, [CacheTags.Tag(tag.Id), .. Articles.CacheTags]);
         return Page();
     }
 }
