@@ -43,8 +43,7 @@ public sealed partial class ArticleNavigator(GazetteDbContext db, ListFacts fact
             .Where(n => n.IsBefore(publishedAt, id) == before)
             .Select(n => new ArticleLink(n.Id, n.Title, n.Url, n.PublishedAt, null))
             .FirstOrDefault();
-        var posts = db.Articles.AsNoTracking().Published().Posts();
-        var related = await RelatedAsync(posts, id, title, summary, categoryIds, tagIds, cancellationToken);
+        var related = await RelatedAsync(id, title, summary, categoryIds, tagIds, cancellationToken);
         return new ArticleNavigation(Link(before: true), Link(before: false), related, [], []);
     }
 
@@ -79,13 +78,13 @@ public sealed partial class ArticleNavigator(GazetteDbContext db, ListFacts fact
     /// section on each view would cost more than the rest of the page.
     /// </remarks>
     private async Task<IReadOnlyList<ArticleLink>> RelatedAsync(
-        IQueryable<Article> posts, int id, string title, string summary,
+        int id, string title, string summary,
         IReadOnlyCollection<int> categoryIds, IReadOnlyCollection<int> tagIds, CancellationToken cancellationToken)
     {
         var shared = new Dictionary<int, (int Tags, int Categories)>();
         foreach (var tagId in tagIds)
         {
-            foreach (var other in await NewestAsync($"newest:tag:{tagId}", () => posts.Tagged(db, tagId), cancellationToken))
+            foreach (var other in await NewestAsync($"newest:tag:{tagId}", () => Posts.Tagged(db, tagId), cancellationToken))
             {
                 var (tags, categories) = shared.GetValueOrDefault(other);
                 shared[other] = (tags + 1, categories);
@@ -93,7 +92,7 @@ public sealed partial class ArticleNavigator(GazetteDbContext db, ListFacts fact
         }
         foreach (var categoryId in categoryIds)
         {
-            foreach (var other in await NewestAsync($"newest:category:{categoryId}", () => posts.InCategories(db, [categoryId]), cancellationToken))
+            foreach (var other in await NewestAsync($"newest:category:{categoryId}", () => Posts.InCategories(db, [categoryId]), cancellationToken))
             {
                 var (tags, categories) = shared.GetValueOrDefault(other);
                 shared[other] = (tags, categories + 1);
@@ -125,6 +124,9 @@ public sealed partial class ArticleNavigator(GazetteDbContext db, ListFacts fact
             .Where(ArticleListing.IsPublished).Where(ArticleListing.IsPost)
             .Where(a => ids.Contains(a.Id))
             .Select(a => new Candidate(a.Id, a.Title, a.Slug, a.Summary, a.PublishedAt!.Value))));
+
+    /// <summary>Built only when a term's newest posts are not kept: most views read them from memory.</summary>
+    private IQueryable<Article> Posts => db.Articles.AsNoTracking().Published().Posts();
 
     /// <summary>The ids of the newest <see cref="NewestPerTerm"/> of <paramref name="filed"/>, kept as <paramref name="key"/>.</summary>
     private Task<IReadOnlyList<int>> NewestAsync(string key, Func<IQueryable<Article>> filed, CancellationToken cancellationToken) =>

@@ -92,8 +92,7 @@ internal static class FirstRun
         var canSignIn = false;
         foreach (var administrator in administrators)
         {
-            canSignIn |= administrator.LockoutEnd is not { } end || end <= DateTimeOffset.UtcNow
-                ? await users.HasPasswordAsync(administrator) : false;
+            canSignIn |= !ChangeRole.IsSuspended(administrator) && await users.HasPasswordAsync(administrator);
         }
         if (!canSignIn)
         {

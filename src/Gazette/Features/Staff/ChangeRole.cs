@@ -41,5 +41,10 @@ public sealed class ChangeRole(UserManager<StaffUser> users)
         return Outcome.Changed;
     }
 
-    private static bool IsSuspended(StaffUser user) => user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow;
+    /// <summary>Whether the account is suspended (locked out for now), so cannot sign in whatever its role.</summary>
+    public static bool IsSuspended(StaffUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow;
+    }
 }

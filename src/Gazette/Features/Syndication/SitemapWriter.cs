@@ -99,7 +99,8 @@ public static class SitemapWriter
     {
         if (path.StartsWith('/') && root.AbsolutePath == "/" && path.AsSpan().IndexOfAnyExcept(PlainPath) < 0)
         {
-            return string.Concat(root.GetLeftPart(UriPartial.Authority), path);
+            // AbsoluteUri is worked out once per Uri: "https://host/", whose slash the path brings again.
+            return string.Concat(root.AbsoluteUri.AsSpan(0, root.AbsoluteUri.Length - 1), path);
         }
         return new Uri(root, path).AbsoluteUri;
     }
