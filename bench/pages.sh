@@ -9,7 +9,9 @@
 # (Gazette__Cache__Enabled=false). Then, page by page (the article, the home page, a category
 # page, /feed), it alternates wrk runs: Gazette cached, nginx's copy of the article, Gazette
 # uncached; and prints req/s, p50 and p99, the ratio to nginx's req/s measured in the same round,
-# and each Gazette's peak resident memory. Installs nginx, wrk and sqlite3 with apt when missing.
+# and each Gazette's peak resident memory. A floor is measured beside them: Kestrel alone
+# (bench/floor) answering the article's saved bytes from memory, the least any ASP.NET Core
+# server can do, so that what Kestrel costs on this machine is told apart from what Gazette adds. Installs nginx, wrk and sqlite3 with apt when missing.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -17,15 +19,18 @@ SECONDS_PER_RUN="${1:-10}"
 APP_PORT=5181
 NGINX_PORT=5182
 UNCACHED_PORT=5183
+FLOOR_PORT=5184
 WORK="$(mktemp -d /tmp/gazette-bench.XXXXXX)"
 APP_PID=""
 UNCACHED_PID=""
 NGINX_PID=""
+FLOOR_PID=""
 
 cleanup() {
   [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null || true
   [[ -n "$UNCACHED_PID" ]] && kill "$UNCACHED_PID" 2>/dev/null || true
   [[ -n "$NGINX_PID" ]] && kill "$NGINX_PID" 2>/dev/null || true
+  [[ -n "$FLOOR_PID" ]] && kill "$FLOOR_PID" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -43,6 +48,7 @@ NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
 echo "publishing a Release build ..."
 dotnet publish src/Gazette -c Release -o "$WORK/app" >/dev/null
+dotnet publish bench/floor -c Release -o "$WORK/floor" >/dev/null
 
 # start PORT LOG [setting=value ...]: a Gazette on the throwaway data folder; prints its process id.
 # Both have the same public address, so that their links (canonical, og:url) are the same bytes.
@@ -106,7 +112,9 @@ http {
 EOF
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" &
 NGINX_PID=$!
-sleep 1
+dotnet "$WORK/floor/Floor.dll" --page "$WORK/www/article.html" --urls "http://127.0.0.1:$FLOOR_PORT" >"$WORK/floor.log" 2>&1 &
+FLOOR_PID=$!
+for _ in $(seq 1 60); do curl -sf -o /dev/null "http://127.0.0.1:$FLOOR_PORT/" && break; sleep 0.5; done
 
 # wrk's figures: requests per second, p50 and p99 in milliseconds, KB per answer, failed answers.
 measure() {
@@ -128,6 +136,7 @@ for url in "$ARTICLE" / "$CATEGORY" /feed; do
   wrk -t2 -c16 -d5s "http://127.0.0.1:$UNCACHED_PORT$url" >/dev/null
 done
 wrk -t2 -c16 -d3s "http://127.0.0.1:$NGINX_PORT/" >/dev/null
+wrk -t2 -c16 -d5s "http://127.0.0.1:$FLOOR_PORT/" >/dev/null
 # The same bytes everywhere, but for the form's token: each Gazette hands out its own.
 tokenless() { sed 's/name="Form.Token" value="[^"]*"//'; }
 for source in "$NGINX_PORT/" "$APP_PORT$ARTICLE" "$UNCACHED_PORT$ARTICLE"; do
@@ -150,8 +159,10 @@ for page in "article:$ARTICLE" "home:/" "category:$CATEGORY" "feed:/feed"; do
   row "nginx, the article's saved HTML" "$nginx_rps" "$nginx_p50" "$nginx_p99" "$nginx_kb" "$nginx_failed" "$nginx_rps"
   row "Gazette $name, cache switched off" "$off_rps" "$off_p50" "$off_p99" "$off_size" "$off_failed" "$nginx_rps"
   if [[ "$name" == article ]]; then
-    summary="$(awk -v r="$rps" -v n="$nginx_rps" -v p="$p99" -v np="$nginx_p99" -v o="$off_rps" -v op="$off_p99" 'BEGIN {
-      printf "article: cached %.2fx nginx req/s (target >= 0.5), p99 %.2fx nginx (target <= 2); uncached %d req/s (target >= 2000), p99 %.1f ms (target < 50)", r / n, p / np, o, op }')"
+    read -r floor_rps floor_p50 floor_p99 floor_kb floor_failed < <(measure "http://127.0.0.1:$FLOOR_PORT/")
+    row "Kestrel alone, the same bytes" "$floor_rps" "$floor_p50" "$floor_p99" "$floor_kb" "$floor_failed" "$nginx_rps"
+    summary="$(awk -v r="$rps" -v n="$nginx_rps" -v p="$p99" -v np="$nginx_p99" -v fp="$floor_p99" -v o="$off_rps" -v op="$off_p99" 'BEGIN {
+      printf "article: cached %.2fx nginx req/s (target >= 0.5), p99 %.2fx nginx (target <= 2; Kestrel alone %.2fx); uncached %d req/s (target >= 2000), p99 %.1f ms (target < 50)", r / n, p / np, fp / np, o, op }')"
   fi
 done
 echo
