@@ -34,6 +34,8 @@ public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<Redirect> Redirects => Set<Redirect>();
     public DbSet<ImportedItem> ImportedItems => Set<ImportedItem>();
+    public DbSet<Menu> Menus => Set<Menu>();
+    public DbSet<MenuItem> MenuItems => Set<MenuItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

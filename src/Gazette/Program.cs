@@ -2,6 +2,7 @@ using Gazette.Features.Articles;
 using Gazette.Features.Comments;
 using Gazette.Features.Mail;
 using Gazette.Features.Media;
+using Gazette.Features.Menus;
 using Gazette.Features.Settings;
 using Gazette.Features.Redirects;
 using Gazette.Features.Search;
@@ -39,6 +40,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/Admin/Media", StaffPolicies.UploadMedia);
     pages.Conventions.AuthorizeFolder("/Admin/Settings", StaffPolicies.ManageSite);
     pages.Conventions.AuthorizeFolder("/Admin/Import", StaffPolicies.ManageSite);
+    pages.Conventions.AuthorizeFolder("/Admin/Menus", StaffPolicies.ManageSite);
     pages.Conventions.AuthorizeFolder("/Admin/Redirects", StaffPolicies.Moderate);
     pages.Conventions.AllowAnonymousToPage("/Admin/SignIn");
     pages.Conventions.AllowAnonymousToPage("/Admin/SignInTwoFactor");
@@ -50,6 +52,7 @@ builder.Services.AddRazorPages(pages =>
 });
 builder.Services.AddArticles();
 builder.Services.AddRedirects();
+builder.Services.AddMenus();
 builder.Services.AddSearch();
 builder.Services.AddComments(builder.Configuration);
 builder.Services.AddMedia(builder.Configuration);

@@ -558,6 +558,74 @@ namespace Gazette.Data.PostgreSql.Migrations
                     b.ToTable("MediaVariants", (string)null);
                 });
 
+            modelBuilder.Entity("Gazette.Data.Menu", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Location")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Location")
+                        .IsUnique();
+
+                    b.ToTable("Menus");
+                });
+
+            modelBuilder.Entity("Gazette.Data.MenuItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("MenuId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("MenuId", "ParentId", "Position");
+
+                    b.ToTable("MenuItems");
+                });
+
             modelBuilder.Entity("Gazette.Data.OutboxMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -1138,6 +1206,22 @@ namespace Gazette.Data.PostgreSql.Migrations
                     b.Navigation("MediaItem");
                 });
 
+            modelBuilder.Entity("Gazette.Data.MenuItem", b =>
+                {
+                    b.HasOne("Gazette.Data.Menu", "Menu")
+                        .WithMany("Items")
+                        .HasForeignKey("MenuId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gazette.Data.MenuItem", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Menu");
+                });
+
             modelBuilder.Entity("Gazette.Data.Redirect", b =>
                 {
                     b.HasOne("Gazette.Data.Article", "Article")
@@ -1217,6 +1301,11 @@ namespace Gazette.Data.PostgreSql.Migrations
             modelBuilder.Entity("Gazette.Data.MediaItem", b =>
                 {
                     b.Navigation("Variants");
+                });
+
+            modelBuilder.Entity("Gazette.Data.Menu", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Gazette.Data.StaffUser", b =>

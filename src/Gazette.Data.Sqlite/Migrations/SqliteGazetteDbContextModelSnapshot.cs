@@ -535,6 +535,70 @@ namespace Gazette.Data.Sqlite.Migrations
                     b.ToTable("MediaVariants", (string)null);
                 });
 
+            modelBuilder.Entity("Gazette.Data.Menu", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Location")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Location")
+                        .IsUnique();
+
+                    b.ToTable("Menus");
+                });
+
+            modelBuilder.Entity("Gazette.Data.MenuItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MenuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("MenuId", "ParentId", "Position");
+
+                    b.ToTable("MenuItems");
+                });
+
             modelBuilder.Entity("Gazette.Data.OutboxMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -1101,6 +1165,22 @@ namespace Gazette.Data.Sqlite.Migrations
                     b.Navigation("MediaItem");
                 });
 
+            modelBuilder.Entity("Gazette.Data.MenuItem", b =>
+                {
+                    b.HasOne("Gazette.Data.Menu", "Menu")
+                        .WithMany("Items")
+                        .HasForeignKey("MenuId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gazette.Data.MenuItem", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Menu");
+                });
+
             modelBuilder.Entity("Gazette.Data.Redirect", b =>
                 {
                     b.HasOne("Gazette.Data.Article", "Article")
@@ -1180,6 +1260,11 @@ namespace Gazette.Data.Sqlite.Migrations
             modelBuilder.Entity("Gazette.Data.MediaItem", b =>
                 {
                     b.Navigation("Variants");
+                });
+
+            modelBuilder.Entity("Gazette.Data.Menu", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Gazette.Data.StaffUser", b =>

@@ -172,14 +172,13 @@ public sealed class PageCacheInvalidation(IOutputCacheStore store, ILogger<PageC
                     pending.Tags.Add(CacheTags.Conversation(comment.ArticleId));
                     pending.Tags.Add(CacheTags.Comments);
                     break;
-                case Category category when entry.State != EntityState.Added:
-                    pending.Tags.Add(CacheTags.Category(category.Id));
-                    break;
-                case Tag tag when entry.State != EntityState.Added:
-                    pending.Tags.Add(CacheTags.Tag(tag.Id));
-                    break;
-                // Rare, and shown anywhere: a byline is on every list, an image may be on any page.
-                // (A library image's description is not: articles keep their own copy of it.)
+                // Rare, and shown anywhere: menus are on every page and name sections, tags, pages and
+                // authors; a byline is on every list, an image may be on any page. (A library image's
+                // description is not: articles keep their own copy of it.)
+                case Category:
+                case Tag when entry.State != EntityState.Added:
+                case Menu:
+                case MenuItem:
                 case StaffUser when entry.State == EntityState.Deleted
                     || IsModified(entry, nameof(StaffUser.DisplayName), nameof(StaffUser.Slug), nameof(StaffUser.Bio)):
                 case MediaItem when entry.State == EntityState.Deleted:
@@ -218,6 +217,12 @@ public sealed class PageCacheInvalidation(IOutputCacheStore store, ILogger<PageC
         if (article.Kind == ArticleKind.Page || entry.Property(a => a.Kind).OriginalValue == ArticleKind.Page)
         {
             pending.Tags.Add(CacheTags.Pages);
+            // A page's title and address may be in a menu, on every page.
+            if (entry.State is EntityState.Added or EntityState.Deleted || wasPublished != isPublished
+                || IsModified(entry, nameof(Article.Title), nameof(Article.Slug), nameof(Article.Kind), nameof(Article.ParentId), nameof(Article.MenuOrder)))
+            {
+                pending.Tags.Add(CacheTags.Site);
+            }
         }
         if (entry.State is EntityState.Added or EntityState.Deleted || wasPublished != isPublished
             || IsModified(entry, nameof(Article.PublishedAt), nameof(Article.Kind), nameof(Article.IsSticky), nameof(Article.Slug)))

@@ -22,6 +22,31 @@ public sealed class PagesHaveNoAxeViolations(BrowserApp app)
     }
 
     [Fact]
+    public async Task TheHomePageOnAPhoneWithItsMenuOpen()
+    {
+        await using var context = await app.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByText("Menu", new() { Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Local", Exact = true })).ToBeVisibleAsync();
+
+        await AxeAssert.NoViolationsAsync(page, "the home page on a phone, menu open");
+    }
+
+    [Fact]
+    public async Task TheMenuEditor()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await new SignInPage(page).SignInAsync(app.Staff.UserName, app.Staff.Password);
+        await page.GotoAsync("/admin/menus");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "The site's menus" }).GetByRole(AriaRole.Link, new() { Name = "Sections" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save menu" })).ToBeVisibleAsync();
+
+        await AxeAssert.NoViolationsAsync(page, "the menu editor");
+    }
+
+    [Fact]
     public async Task TheArticlePageWithItsCommentsAndForm()
     {
         var arranged = await app.ArrangeFullArticleAsync();

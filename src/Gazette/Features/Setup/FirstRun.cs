@@ -173,7 +173,36 @@ internal static class FirstRun
             Status = CommentStatus.Approved,
             CreatedAt = now.AddMinutes(45),
         };
-        db.AddRange(reporter, local, harbour, article, question, answer);
+        var about = new Article
+        {
+            Kind = ArticleKind.Page,
+            Title = "About the Gazette",
+            Slug = "about-the-gazette",
+            Body = """
+                The Gazette is a demonstration newsroom: a small paper for a made-up harbour town,
+                set up so that every part of the site can be seen on the first day.
+
+                Replace this page with your own: who you are, how to reach the newsroom, and how
+                you correct mistakes. Staff edit it under **Pages** in the newsroom.
+                """,
+            Status = ArticleStatus.Published,
+            CreatedAt = now,
+            UpdatedAt = now,
+            PublishedAt = now,
+            Author = reporter,
+        };
+        // A newspaper's two menus, which the staff area's Menus page edits: its sections in the
+        // masthead, its pages in the footer.
+        var sections = new Menu { Name = "Sections", Location = MenuLocation.Primary };
+        sections.Items.Add(new MenuItem { Kind = MenuItemKind.Home, Position = 0 });
+        var footer = new Menu { Name = "Footer", Location = MenuLocation.Footer };
+        db.AddRange(reporter, local, harbour, article, question, answer, about, sections, footer);
+        await db.SaveChangesAsync();
+        var localItem = new MenuItem { Kind = MenuItemKind.Category, TargetId = local.Id, Position = 1 };
+        sections.Items.Add(localItem);
+        await db.SaveChangesAsync();
+        sections.Items.Add(new MenuItem { Kind = MenuItemKind.Category, TargetId = harbour.Id, ParentId = localItem.Id, Position = 0 });
+        footer.Items.Add(new MenuItem { Kind = MenuItemKind.Page, TargetId = about.Id, Position = 0 });
         await db.SaveChangesAsync();
     }
 

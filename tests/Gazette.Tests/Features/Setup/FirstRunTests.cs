@@ -37,16 +37,19 @@ public sealed partial class FirstRunTests
             dataDirectory = first.DataDirectory;
             var home = await first.CreateBrowser().GetDocumentAsync("/");
             Assert.Equal("Night ferry returns to Kestrel Bay after eleven years", home.TextOf(".article-card h2"));
-            var (articles, comments, replies) = await first.WithDbAsync(async db => (
-                await db.Articles.CountAsync(),
+            var (articles, pages, comments, replies, menus) = await first.WithDbAsync(async db => (
+                await db.Articles.CountAsync(a => a.Kind == ArticleKind.Post),
+                await db.Articles.CountAsync(a => a.Kind == ArticleKind.Page),
                 await db.Comments.CountAsync(c => c.Status == CommentStatus.Approved),
-                await db.Comments.CountAsync(c => c.ParentId != null)));
-            Assert.Equal((1, 2, 1), (articles, comments, replies));
+                await db.Comments.CountAsync(c => c.ParentId != null),
+                await db.Menus.CountAsync()));
+            Assert.Equal((1, 1, 2, 1, 2), (articles, pages, comments, replies, menus));
         }
 
         using var second = new SqliteApp(dataDirectory);
         await second.CreateBrowser().GetAsync(new Uri("/", UriKind.Relative));
-        Assert.Equal(1, await second.WithDbAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(2, await second.WithDbAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(2, await second.WithDbAsync(db => db.Menus.CountAsync()));
         Assert.Equal(1, await second.WithDbAsync(db => db.Users.CountAsync(u => u.UserName == "admin")));
         Assert.DoesNotContain(second.Log.Entries, e => e.Category == "Gazette.FirstRun");
     }

@@ -75,7 +75,7 @@ public abstract class RoundTrippingThroughWordPress
     private static Task<List<string>> ArticlesAsync(GazetteApp app) => app.WithDbAsync(async db =>
     {
         var articles = await db.Articles.AsNoTracking().Include(a => a.Categories).Include(a => a.Tags).Include(a => a.Author)
-            .Where(a => !a.Title.StartsWith("Night ferry returns") && !a.Title.StartsWith("About The Gazette"))
+            .Where(a => !a.Title.StartsWith("Night ferry returns") && !a.Slug.StartsWith("about-the-gazette"))
             .ToListAsync();
         var slugs = await db.Articles.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Slug);
         return articles
