@@ -17,24 +17,12 @@ public sealed class CategoryModel(GazetteDbContext db, ArticleLists lists, IOpti
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] int page = 1, CancellationToken cancellationToken = default)
     {
-        // Categories are few: load the tree once and walk it here.
-        var all = await db.Categories.AsNoTracking()
-            .Select(c => new { c.Id, c.ParentId, c.Name, c.Slug, c.Description })
-            .ToListAsync(cancellationToken);
-        var category = all.SingleOrDefault(c => c.Slug == slug);
-        if (category is null)
+        var tree = await CategoryTree.LoadAsync(db, cancellationToken);
+        if (tree.BySlug(slug) is not { } category)
         {
             return NotFound();
         }
-        var ids = new HashSet<int> { category.Id };
-        for (var added = true; added;)
-        {
-            added = false;
-            foreach (var child in all.Where(c => c.ParentId is { } p && ids.Contains(p) && !ids.Contains(c.Id)))
-            {
-                added |= ids.Add(child.Id);
-            }
-        }
+        var ids = tree.WithDescendants(category.Id);
 
         Heading = new ArchiveHeading("Category", category.Name, category.Description);
         var ordered = db.Articles.Published().Posts()
