@@ -41,6 +41,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/Admin/Settings", StaffPolicies.ManageSite);
     pages.Conventions.AuthorizeFolder("/Admin/Import", StaffPolicies.ManageSite);
     pages.Conventions.AuthorizeFolder("/Admin/Menus", StaffPolicies.ManageSite);
+    pages.Conventions.AuthorizeFolder("/Admin/FrontPage", StaffPolicies.Moderate);
     pages.Conventions.AuthorizeFolder("/Admin/Redirects", StaffPolicies.Moderate);
     pages.Conventions.AllowAnonymousToPage("/Admin/SignIn");
     pages.Conventions.AllowAnonymousToPage("/Admin/SignInTwoFactor");
@@ -50,7 +51,7 @@ builder.Services.AddRazorPages(pages =>
     // Static pages (About, Contact…) live at the root; any literal route such as /admin or /search wins over it.
     pages.Conventions.AddPageRoute("/Articles/Show", "{slug}");
 });
-builder.Services.AddArticles();
+builder.Services.AddArticles(builder.Configuration);
 builder.Services.AddRedirects();
 builder.Services.AddMenus();
 builder.Services.AddSearch();

@@ -16,7 +16,7 @@ public sealed class PagesHaveNoAxeViolations(BrowserApp app)
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
-        await Expect(page.Locator("ol.article-list")).ToBeVisibleAsync();
+        await Expect(page.Locator(".front-top .lead")).ToBeVisibleAsync();
 
         await AxeAssert.NoViolationsAsync(page, "the home page");
     }

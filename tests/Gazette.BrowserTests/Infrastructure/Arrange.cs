@@ -39,6 +39,8 @@ public static class Arrange
         return await app.WithDbAsync(async db =>
         {
             var author = await db.Users.SingleAsync(u => u.UserName == app.Staff.UserName);
+            // The demo's picture, which the first run put in the media library with its sizes.
+            var picture = await db.MediaItems.Where(m => m.OriginalFileName == "harbour-dawn.jpg").OrderBy(m => m.Id).Select(m => m.Path).FirstAsync();
             var slug = app.Unique("tide-tables");
             const string body = """
                 The harbour office printed its new tide tables this week, a month earlier than usual.
@@ -63,7 +65,7 @@ public static class Arrange
                 UpdatedAt = publishedAt,
                 PublishedAt = publishedAt,
                 AuthorId = author.Id,
-                FeaturedImageUrl = "/demo/harbour-dawn.jpg",
+                FeaturedImageUrl = picture,
                 FeaturedImageAlt = "A harbour at dawn with a lighthouse and two sailboats",
                 FeaturedImageCaption = "The outer harbour at first light.",
                 FeaturedImageCredit = "Gazette test illustration",

@@ -53,9 +53,11 @@ public sealed class QueriesPerPageTests(QueriesPerPageTests.App app) : IClassFix
     private async Task<Article> GrowAsync(Category category, int count)
     {
         Article last = null!;
+        // Every story with the demo's library picture, as the demo article has: each list page then looks its sizes up.
+        var picture = await app.WithDbAsync(db => db.MediaItems.OrderBy(m => m.Id).Select(m => m.Path).FirstAsync());
         for (var i = 0; i < count; i++)
         {
-            last = await app.CreateArticleAsync(a => a.PublishedAt = DateTime.UtcNow.AddMinutes(-count + i));
+            last = await app.CreateArticleAsync(a => { a.PublishedAt = DateTime.UtcNow.AddMinutes(-count + i); a.FeaturedImageUrl = picture; });
             for (var c = 0; c < 3; c++)
             {
                 await app.AddCommentAsync(last);

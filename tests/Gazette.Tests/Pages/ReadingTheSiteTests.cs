@@ -24,20 +24,28 @@ public abstract class ReadingTheSiteTests(GazetteApp app)
 
         var browser = app.CreateBrowser();
         var home = await browser.GetDocumentAsync("/");
-        var titles = home.QuerySelectorAll(".article-card h2").Select(h => h.TextContent.Trim()).ToList();
+        var titles = Titles(home);
 
-        Assert.Equal(sticky.Title, titles[0]);
+        // The featured story leads, however old; the newest stand beside it, then the latest follow.
+        Assert.Equal(sticky.Title, home.TextOf(".front-top .lead h2"));
         Assert.Equal(articles[^1].Title, titles[1]);
         Assert.Equal(articles[^2].Title, titles[2]);
-        Assert.Equal(10, titles.Count);
         Assert.DoesNotContain(draft.Title, titles);
         Assert.Equal("?page=2", home.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
+        // The first page's river is the ten newest less the four beside the lead.
+        Assert.Equal(articles.AsEnumerable().Reverse().Skip(4).Take(6).Select(a => a.Title), Titles(home, ".river"));
 
         var second = await browser.GetDocumentAsync("/?page=2");
-        var secondTitles = second.QuerySelectorAll(".article-card h2").Select(h => h.TextContent.Trim()).ToList();
-        Assert.Contains(articles[2].Title, secondTitles);
-        Assert.DoesNotContain(sticky.Title, secondTitles);
+        var secondTitles = Titles(second);
+        Assert.Equal(10, secondTitles.Count);
+        Assert.Contains(articles[1].Title, secondTitles);
+        // Past the first page, the river is every story by date: the featured one in its place.
+        Assert.Contains(sticky.Title, secondTitles);
+        Assert.Null(second.QuerySelector(".front-top"));
     }
+
+    private static List<string> Titles(AngleSharp.Html.Dom.IHtmlDocument page, string within = "") =>
+        page.QuerySelectorAll($"{within} .article-card h2, {within} .article-card h3").Select(h => h.TextContent.Trim()).ToList();
 
     [Fact]
     public async Task CategoryPageIncludesItsSubcategories()
@@ -62,7 +70,7 @@ public abstract class ReadingTheSiteTests(GazetteApp app)
         });
 
         var page = await app.CreateBrowser().GetDocumentAsync("/category/" + parentSlug);
-        var titles = page.QuerySelectorAll(".article-card h2").Select(h => h.TextContent.Trim()).ToList();
+        var titles = Titles(page);
 
         Assert.Equal(parent.Name, page.TextOf(".archive-header h1"));
         Assert.Equal("Beyond the bay.", page.TextOf(".archive-description"));

@@ -92,6 +92,23 @@ public static class ArticleListing
     public static IQueryable<Article> InCategories(this IQueryable<Article> articles, GazetteDbContext db, IReadOnlyCollection<int> categoryIds) =>
         FiledUnder(articles, db, GazetteDbContext.ArticleCategories, GazetteDbContext.CategoriesId, categoryIds);
 
+    /// <summary>
+    /// The top-level sections holding published stories (their own or their sub-sections'), the most
+    /// filled first: what a site shows until staff choose (its masthead menu, its front page's sections).
+    /// </summary>
+    public static IQueryable<Category> MostFilledSections(this IQueryable<Category> categories) =>
+        categories
+            .Where(c => c.ParentId == null)
+            .Select(c => new
+            {
+                Section = c,
+                Stories = c.Articles.Count(a => a.Status == ArticleStatus.Published && a.Kind == ArticleKind.Post)
+                    + c.Children.SelectMany(s => s.Articles).Count(a => a.Status == ArticleStatus.Published && a.Kind == ArticleKind.Post),
+            })
+            .Where(c => c.Stories > 0)
+            .OrderByDescending(c => c.Stories).ThenBy(c => c.Section.Name)
+            .Select(c => c.Section);
+
     /// <summary>Articles tagged <paramref name="tagId"/>, the same way as <see cref="InCategories"/>.</summary>
     public static IQueryable<Article> Tagged(this IQueryable<Article> articles, GazetteDbContext db, int tagId) =>
         FiledUnder(articles, db, GazetteDbContext.ArticleTags, GazetteDbContext.TagsId, [tagId]);
@@ -105,4 +122,13 @@ public static class ArticleListing
             .Select(row => EF.Property<int>(row, GazetteDbContext.ArticlesId));
         return articles.Where(a => filed.Contains(a.Id));
     }
+}
+
+/// <summary>How one story's card is drawn: its picture's sizes, whether it loads first, its title's heading level and shape.</summary>
+public sealed record StoryCard(ArticleSummary Article, string Sizes, bool Eager, int Heading)
+{
+    /// <summary>The card's layout class: <c>listed</c> (a row of a list), <c>lead</c> or <c>gridded</c>.</summary>
+    public string Shape { get; init; } = "listed";
+    public bool ShowSection { get; init; } = true;
+    public bool ShowSummary { get; init; } = true;
 }

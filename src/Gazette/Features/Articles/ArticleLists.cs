@@ -43,15 +43,24 @@ public sealed class ArticleLists(GazetteDbContext db, ListFacts facts)
     public async Task<ArticlePage?> FiledPageAsync(
         string list, IQueryable<Article> ordered, int page, int pageSize, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ordered);
-        var all = await facts.GetAsync<IReadOnlyList<int>>(
-            "ids:" + list, async cancellationToken => await ordered.Select(a => a.Id).ToArrayAsync(cancellationToken), cancellationToken);
+        var all = await FiledIdsAsync(list, ordered, cancellationToken);
         if (PageCount(all.Count, pageSize, page) is not { } pageCount)
         {
             return null;
         }
         var ids = all.Skip((page - 1) * pageSize).Take(pageSize).ToList();
         return new ArticlePage(await SummariesAsync(ids, cancellationToken), page, pageCount);
+    }
+
+    /// <summary>
+    /// Every id of <paramref name="ordered"/>, a list filed under terms named <paramref name="list"/>, in
+    /// order: listed once per change to the lists and kept (<see cref="ListFacts"/>).
+    /// </summary>
+    public Task<IReadOnlyList<int>> FiledIdsAsync(string list, IQueryable<Article> ordered, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ordered);
+        return facts.GetAsync<IReadOnlyList<int>>(
+            "ids:" + list, async cancellationToken => await ordered.Select(a => a.Id).ToArrayAsync(cancellationToken), cancellationToken);
     }
 
     /// <summary>How many pages <paramref name="total"/> articles make; null when <paramref name="page"/> is not one of them.</summary>
@@ -61,8 +70,8 @@ public sealed class ArticleLists(GazetteDbContext db, ListFacts facts)
         return page < 1 || page > pageCount ? null : pageCount;
     }
 
-    /// <summary>The cards of these articles, in this order.</summary>
-    private async Task<List<ArticleSummary>> SummariesAsync(List<int> ids, CancellationToken cancellationToken)
+    /// <summary>The cards of these articles, in this order (ids of articles no longer there are left out).</summary>
+    public async Task<List<ArticleSummary>> SummariesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
         // By id alone, so that the database looks the ten rows up rather than scanning the list for them.
         var rows = await db.Articles.AsNoTracking()

@@ -4,8 +4,10 @@ namespace Gazette.Features.Articles;
 
 internal static class ArticlesSetup
 {
-    public static IServiceCollection AddArticles(this IServiceCollection services)
+    public static IServiceCollection AddArticles(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<FrontPageOptions>(configuration.GetSection(FrontPageOptions.Section));
+        services.AddScoped<FrontPages>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ArticleContent>();
         // Every context gets the interceptors registered here (see DatabaseSetup).

@@ -18,6 +18,15 @@ public sealed record ResponsiveImage(string Src, string Srcset, string? WebpSrcs
     /// <summary>On a list, a card's image is the screen's width on a phone, 20rem beside the text on a wider one.</summary>
     public const string CardSizes = "(min-width: 48rem) 20rem, calc(100vw - 2.5rem)";
 
+    /// <summary>
+    /// A front page's lead story: three fifths of the page beside its text on a wide screen (about
+    /// 41rem at the page's widest), the screen less its margins on a phone.
+    /// </summary>
+    public const string LeadSizes = "(min-width: 72rem) 41rem, (min-width: 48rem) 58vw, calc(100vw - 2.5rem)";
+
+    /// <summary>A story in a front page's grid: four across at the page's widest, two on a tablet, one on a phone.</summary>
+    public const string GridSizes = "(min-width: 72rem) 16.5rem, (min-width: 48rem) calc(50vw - 2rem), calc(100vw - 2.5rem)";
+
     /// <summary>The library image at <paramref name="address"/>, or null for any other address.</summary>
     public static async Task<ResponsiveImage?> FindAsync(GazetteDbContext db, string? address, CancellationToken cancellationToken) =>
         address is null ? null : (await FindAllAsync(db, [address], cancellationToken)).GetValueOrDefault(address);

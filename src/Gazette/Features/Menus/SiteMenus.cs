@@ -62,17 +62,9 @@ public sealed class SiteMenus(GazetteDbContext db, ListFacts facts, ILogger<Site
     public async Task<IReadOnlyList<MenuLink>> AutomaticPrimaryAsync(CancellationToken cancellationToken)
     {
         var sections = await db.Categories.AsNoTracking()
-            .Where(c => c.ParentId == null)
-            .Select(c => new
-            {
-                c.Name, c.Slug,
-                Stories = c.Articles.Count(a => a.Status == ArticleStatus.Published)
-                    + c.Children.SelectMany(s => s.Articles).Count(a => a.Status == ArticleStatus.Published),
-                Children = c.Children.OrderBy(s => s.Name).Select(s => new { s.Name, s.Slug }).ToList(),
-            })
-            .Where(c => c.Stories > 0)
-            .OrderByDescending(c => c.Stories).ThenBy(c => c.Name)
+            .MostFilledSections()
             .Take(AutomaticSections)
+            .Select(c => new { c.Name, c.Slug, Children = c.Children.OrderBy(s => s.Name).Select(s => new { s.Name, s.Slug }).ToList() })
             .ToListAsync(cancellationToken);
         return sections
             .Select(c => new MenuLink(c.Name, ArticleLinks.Category(c.Slug),

@@ -5,7 +5,6 @@ internal static class DemoArticle
 {
     public const string Title = "Night ferry returns to Kestrel Bay after eleven years";
     public const string Slug = "night-ferry-returns-to-kestrel-bay";
-    public const string ImageUrl = "/demo/harbour-dawn.jpg";
     public const string ImageAlt = "Illustration of a harbour at dawn: a lighthouse on a dark headland and two sailboats on calm water as the sun rises";
     public const string ImageCaption = "First light over the outer harbour, where the night ferry will tie up.";
     public const string ImageCredit = "Gazette demo illustration";

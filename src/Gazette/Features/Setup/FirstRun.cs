@@ -33,7 +33,7 @@ internal static class FirstRun
 
         var password = GeneratePassword();
         await CreateAdministratorAsync(services.GetRequiredService<UserManager<StaffUser>>(), password);
-        await SeedDemoAsync(db, services.GetRequiredService<Avatars>(),
+        await SeedDemoAsync(db, services.GetRequiredService<Avatars>(), services.GetRequiredService<Media.MediaStore>(),
             services.GetRequiredService<TimeProvider>());
 
         app.Lifetime.ApplicationStarted.Register(() => PrintSignIn(app, password));
@@ -114,7 +114,7 @@ internal static class FirstRun
         return found;
     }
 
-    private static async Task SeedDemoAsync(GazetteDbContext db, Avatars avatars, TimeProvider clock)
+    private static async Task SeedDemoAsync(GazetteDbContext db, Avatars avatars, Media.MediaStore media, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime.AddHours(-3);
         var reporter = new StaffUser
@@ -128,6 +128,7 @@ internal static class FirstRun
             Bio = "Mara covers transport and the harbour for the Gazette.",
             SecurityStamp = Guid.NewGuid().ToString(),
         };
+        var picture = await DemoMedia.AddAsync(media, reporter, now, CancellationToken.None);
         var local = new Category { Name = "Local", Slug = "local", Description = "News from the town and the bay." };
         var harbour = new Category { Name = "Harbour", Slug = "harbour", Parent = local };
         var article = new Article
@@ -141,7 +142,7 @@ internal static class FirstRun
             UpdatedAt = now,
             PublishedAt = now,
             Author = reporter,
-            FeaturedImageUrl = DemoArticle.ImageUrl,
+            FeaturedImageUrl = picture.Path,
             FeaturedImageAlt = DemoArticle.ImageAlt,
             FeaturedImageCaption = DemoArticle.ImageCaption,
             FeaturedImageCredit = DemoArticle.ImageCredit,
@@ -196,7 +197,7 @@ internal static class FirstRun
         var sections = new Menu { Name = "Sections", Location = MenuLocation.Primary };
         sections.Items.Add(new MenuItem { Kind = MenuItemKind.Home, Position = 0 });
         var footer = new Menu { Name = "Footer", Location = MenuLocation.Footer };
-        db.AddRange(reporter, local, harbour, article, question, answer, about, sections, footer);
+        db.AddRange(reporter, picture, local, harbour, article, question, answer, about, sections, footer);
         await db.SaveChangesAsync();
         var localItem = new MenuItem { Kind = MenuItemKind.Category, TargetId = local.Id, Position = 1 };
         sections.Items.Add(localItem);

@@ -3,16 +3,19 @@ using Gazette.Features.Articles;
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Gazette.Pages.Archives;
 
-/// <summary>A category's articles, including those filed under its sub-categories.</summary>
+/// <summary>
+/// A section's page, shaped like the front page: its lead story and the stories beside it, a
+/// block per sub-section, then every story filed under it or its sub-sections, newest first, paged.
+/// </summary>
 [PublicPage]
-public sealed class CategoryModel(GazetteDbContext db, ArticleLists lists, IOptionsMonitor<GazetteOptions> options) : PageModel
+public sealed class CategoryModel(GazetteDbContext db, ArticleLists lists, FrontPages frontPages, IOptionsMonitor<GazetteOptions> options) : PageModel
 {
     public ArchiveHeading Heading { get; private set; } = null!;
+    public FrontPageTop Top { get; private set; } = FrontPageTop.Empty;
     public ArticlePage Articles { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] int page = 1, CancellationToken cancellationToken = default)
@@ -22,18 +25,19 @@ public sealed class CategoryModel(GazetteDbContext db, ArticleLists lists, IOpti
         {
             return NotFound();
         }
-        var ids = tree.WithDescendants(category.Id);
-
-        Heading = new ArchiveHeading("Category", category.Name, category.Description);
-        var ordered = db.Articles.Published().Posts()
-            .InCategories(db, ids)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
-        if (await lists.FiledPageAsync(CacheTags.Category(category.Id), ordered, page, options.CurrentValue.Site.PostsPerPage, cancellationToken) is not { } articles)
+        Heading = new ArchiveHeading("Section", category.Name, category.Description);
+        var archive = frontPages.SectionArchive(tree, category.Id);
+        if (await lists.FiledPageAsync(CacheTags.Category(category.Id), archive, page, options.CurrentValue.Site.PostsPerPage, cancellationToken) is not { } articles)
         {
             return NotFound();
         }
+        if (page == 1)
+        {
+            Top = await frontPages.SectionAsync(tree, category, cancellationToken);
+            articles = articles with { Articles = articles.Articles.Where(a => !Top.TopIds.Contains(a.Id)).ToList() };
+        }
         Articles = articles;
-        PageCache.Tag(HttpContext, [.. ids.Select(CacheTags.Category), .. Articles.CacheTags]);
+        PageCache.Tag(HttpContext, [.. tree.WithDescendants(category.Id).Select(CacheTags.Category), .. Top.CacheTags, .. Articles.CacheTags]);
         return Page();
     }
 }

@@ -20,7 +20,20 @@ public abstract class SchedulingTests(FakeClockApp app) : IAsyncLifetime
     private SiteTime SiteTime => app.Services.GetRequiredService<SiteTime>();
 
     // Stops only the loop (it ends quietly, leaving the app running): each test calls PublishDueAsync itself.
-    public Task InitializeAsync() => Publisher.StopAsync(CancellationToken.None);
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            await Publisher.StopAsync(CancellationToken.None);
+        }
+        catch (ObjectDisposedException e)
+        {
+            // Seen once in several full runs: the app stopped right after starting. Say why, from its log.
+            throw new InvalidOperationException(
+                "The app stopped as it started. Its warnings and errors:" + Environment.NewLine
+                + string.Join(Environment.NewLine, app.Log.Entries.Select(entry => $"[{entry.Category}] {entry.Message}")), e);
+        }
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
