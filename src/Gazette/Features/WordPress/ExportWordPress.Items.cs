@@ -5,6 +5,8 @@ using Gazette.Data;
 using Gazette.Features.Articles;
 using Microsoft.EntityFrameworkCore;
 
+using static Gazette.Features.WordPress.WxrWriter;
+
 namespace Gazette.Features.WordPress;
 
 public sealed partial class ExportWordPress
@@ -224,23 +226,6 @@ public sealed partial class ExportWordPress
     private static string TaxonomyOf(string tagSlug) =>
         tagSlug.StartsWith("post-format-", StringComparison.Ordinal) ? "post_format" : "post_tag";
 
-    private static async Task TermAsync(XmlWriter xml, string domain, string slug, string name)
-    {
-        await xml.WriteStartElementAsync(null, "category", null);
-        await xml.WriteAttributeStringAsync(null, "domain", null, domain);
-        await xml.WriteAttributeStringAsync(null, "nicename", null, slug);
-        await WriteCDataAsync(xml, name);
-        await xml.WriteEndElementAsync();
-    }
-
-    private static async Task MetaAsync(XmlWriter xml, string key, string value)
-    {
-        await xml.WriteStartElementAsync("wp", "postmeta", Wp);
-        await WpCDataAsync(xml, "meta_key", key);
-        await WpCDataAsync(xml, "meta_value", value);
-        await xml.WriteEndElementAsync();
-    }
-
     /// <summary>"2024/05/harbour-3f2a.jpg" for <c>/media/2024/05/harbour-3f2a.jpg</c>: the path under the uploads folder.</summary>
     private static string? AttachedFile(string stored) =>
         MediaFolderPath().Match(stored) is { Success: true } match ? match.Groups["file"].Value : null;
@@ -248,88 +233,6 @@ public sealed partial class ExportWordPress
     /// <summary>Plain comment text as the HTML WordPress keeps a typed comment in: only <c>&amp; &lt; &gt;</c> escaped.</summary>
     private static string CommentHtml(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
-
-    private static async Task GuidAsync(XmlWriter xml, string guid)
-    {
-        await xml.WriteStartElementAsync(null, "guid", null);
-        await xml.WriteAttributeStringAsync(null, "isPermaLink", null, "false");
-        await xml.WriteStringAsync(guid);
-        await xml.WriteEndElementAsync();
-    }
-
-    /// <summary><c>&lt;description&gt;&lt;/description&gt;</c>: WordPress never writes the self-closing form.</summary>
-    private static async Task EmptyElementAsync(XmlWriter xml, string name)
-    {
-        await xml.WriteStartElementAsync(null, name, null);
-        await xml.WriteFullEndElementAsync();
-    }
-
-    private static Task WpAsync(XmlWriter xml, string name, string value) => xml.WriteElementStringAsync("wp", name, Wp, value);
-
-    private static Task WpCDataAsync(XmlWriter xml, string name, string value) => CDataElementAsync(xml, "wp", name, Wp, value);
-
-    private static async Task CDataElementAsync(XmlWriter xml, string? prefix, string name, string? ns, string value)
-    {
-        await xml.WriteStartElementAsync(prefix, name, ns);
-        await WriteCDataAsync(xml, value);
-        await xml.WriteEndElementAsync();
-    }
-
-    /// <summary>CDATA as WordPress writes it: a <c>]]&gt;</c> in the text ends one section and starts the next.</summary>
-    private static async Task WriteCDataAsync(XmlWriter xml, string value)
-    {
-        var parts = value.Split("]]>");
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var text = (i > 0 ? ">" : "") + parts[i] + (i < parts.Length - 1 ? "]]" : "");
-            // Characters XML 1.0 cannot hold at all (control characters) are left out rather than make the file unreadable.
-            await xml.WriteCDataAsync(XmlSafe(text));
-        }
-    }
-
-    private static string XmlSafe(string text)
-    {
-        if (text.All(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c)) && !HasLoneSurrogate(text))
-        {
-            return text;
-        }
-        var kept = new System.Text.StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
-            {
-                kept.Append(text, i++, 2);
-            }
-            else if (XmlConvert.IsXmlChar(text[i]))
-            {
-                kept.Append(text[i]);
-            }
-        }
-        return kept.ToString();
-    }
-
-    private static bool HasLoneSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static string WordPressDate(DateTime? date) =>
-        date?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "0000-00-00 00:00:00";
-
-    /// <summary>An RSS date as WordPress writes it, "Mon, 04 Mar 2019 10:15:00 +0000" (not .NET's "… GMT").</summary>
-    private static string RssDate(DateTime utc) =>
-        utc.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^/media/(?<file>\d{4}/\d{2}/[^/?#]+)$")]
     private static partial Regex MediaFolderPath();

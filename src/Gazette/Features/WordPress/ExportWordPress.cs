@@ -7,6 +7,8 @@ using Gazette.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using static Gazette.Features.WordPress.WxrWriter;
+
 namespace Gazette.Features.WordPress;
 
 /// <summary>
@@ -20,10 +22,6 @@ namespace Gazette.Features.WordPress;
 public sealed partial class ExportWordPress(
     GazetteDbContext db, IOptionsMonitor<GazetteOptions> options, SiteAddress address, SiteTime siteTime, TimeProvider clock)
 {
-    private const string Wp = "http://wordpress.org/export/1.2/";
-    private const string Content = "http://purl.org/rss/1.0/modules/content/";
-    private const string Excerpt = "http://wordpress.org/export/1.2/excerpt/";
-    private const string Dc = "http://purl.org/dc/elements/1.1/";
     private const int Page = 200;
 
     /// <summary>Numbers attachments after every article, as WordPress keeps posts and attachments in one table.</summary>
