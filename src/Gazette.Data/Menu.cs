@@ -33,6 +33,9 @@ public enum MenuItemKind
 
     /// <summary>Any address: a path on the site or an http(s) URL elsewhere.</summary>
     Link = 5,
+
+    /// <summary>A dated article (menus brought in from WordPress link to posts too).</summary>
+    Post = 6,
 }
 
 /// <summary>
@@ -54,7 +57,7 @@ public class MenuItem
 
     public MenuItemKind Kind { get; set; }
 
-    /// <summary>The page's, category's or tag's id.</summary>
+    /// <summary>The page's, post's, category's or tag's id.</summary>
     public int? TargetId { get; set; }
 
     /// <summary>The author's (staff account's) id.</summary>

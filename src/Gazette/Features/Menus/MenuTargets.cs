@@ -14,7 +14,7 @@ public sealed class MenuTargets
     /// <summary>A target's name (the label an item shows unless given its own) and address.</summary>
     public sealed record Target(string Name, string Url);
 
-    private readonly Dictionary<int, Target> _pages = [];
+    private readonly Dictionary<int, Target> _articles = [];
     private readonly Dictionary<int, Target> _categories = [];
     private readonly Dictionary<int, Target> _tags = [];
     private readonly Dictionary<string, Target> _authors = new(StringComparer.Ordinal);
@@ -30,13 +30,13 @@ public sealed class MenuTargets
         var list = items.ToList();
         int[] Ids(MenuItemKind kind) => list.Where(i => i.Kind == kind && i.TargetId is not null).Select(i => i.TargetId!.Value).Distinct().ToArray();
         var targets = new MenuTargets();
-        if (Ids(MenuItemKind.Page) is { Length: > 0 } pageIds)
+        if (Ids(MenuItemKind.Page).Concat(Ids(MenuItemKind.Post)).ToArray() is { Length: > 0 } articleIds)
         {
-            foreach (var page in await db.Articles.AsNoTracking().Published()
-                .Where(a => a.Kind == ArticleKind.Page && pageIds.Contains(a.Id))
-                .Select(a => new { a.Id, a.Title, a.Slug }).ToListAsync(cancellationToken))
+            foreach (var article in await db.Articles.AsNoTracking().Published()
+                .Where(a => articleIds.Contains(a.Id))
+                .Select(a => new { a.Id, a.Title, a.Slug, a.Kind, a.PublishedAt }).ToListAsync(cancellationToken))
             {
-                targets._pages[page.Id] = new Target(page.Title, ArticleLinks.Page(page.Slug));
+                targets._articles[article.Id] = new Target(article.Title, ArticleLinks.Of(article.Kind, article.PublishedAt!.Value, article.Slug));
             }
         }
         if (Ids(MenuItemKind.Category) is { Length: > 0 } categoryIds)
@@ -75,7 +75,7 @@ public sealed class MenuTargets
         {
             MenuItemKind.Home => new Target("Home", "/"),
             MenuItemKind.Link => item.Url is { Length: > 0 } url ? new Target(url, url) : null,
-            MenuItemKind.Page => item.TargetId is { } id ? _pages.GetValueOrDefault(id) : null,
+            MenuItemKind.Page or MenuItemKind.Post => item.TargetId is { } id ? _articles.GetValueOrDefault(id) : null,
             MenuItemKind.Category => item.TargetId is { } id ? _categories.GetValueOrDefault(id) : null,
             MenuItemKind.Tag => item.TargetId is { } id ? _tags.GetValueOrDefault(id) : null,
             MenuItemKind.Author => item.AuthorId is { } id ? _authors.GetValueOrDefault(id) : null,

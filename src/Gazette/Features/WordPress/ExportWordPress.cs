@@ -13,8 +13,8 @@ namespace Gazette.Features.WordPress;
 
 /// <summary>
 /// Writes the whole site as a WordPress export (WXR 1.2), streaming: authors, categories, tags,
-/// the media library and each article's featured image as attachments, then posts and pages with
-/// their comments. Articles are read a page at a time, so memory does not grow with the site.
+/// menus, the media library and each article's featured image as attachments, then posts and pages
+/// with their comments, then the menus' items (<see cref="WordPressMenuExport"/>). Articles are read a page at a time, so memory does not grow with the site.
 /// Elements, their order, CDATA and dates follow WordPress's own exporter (wp-admin/includes/export.php),
 /// so that WordPress's importer reads everything with any of its three parsers, including the
 /// line-by-line one; <see cref="ImportWordPress"/> reads it too.
@@ -56,9 +56,12 @@ public sealed partial class ExportWordPress(
 
         var logins = await WriteAuthorsAsync(xml, cancellationToken);
         await WriteTermsAsync(xml, cancellationToken);
+        var menus = new WordPressMenuExport(db);
+        await menus.WriteTermsAsync(xml, cancellationToken);
         await xml.WriteElementStringAsync(null, "generator", null, "Gazette");
         await WriteMediaAsync(xml, siteUrl, logins, cancellationToken);
         await WriteArticlesAsync(xml, siteUrl, logins, cancellationToken);
+        await menus.WriteItemsAsync(xml, siteUrl, logins.Values.FirstOrDefault() ?? "", clock.GetUtcNow().UtcDateTime, cancellationToken);
 
         await xml.WriteEndElementAsync();
         await xml.WriteEndElementAsync();

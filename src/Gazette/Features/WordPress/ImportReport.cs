@@ -13,7 +13,7 @@ public sealed class ImportReport
     public const int MaxLinesPerList = 500;
 
     public static readonly IReadOnlyList<string> Kinds =
-        ["authors", "categories", "tags", "posts", "pages", "attachments", "comments", "redirects"];
+        ["authors", "categories", "tags", "posts", "pages", "attachments", "comments", "redirects", "menus"];
 
     private readonly Dictionary<string, Counts> _counts = Kinds.ToDictionary(k => k, _ => new Counts(), StringComparer.Ordinal);
 

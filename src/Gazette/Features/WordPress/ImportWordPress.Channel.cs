@@ -197,7 +197,7 @@ public sealed partial class ImportWordPress
             run.Map("tag", key, () => tag.Id.ToString(CultureInfo.InvariantCulture));
             run.Report.Imported("tags");
         }
-        foreach (var term in run.Terms.Where(t => t.Taxonomy is not ("category" or "post_tag" or "post_format")))
+        foreach (var term in run.Terms.Where(t => t.Taxonomy is not ("category" or "post_tag" or "post_format" or "nav_menu")))
         {
             run.Report.Skipped("tags", $"{term.Name} ({term.Taxonomy})", $"the taxonomy \"{term.Taxonomy}\" has no counterpart here");
         }

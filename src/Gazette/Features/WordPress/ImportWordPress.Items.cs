@@ -26,6 +26,9 @@ public sealed partial class ImportWordPress
                     run.AttachedImages[parent].Add((item.MenuOrder, image));
                 }
                 break;
+            case "nav_menu_item":
+                run.MenuItems.Add(item);
+                break;
             default:
                 run.Report.Skipped("posts", Describe(item), $"a WordPress \"{item.Type}\", which has no counterpart here");
                 SkipComments(run, item, "its item was not imported");

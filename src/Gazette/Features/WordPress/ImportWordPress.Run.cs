@@ -58,6 +58,9 @@ public sealed partial class ImportWordPress
         public Dictionary<string, string> StoredUploads { get; } = new(StringComparer.Ordinal);
 
         public List<(int ArticleId, string ThumbnailId)> Thumbnails { get; } = [];
+
+        /// <summary>The menus' items, made into menus once everything they link to is in (<see cref="WordPressMenus"/>).</summary>
+        public List<WxrItem> MenuItems { get; } = [];
         public List<(int ArticleId, string ParentId)> Parents { get; } = [];
 
         /// <summary>Attachments' old pages, with the item each belongs to and the stored image, to redirect at the end.</summary>

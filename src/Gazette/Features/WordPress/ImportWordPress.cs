@@ -86,6 +86,8 @@ public sealed partial class ImportWordPress(
             }
             await LinkDeferredAsync(run, cancellationToken);
             await RedirectAttachmentPagesAsync(run, cancellationToken);
+            await new WordPressMenus(db).ImportAsync(
+                run.Source, run.Terms, run.MenuItems, MenuTargetsOf(run, summary.Channel), report, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
         catch (WxrFormatException e)
         {
@@ -230,6 +232,18 @@ public sealed partial class ImportWordPress(
     }
 
     /// <summary>Featured images and parent pages that named an item later in the file than themselves.</summary>
+    /// <summary>What the import made of each WordPress post, page, category and tag, by WordPress id, for the menus to link to.</summary>
+    private static WordPressMenus.Targets MenuTargetsOf(Run run, WxrChannel? channel)
+    {
+        Dictionary<string, int> ByTermId(string taxonomy, Dictionary<string, int> bySlug) => run.Terms
+            .Where(t => t.Taxonomy == taxonomy && t.Id.Length > 0)
+            .Select(t => (t.Id, Found: bySlug.TryGetValue(TermSlug(t.Slug, t.Name), out var id) ? id : (int?)null))
+            .Where(t => t.Found is not null)
+            .DistinctBy(t => t.Id)
+            .ToDictionary(t => t.Id, t => t.Found!.Value, StringComparer.Ordinal);
+        return new WordPressMenus.Targets(run.Posts, ByTermId("category", run.Categories), ByTermId("post_tag", run.Tags), channel?.Link ?? "");
+    }
+
     private async Task LinkDeferredAsync(Run run, CancellationToken cancellationToken)
     {
         foreach (var (articleId, thumbnailId) in run.Thumbnails)

@@ -13,7 +13,11 @@ public sealed record WxrAuthor(string Id, string Login, string? Email, string? D
 /// A term from the channel's lists: <c>wp:category</c> (taxonomy "category"), <c>wp:tag</c>
 /// ("post_tag") or <c>wp:term</c> (any other taxonomy, such as "nav_menu").
 /// </summary>
-public sealed record WxrTerm(string Taxonomy, string Id, string Slug, string Name, string? ParentSlug, string? Description);
+public sealed record WxrTerm(string Taxonomy, string Id, string Slug, string Name, string? ParentSlug, string? Description)
+{
+    /// <summary>The term's <c>wp:termmeta</c>, by key.</summary>
+    public IReadOnlyDictionary<string, string> Meta { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>A term an item is filed under: <c>&lt;category domain="category" nicename="news"&gt;News&lt;/category&gt;</c>.</summary>
 public sealed record WxrItemTerm(string Domain, string Slug, string Name);

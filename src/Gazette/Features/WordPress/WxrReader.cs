@@ -187,8 +187,27 @@ public static partial class WxrReader
     {
         string id = "", slug = "", name = "";
         string? parent = null, description = null;
-        foreach (var (key, value) in Children(reader))
+        var meta = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (reader.IsEmptyElement)
         {
+            reader.Read();
+            return new WxrTerm(taxonomy ?? "", id, slug, name, null, null);
+        }
+        reader.ReadStartElement();
+        while (MoveToChildElement(reader))
+        {
+            var key = Key(reader);
+            if (key == "wp:termmeta")
+            {
+                // <wp:termmeta><wp:meta_key>…</wp:meta_key><wp:meta_value>…</wp:meta_value></wp:termmeta>, WordPress 4.4 on.
+                var pair = Children(reader).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+                if (pair.GetValueOrDefault("wp:meta_key") is { Length: > 0 } metaKey)
+                {
+                    meta[metaKey.Trim()] = pair.GetValueOrDefault("wp:meta_value") ?? "";
+                }
+                continue;
+            }
+            var value = Text(reader);
             switch (key)
             {
                 case "wp:term_id": id = value.Trim(); break;
@@ -199,7 +218,11 @@ public static partial class WxrReader
                 case "wp:category_description" or "wp:tag_description" or "wp:term_description": description = Blank(value); break;
             }
         }
-        return new WxrTerm(taxonomy ?? "", id, Uri.UnescapeDataString(slug), name, parent is null ? null : Uri.UnescapeDataString(parent), description);
+        reader.ReadEndElement();
+        return new WxrTerm(taxonomy ?? "", id, Uri.UnescapeDataString(slug), name, parent is null ? null : Uri.UnescapeDataString(parent), description)
+        {
+            Meta = meta,
+        };
     }
 
     /// <summary>The simple child elements of the current element, as (key, text) pairs; the reader ends after it.</summary>

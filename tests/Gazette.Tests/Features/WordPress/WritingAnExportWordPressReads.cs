@@ -124,7 +124,7 @@ public abstract class WritingAnExportWordPressReads(GazetteApp app)
             Assert.Equal(order, item.Elements().Take(order.Length).Select(Key));
             Assert.Equal("false", (string?)item.Element("guid")!.Attribute("isPermaLink"));
             Assert.Matches(RssDate, (string?)item.Element("pubDate"));
-            Assert.Matches("^(post|page|attachment)$", (string?)item.Element(Wp + "post_type"));
+            Assert.Matches("^(post|page|attachment|nav_menu_item)$", (string?)item.Element(Wp + "post_type"));
             foreach (var number in Numbers)
             {
                 Assert.True(long.TryParse((string?)item.Element(Wp + number), CultureInfo.InvariantCulture, out _), number);

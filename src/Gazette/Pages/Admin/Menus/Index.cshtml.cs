@@ -166,6 +166,7 @@ public sealed class IndexModel(GazetteDbContext db, EditMenu edit, SiteMenus sit
     {
         MenuItemKind.Home => "Home page",
         MenuItemKind.Page => "Page",
+        MenuItemKind.Post => "Article",
         MenuItemKind.Category => "Section",
         MenuItemKind.Tag => "Tag",
         MenuItemKind.Author => "Author",
