@@ -12,5 +12,14 @@ public class StaffUser : IdentityUser
 
     public string? Bio { get; set; }
 
+    /// <summary>
+    /// The author's photo, square, at 96 pixels (<c>/media/authors/…-96.webp</c>); the same address
+    /// ending <c>-192.webp</c> is the copy for sharp screens. Null draws initials instead.
+    /// </summary>
+    public string? PhotoPath { get; set; }
+
+    /// <summary>The author's profiles elsewhere (a website, Mastodon, LinkedIn…), one https address per line.</summary>
+    public string? ProfileLinks { get; set; }
+
     public ICollection<Article> Articles { get; } = [];
 }

@@ -10,6 +10,8 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         user.Property(u => u.DisplayName).HasMaxLength(100);
         user.Property(u => u.Slug).HasMaxLength(100);
         user.Property(u => u.Bio).HasMaxLength(2000);
+        user.Property(u => u.PhotoPath).HasMaxLength(300);
+        user.Property(u => u.ProfileLinks).HasMaxLength(2000);
         user.HasIndex(u => u.Slug).IsUnique();
     }
 }

@@ -180,7 +180,8 @@ public sealed class PageCacheInvalidation(IOutputCacheStore store, ILogger<PageC
                 case Menu:
                 case MenuItem:
                 case StaffUser when entry.State == EntityState.Deleted
-                    || IsModified(entry, nameof(StaffUser.DisplayName), nameof(StaffUser.Slug), nameof(StaffUser.Bio)):
+                    || IsModified(entry, nameof(StaffUser.DisplayName), nameof(StaffUser.Slug), nameof(StaffUser.Bio),
+                        nameof(StaffUser.PhotoPath), nameof(StaffUser.ProfileLinks)):
                 case MediaItem when entry.State == EntityState.Deleted:
                     pending.Tags.Add(CacheTags.Site);
                     break;

@@ -14,9 +14,30 @@ public static class StructuredData
     public sealed record ArticleFacts(
         string Url, string Headline, string Description, DateTime PublishedAt, DateTime ModifiedAt,
         string AuthorName, string AuthorUrl, int CommentCount, int WordCount, string? Section, IReadOnlyList<string> Keywords,
-        ImageFacts? Image, string Language);
+        ImageFacts? Image, string Language)
+    {
+        /// <summary>The author's photo, as an absolute address.</summary>
+        public string? AuthorImage { get; init; }
+
+        /// <summary>The author's profiles elsewhere (<c>sameAs</c>).</summary>
+        public IReadOnlyList<string> AuthorProfiles { get; init; } = [];
+    }
 
     public sealed record ImageFacts(string Url, string? Caption, string? Credit, int? Width, int? Height);
+
+    private static Dictionary<string, object?> Person(ArticleFacts article)
+    {
+        var person = new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = article.AuthorName, ["url"] = article.AuthorUrl };
+        if (article.AuthorImage is { } image)
+        {
+            person["image"] = image;
+        }
+        if (article.AuthorProfiles.Count > 0)
+        {
+            person["sameAs"] = article.AuthorProfiles;
+        }
+        return person;
+    }
 
     public static Dictionary<string, object?> NewsArticle(ArticleFacts article, Dictionary<string, object?> publisher)
     {
@@ -31,10 +52,7 @@ public static class StructuredData
             ["description"] = article.Description,
             ["datePublished"] = SiteTime.Iso(article.PublishedAt),
             ["dateModified"] = SiteTime.Iso(article.ModifiedAt),
-            ["author"] = new[]
-            {
-                new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = article.AuthorName, ["url"] = article.AuthorUrl },
-            },
+            ["author"] = new[] { Person(article) },
             ["publisher"] = publisher,
             ["commentCount"] = article.CommentCount,
             ["wordCount"] = article.WordCount,

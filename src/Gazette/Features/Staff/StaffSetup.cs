@@ -15,6 +15,7 @@ internal static class StaffSetup
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<ConfirmIdentity>();
         services.AddScoped<ChangeRole>();
+        services.AddScoped<AuthorProfile>();
         return services;
     }
 }

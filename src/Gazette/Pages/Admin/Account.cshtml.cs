@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gazette.Pages.Admin;
 
 /// <summary>A member of staff's own byline, bio and email address (a new address needs the password).</summary>
-public sealed class AccountModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, ConfirmIdentity confirmIdentity) : PageModel
+public sealed class AccountModel(
+    UserManager<StaffUser> users, SignInManager<StaffUser> signIn, ConfirmIdentity confirmIdentity, AuthorProfile profiles) : PageModel
 {
     public sealed class ProfileForm
     {
@@ -26,6 +27,16 @@ public sealed class AccountModel(UserManager<StaffUser> users, SignInManager<Sta
         [Display(Name = "Bio (shown on your author page)")]
         public string? Bio { get; set; }
 
+        [StringLength(2000)]
+        [Display(Name = "Your profiles elsewhere (one https address per line)")]
+        public string? ProfileLinks { get; set; }
+
+        [Display(Name = "Photo (shown by your articles and on your author page)")]
+        public IFormFile? Photo { get; set; }
+
+        [Display(Name = "Remove the photo")]
+        public bool RemovePhoto { get; set; }
+
         /// <summary>Asked for only when the email address changes: password resets are sent there.</summary>
         [StringLength(200)]
         [DataType(DataType.Password)]
@@ -35,6 +46,9 @@ public sealed class AccountModel(UserManager<StaffUser> users, SignInManager<Sta
 
     [BindProperty]
     public ProfileForm Profile { get; set; } = new();
+
+    /// <summary>The photo as it is now, to show beside the field.</summary>
+    public string? PhotoPath { get; private set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -46,16 +60,27 @@ public sealed class AccountModel(UserManager<StaffUser> users, SignInManager<Sta
         {
             return Challenge();
         }
-        Profile = new ProfileForm { DisplayName = user.DisplayName, Email = user.Email ?? "", Bio = user.Bio };
+        Profile = new ProfileForm { DisplayName = user.DisplayName, Email = user.Email ?? "", Bio = user.Bio, ProfileLinks = user.ProfileLinks };
+        PhotoPath = user.PhotoPath;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
         {
             return Challenge();
+        }
+        PhotoPath = user.PhotoPath;
+        var (links, linksError) = AuthorProfile.CheckLinks(Profile.ProfileLinks);
+        if (linksError is not null)
+        {
+            ModelState.AddModelError($"{nameof(Profile)}.{nameof(ProfileForm.ProfileLinks)}", linksError);
+        }
+        if (ModelState.IsValid && Profile.Photo is { } photo && await profiles.SetPhotoAsync(user, photo, cancellationToken) is { } photoError)
+        {
+            ModelState.AddModelError($"{nameof(Profile)}.{nameof(ProfileForm.Photo)}", photoError);
         }
         if (ModelState.IsValid)
         {
@@ -71,6 +96,11 @@ public sealed class AccountModel(UserManager<StaffUser> users, SignInManager<Sta
             }
             user.DisplayName = Profile.DisplayName.Trim();
             user.Bio = string.IsNullOrWhiteSpace(Profile.Bio) ? null : Profile.Bio.Trim();
+            user.ProfileLinks = links;
+            if (Profile.RemovePhoto && Profile.Photo is null)
+            {
+                user.PhotoPath = null;
+            }
             // SetEmailAsync also keeps the normalised copy that sign-in looks up, and saves the rest.
             var result = emailChanges ? await users.SetEmailAsync(user, email) : await users.UpdateAsync(user);
             if (result.Succeeded)

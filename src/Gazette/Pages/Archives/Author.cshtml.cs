@@ -18,13 +18,16 @@ public sealed class AuthorModel(GazetteDbContext db, ArticleLists lists, IOption
     {
         var author = await db.Users.AsNoTracking()
             .Where(u => u.Slug == slug)
-            .Select(u => new { u.Id, u.DisplayName, u.Bio })
+            .Select(u => new { u.Id, u.DisplayName, u.Bio, u.PhotoPath, u.ProfileLinks })
             .SingleOrDefaultAsync(cancellationToken);
         if (author is null)
         {
             return NotFound();
         }
-        Heading = new ArchiveHeading("Author", author.DisplayName, author.Bio, Avatar: author.DisplayName);
+        Heading = new ArchiveHeading("Author", author.DisplayName, author.Bio, Avatar: author.DisplayName)
+        {
+            Photo = author.PhotoPath, Links = author.ProfileLinks,
+        };
         var ordered = db.Articles.Published().Posts()
             .Where(a => a.AuthorId == author.Id)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);

@@ -36,7 +36,11 @@ public static class ArticleMetadata
                     article.AuthorName, siteUrl + article.AuthorUrl, commentCount, article.Words, section?.Name,
                     article.Tags.Select(t => t.Name).ToList(),
                     image is null ? null : new StructuredData.ImageFacts(image.Url, article.ImageCaption, article.ImageCredit, image.Width, image.Height),
-                    language),
+                    language)
+                {
+                    AuthorImage = article.AuthorPhoto is { } photo ? Absolute(siteUrl, Features.Staff.AuthorProfile.LargeOf(photo)) : null,
+                    AuthorProfiles = Features.Staff.AuthorProfile.LinksOf(article.AuthorLinks).Select(l => l.Url).ToList(),
+                },
                 publisher));
         }
         structured.Add(StructuredData.Breadcrumbs(trail));

@@ -29,6 +29,12 @@ public sealed record ArticleView(
     /// <summary>What the author says of themselves (their profile's bio), for the box under the article.</summary>
     public string? AuthorBio { get; init; }
 
+    /// <summary>The author's photo (see <see cref="Features.Staff.AuthorProfile"/>), or null to draw their initials.</summary>
+    public string? AuthorPhoto { get; init; }
+
+    /// <summary>The author's profiles elsewhere, as stored: one address per line.</summary>
+    public string? AuthorLinks { get; init; }
+
     /// <summary>The featured image's sizes when it comes from the media library; null for any other address.</summary>
     public ResponsiveImage? Picture { get; init; }
 
