@@ -6,6 +6,8 @@ internal static class SecurityHeaders
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; " +
         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " +
+        // Video players, put in only when a reader clicks a video's card (Features/Articles/Embeds).
+        "frame-src https://www.youtube-nocookie.com https://player.vimeo.com; " +
         "frame-ancestors 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>

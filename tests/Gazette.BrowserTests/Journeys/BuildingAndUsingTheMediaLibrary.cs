@@ -61,7 +61,7 @@ public sealed partial class BuildingAndUsingTheMediaLibrary(BrowserApp app) : ID
         await editor.PickFromLibraryAsync("outer-harbour.jpg");
         await staff.ScreenshotAsync(new() { Path = RepositoryFiles.ScreenshotPath("media-picker.png"), FullPage = true });
         await editor.PublishButton.ClickAsync();
-        await Expect(editor.StatusNotice).ToHaveTextAsync("Article published.");
+        await Expect(editor.StatusNotice).ToContainTextAsync("Article published.");
         await Expect(editor.ImageAlt).ToHaveValueAsync(alt);
         await Expect(editor.ImageCredit).ToHaveValueAsync(credit);
         var path = await editor.ViewArticleLink.GetAttributeAsync("href") ?? throw new InvalidOperationException("No link to the article.");

@@ -33,6 +33,9 @@ public sealed partial class ArticleEditorPage(IPage page)
     /// <summary>The notice after a save (not the autosave line, which is a status too).</summary>
     public ILocator StatusNotice => page.GetByRole(AriaRole.Status).And(page.Locator(".notice"));
 
+    /// <summary>The notice's link to the article just published.</summary>
+    public ILocator LiveLink => page.GetByRole(AriaRole.Link, new() { Name = "Read it on the site" });
+
     public ILocator PublishOn => page.GetByLabel("Publish on", new() { Exact = true });
 
     public ILocator ScheduleButton => page.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true });
@@ -69,9 +72,11 @@ public sealed partial class ArticleEditorPage(IPage page)
         await PublishButton.ClickAsync();
 
         await Expect(page).ToHaveURLAsync(EditExistingArticle());
-        await Expect(StatusNotice).ToHaveTextAsync("Article published.");
-        return await ViewArticleLink.GetAttributeAsync("href")
-            ?? throw new InvalidOperationException("The editor shows no link to the published article.");
+        await Expect(StatusNotice).ToContainTextAsync("Article published.");
+        // The notice after publishing says where the article can be read, as the heading's link does.
+        var live = await LiveLink.GetAttributeAsync("href");
+        Assert.Equal(await ViewArticleLink.GetAttributeAsync("href"), live);
+        return live ?? throw new InvalidOperationException("The editor shows no link to the published article.");
     }
 
     /// <summary>Opens the editor's library picker and picks the image named <paramref name="fileName"/>.</summary>
@@ -103,7 +108,7 @@ public sealed partial class ArticleEditorPage(IPage page)
         await Body.FillAsync(markdown);
         await UpdateButton.ClickAsync();
         await Expect(page).ToHaveURLAsync(EditExistingArticle());
-        await Expect(StatusNotice).ToHaveTextAsync("Article published.");
+        await Expect(StatusNotice).ToContainTextAsync("Article published.");
         await Expect(Body).ToHaveValueAsync(markdown.ReplaceLineEndings("\n"));
     }
 

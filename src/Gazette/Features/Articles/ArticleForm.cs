@@ -70,8 +70,13 @@ public sealed class ArticleForm
     [Display(Name = "Comments open")]
     public bool CommentsOpen { get; set; } = true;
 
-    [Display(Name = "Sticky (keep at the top of the home page)")]
+    [Display(Name = "Featured (leads the home page, or stands beside the lead)")]
     public bool IsSticky { get; set; }
+
+    /// <summary>The staff account whose name is the byline; empty keeps the article's (a new one's: whoever writes it).</summary>
+    [StringLength(450)]
+    [Display(Name = "Byline")]
+    public string? AuthorId { get; set; }
 
     /// <summary>The image's description as typed here, for an image uploaded with the article.</summary>
     public MediaDescription ImageDescription() => new(FeaturedImageAlt, FeaturedImageCaption, FeaturedImageCredit);

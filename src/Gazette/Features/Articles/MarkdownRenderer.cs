@@ -13,7 +13,8 @@ public sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
-    public string ToHtml(string markdown) => _sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+    /// <summary>Sanitised first; then a video or post address alone on its line becomes a card (<see cref="Embeds"/>).</summary>
+    public string ToHtml(string markdown) => Embeds.Apply(_sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline)));
 
     private static HtmlSanitizer CreateSanitizer()
     {

@@ -88,6 +88,19 @@ public sealed class SaveArticle(
             errors[nameof(ArticleForm.NewCategory)] =
                 "Only Editors and Administrators add categories. Choose among the existing ones, or ask an Editor to add it.";
         }
+        // The byline: Editors and Administrators put any member of staff's name on it; others keep what it has.
+        var byline = Blank(form.AuthorId) ?? article.AuthorId;
+        if (byline != article.AuthorId)
+        {
+            if (!ArticlePermissions.CanEditEveryone(user))
+            {
+                errors[nameof(ArticleForm.AuthorId)] = "Only Editors and Administrators put another name on the byline.";
+            }
+            else if (!await db.Users.AnyAsync(u => u.Id == byline, cancellationToken))
+            {
+                errors[nameof(ArticleForm.AuthorId)] = "That member of staff no longer has an account: choose another byline.";
+            }
+        }
         if (isPage && form.ParentId is { } parentId && !await PageSlugs.CanBeParentAsync(db, parentId, article.Id, cancellationToken))
         {
             errors[nameof(ArticleForm.ParentId)] = "That page cannot be the parent: it is this page, sits under it, or no longer exists.";
@@ -161,6 +174,7 @@ public sealed class SaveArticle(
         article.FeaturedImageCaption = Blank(form.FeaturedImageCaption);
         article.FeaturedImageCredit = Blank(form.FeaturedImageCredit);
         article.CommentsOpen = form.CommentsOpen;
+        article.AuthorId = byline;
         // Pages have no place on the home page and no terms; they sit in the page tree instead.
         // Whoever may not make articles sticky leaves the article as an Editor left it.
         article.IsSticky = !isPage && (ArticlePermissions.CanMakeSticky(user) ? form.IsSticky : article.IsSticky);

@@ -14,12 +14,14 @@ namespace Gazette.Pages.Admin.Articles;
 [AcceptsUploads]
 public sealed class EditModel(
     GazetteDbContext db, SaveArticle saveArticle, IAuthorizationService authorization, Autosaves autosaves, ArticleContent content,
-    SiteTime siteTime)
+    SiteTime siteTime, UploadMedia uploadMedia)
     : PageModel
 {
     public sealed record CategoryOption(int Id, string Name, int Depth);
 
     public sealed record PageOption(int Id, string Title, int Depth);
+
+    public sealed record BylineOption(string Id, string Name);
 
     [BindProperty]
     public ArticleForm Form { get; set; } = new();
@@ -53,6 +55,17 @@ public sealed class EditModel(
 
     /// <summary>The editor offers "Sticky" (Editors and Administrators).</summary>
     public bool CanMakeSticky { get; private set; }
+
+    /// <summary>The staff whose name may go on the byline, for Editors and Administrators; empty for others, who keep it.</summary>
+    public IReadOnlyList<BylineOption> Bylines { get; private set; } = [];
+
+    /// <summary>The name on the byline now, for those who cannot change it.</summary>
+    public string BylineName { get; private set; } = "";
+
+    /// <summary>Where the article just published can be read, for the notice after the save.</summary>
+    public string? LiveUrl { get; private set; }
+
+    private const string LiveUrlKey = "Gazette.Editor.LiveUrl";
 
     /// <summary>Unsaved work from an earlier visit, newer than the article.</summary>
     public AutosaveOffer? Autosave { get; private set; }
@@ -93,6 +106,7 @@ public sealed class EditModel(
     {
         Form.Kind = kind == "page" ? ArticleKind.Page : ArticleKind.Post;
         Message = TempData[MessageKey] as string;
+        LiveUrl = TempData[LiveUrlKey] as string;
         if (IsPage && !ArticlePermissions.CanManagePages(User))
         {
             return Forbid();
@@ -126,6 +140,7 @@ public sealed class EditModel(
                 Tags = string.Join(", ", article.Tags.Select(t => t.Name).Order()),
                 CommentsOpen = article.CommentsOpen,
                 IsSticky = article.IsSticky,
+                AuthorId = article.AuthorId,
                 PublishAt = article.PublishedAt is { } publishedAt ? ToMinute(siteTime.ToLocal(publishedAt)) : null,
             };
             Describe(article);
@@ -198,6 +213,10 @@ public sealed class EditModel(
                     ArticleStatus.Pending => "Submitted for review. An Editor will publish it or send it back.",
                     _ => "Draft saved.",
                 };
+                if (article.Status == ArticleStatus.Published)
+                {
+                    TempData[LiveUrlKey] = ArticleLinks.Of(article.Kind, article.PublishedAt!.Value, article.Slug);
+                }
                 return RedirectToPage(new { id = article.Id });
             }
             foreach (var (field, error) in result.Errors)
@@ -240,6 +259,43 @@ public sealed class EditModel(
         return RedirectToPage(new { id });
     }
 
+    /// <summary>A picture of the library as the toolbar puts it into the text.</summary>
+    public sealed record InlinePicture(string Path, string Thumbnail, string FileName, string? Alt, string? Caption, string? Credit);
+
+    /// <summary>The library's newest pictures, for the toolbar's "Image" button.</summary>
+    public async Task<IActionResult> OnGetLibraryAsync(CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, StaffPolicies.UploadMedia)).Succeeded)
+        {
+            return Forbid();
+        }
+        var cards = await db.MediaItems.AsNoTracking().NewestFirst().AsCards().Take(60).ToListAsync(cancellationToken);
+        var ids = cards.Select(c => c.Id).ToList();
+        var facts = await db.MediaItems.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => new { m.Path, m.Caption, m.Credit }, cancellationToken);
+        return new JsonResult(cards.Where(c => facts.ContainsKey(c.Id))
+            .Select(c => new InlinePicture(facts[c.Id].Path, c.Thumbnail, c.FileName, c.AltText, facts[c.Id].Caption, facts[c.Id].Credit)));
+    }
+
+    /// <summary>A picture pasted or dropped into the text: stored in the library, answered as the toolbar puts it in.</summary>
+    public async Task<IActionResult> OnPostUploadInlineAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, StaffPolicies.UploadMedia)).Succeeded)
+        {
+            return Forbid();
+        }
+        if (file is null)
+        {
+            return BadRequest(new { error = "No picture came with the request." });
+        }
+        var result = await uploadMedia.ExecuteAsync(file, UserId, null, cancellationToken);
+        if (result.Item is not { } item)
+        {
+            return new JsonResult(new { error = result.Error }) { StatusCode = result.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest };
+        }
+        return new JsonResult(new InlinePicture(item.Path, item.Path, item.OriginalFileName, item.AltText, item.Caption, item.Credit));
+    }
+
     /// <summary>Existing tags starting with <paramref name="q"/>, for the tag field's suggestions.</summary>
     public async Task<IActionResult> OnGetTagsAsync(string? q, CancellationToken cancellationToken)
     {
@@ -270,6 +326,14 @@ public sealed class EditModel(
         CanPublish = ArticlePermissions.CanPublish(User);
         CanAddCategories = ArticlePermissions.CanManageCategories(User);
         CanMakeSticky = ArticlePermissions.CanMakeSticky(User);
+        Form.AuthorId ??= UserId;
+        if (ArticlePermissions.CanEditEveryone(User))
+        {
+            Bylines = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
+                .Select(u => new BylineOption(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
+        }
+        BylineName = Bylines.FirstOrDefault(b => b.Id == Form.AuthorId)?.Name
+            ?? await db.Users.Where(u => u.Id == Form.AuthorId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
         Preview = content.Preview(Form.Body);
         CanUpload = (await authorization.AuthorizeAsync(User, StaffPolicies.UploadMedia)).Succeeded;
         LibraryChoices = CanUpload ? await MediaPicker.ChoicesAsync(db, Form.FeaturedMediaId, cancellationToken) : [];
