@@ -71,6 +71,55 @@ public sealed partial class SiteTime(IOptionsMonitor<GazetteOptions> options, Ti
         return $"{local.ToString(Current.DatePattern, Culture)}, {local.ToString(Culture.DateTimeFormat.ShortTimePattern, Culture)}";
     }
 
+    /// <summary>
+    /// How staff type a date and time in the site's language: its short date with two-digit day and
+    /// month and a four-digit year, then a 24-hour time ("05/12/2026 14:30" in en-GB,
+    /// "05.12.2026 14:30" in de-DE, "12/05/2026 14:30" in en-US), not the browser's own order.
+    /// </summary>
+    public string EntryPattern => EntryPatternOf(Culture);
+
+    /// <summary>The order of day, month and year in <see cref="EntryPattern"/>: "dmy", "mdy" or "ymd".</summary>
+    public string EntryOrder => new string(EntryPattern.Where(c => c is 'd' or 'M' or 'y').Distinct().Select(char.ToLowerInvariant).ToArray());
+
+    /// <summary>A wall-clock time in the site's zone, as <see cref="EntryPattern"/> writes it.</summary>
+    public string ToEntry(DateTime local) => local.ToString(EntryPattern, Culture);
+
+    /// <summary>
+    /// A date and time typed in <see cref="EntryPattern"/> (single digits allowed), or in ISO form
+    /// (<c>2026-12-05T14:30</c>); null when it is neither.
+    /// </summary>
+    public DateTime? FromEntry(string? text)
+    {
+        var typed = (text ?? "").Trim();
+        if (typed.Length == 0)
+        {
+            return null;
+        }
+        var date = EntryPattern[..EntryPattern.IndexOf(' ', StringComparison.Ordinal)];
+        var loose = date.Replace("dd", "d", StringComparison.Ordinal).Replace("MM", "M", StringComparison.Ordinal);
+        string[] patterns = [EntryPattern, $"{loose} H:mm", $"{date} H:mm", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"];
+        return DateTime.TryParseExact(typed, patterns, Culture, DateTimeStyles.AllowWhiteSpaces, out var parsed)
+            || DateTime.TryParseExact(typed, patterns[3..], CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out parsed)
+            ? DateTime.SpecifyKind(parsed, DateTimeKind.Unspecified)
+            : null;
+    }
+
+    private static string EntryPatternOf(CultureInfo culture)
+    {
+        var order = culture.DateTimeFormat.ShortDatePattern.Where(c => c is 'd' or 'M' or 'y').Distinct().ToArray();
+        var separator = DateSeparator().Match(culture.DateTimeFormat.ShortDatePattern) is { Success: true } found ? found.Value : "/";
+        if (order.Length != 3)
+        {
+            order = ['d', 'M', 'y'];
+        }
+        var parts = order.Select(c => c switch { 'd' => "dd", 'M' => "MM", _ => "yyyy" });
+        // A literal separator: "/" in a .NET pattern means the culture's own, which is the same, but "." is not special.
+        return string.Join($"'{separator}'", parts) + " HH:mm";
+    }
+
+    [GeneratedRegex(@"[^dMy\s']")]
+    private static partial Regex DateSeparator();
+
     /// <summary>A UTC instant for a <c>datetime</c> attribute.</summary>
     public static string Iso(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

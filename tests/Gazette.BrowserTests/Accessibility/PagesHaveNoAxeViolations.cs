@@ -46,6 +46,20 @@ public sealed class PagesHaveNoAxeViolations(BrowserApp app)
         await AxeAssert.NoViolationsAsync(page, "the menu editor");
     }
 
+    [Theory]
+    [InlineData("/admin/front-page", "Save the front page")]
+    [InlineData("/admin/account", "Save profile")]
+    public async Task TheFrontPageScreenAndTheAccountPage(string path, string button)
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await new SignInPage(page).SignInAsync(app.Staff.UserName, app.Staff.Password);
+        await page.GotoAsync(path);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = button })).ToBeVisibleAsync();
+
+        await AxeAssert.NoViolationsAsync(page, path);
+    }
+
     [Fact]
     public async Task TheArticlePageWithItsCommentsAndForm()
     {

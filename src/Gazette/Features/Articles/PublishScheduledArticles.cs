@@ -25,6 +25,16 @@ public sealed class PublishScheduledArticles(
     // the loop is flipping is out, its pages evicted included.
     private readonly SemaphoreSlim _checking = new(1, 1);
 
+    private readonly TaskCompletionSource _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes once the loop has begun. Since .NET 10 the host starts a background service's loop
+    /// on the thread pool, and stopping the service before the loop began leaves a cancelled task,
+    /// which the host takes for a crash and stops the whole app for: whoever stops this service on
+    /// its own (tests that drive the publisher by hand) waits for this first.
+    /// </summary>
+    public Task Running => _running.Task;
+
     /// <summary>An article was scheduled here: look again now rather than at the next check.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
 
@@ -35,6 +45,7 @@ public sealed class PublishScheduledArticles(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _running.TrySetResult();
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = MaxWait;

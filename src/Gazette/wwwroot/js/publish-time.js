@@ -9,8 +9,23 @@
     // Both times are the site's wall-clock times: compare them as if both were UTC.
     const siteNowAtLoad = Date.parse(input.dataset.siteNow + "Z");
     const loadedAt = Date.now();
+    // The day, month and year come in the site's order (data-order, like "dmy"); an ISO time is read too.
+    const order = input.dataset.order || "dmy";
+    const parse = (text) => {
+        const iso = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})\s*$/.exec(text);
+        let parts;
+        if (iso) {
+            parts = { y: iso[1], m: iso[2], d: iso[3], h: iso[4], min: iso[5] };
+        } else {
+            const numbers = text.match(/\d+/g);
+            if (!numbers || numbers.length < 5) return NaN;
+            parts = { h: numbers[3], min: numbers[4] };
+            [...order].forEach((part, i) => { parts[part] = numbers[i]; });
+        }
+        return Date.UTC(+parts.y, +parts.m - 1, +parts.d, +parts.h, +parts.min);
+    };
     const relabel = () => {
-        const chosen = input.value ? Date.parse(input.value + "Z") : NaN;
+        const chosen = input.value ? parse(input.value) : NaN;
         const later = chosen > siteNowAtLoad + (Date.now() - loadedAt);
         button.textContent = later ? button.dataset.labelLater : button.dataset.labelNow;
     };

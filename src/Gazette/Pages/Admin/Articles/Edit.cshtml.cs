@@ -29,6 +29,16 @@ public sealed class EditModel(
     [BindProperty]
     public IFormFile? FeaturedImage { get; set; }
 
+    /// <summary>"Publish on" as typed, in the site's language (<see cref="SiteTime.EntryPattern"/>); read into <see cref="ArticleForm.PublishAt"/>.</summary>
+    [BindProperty]
+    public string? PublishOn { get; set; }
+
+    /// <summary>How "Publish on" is typed here, shown as an example: now, in the site's format.</summary>
+    public string PublishOnExample => siteTime.ToEntry(ToMinute(siteTime.Now));
+
+    /// <summary>The order of day, month and year in "Publish on", for the script that relabels the button.</summary>
+    public string PublishOnOrder => siteTime.EntryOrder;
+
     public int? ArticleId { get; private set; }
     public ArticleStatus? Status { get; private set; }
     public string? PublicUrl { get; private set; }
@@ -155,6 +165,7 @@ public sealed class EditModel(
             Autosave = null;
         }
         Form.FeaturedMediaId = media;
+        PublishOn = Form.PublishAt is { } at ? siteTime.ToEntry(at) : null;
         await PrepareAsync(cancellationToken);
         if (CanUpload && media is { } mediaId && await db.MediaItems.AsNoTracking().SingleOrDefaultAsync(m => m.Id == mediaId, cancellationToken) is { } picked)
         {
@@ -194,6 +205,7 @@ public sealed class EditModel(
             return Forbid();
         }
 
+        ReadPublishOn();
         if (!CanPublish)
         {
             Form.PublishAt = null;
@@ -249,6 +261,7 @@ public sealed class EditModel(
                 return stored is null ? NotFound() : Forbid();
             }
         }
+        ReadPublishOn();
         var savedAt = await autosaves.SaveAsync(UserId, id, Form, cancellationToken);
         return new JsonResult(new { savedAt });
     }
@@ -317,6 +330,27 @@ public sealed class EditModel(
         SavedAt = article.UpdatedAt;
         PublicUrl = article.IsPublished ? ArticleLinks.Of(article.Kind, article.PublishedAt!.Value, article.Slug) : null;
         ScheduledFor = article.Status == ArticleStatus.Scheduled && article.PublishedAt is { } at ? siteTime.DateAndTime(at) : null;
+    }
+
+    /// <summary>"Publish on", when the form sent it, read in the site's format; a form sending the ISO field alone keeps it.</summary>
+    private void ReadPublishOn()
+    {
+        if (!Request.HasFormContentType || !Request.Form.ContainsKey(nameof(PublishOn)))
+        {
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(PublishOn))
+        {
+            Form.PublishAt = null;
+        }
+        else if (siteTime.FromEntry(PublishOn) is { } local)
+        {
+            Form.PublishAt = local;
+        }
+        else
+        {
+            ModelState.AddModelError(nameof(PublishOn), $"Type the day and time as {PublishOnExample}: day, month and year in the site's order, then the time.");
+        }
     }
 
     private static DateTime ToMinute(DateTime time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMinute));
