@@ -59,7 +59,7 @@ public sealed class FrontPages(GazetteDbContext db, ArticleLists lists, ListFact
         ArgumentNullException.ThrowIfNull(tree);
         var settings = options.CurrentValue;
         var posts = db.Articles.Published().Posts();
-        var featured = await Newest(posts.Where(a => a.IsSticky)).Take(SecondaryCount + 1).ToListAsync(cancellationToken);
+        var featured = await FeaturedAsync("home", posts, cancellationToken);
         var newest = await Newest(posts).Take(SecondaryCount + featured.Count + 1).ToListAsync(cancellationToken);
         int? picked = settings.LeadStoryId is { } id && await posts.AnyAsync(a => a.Id == id, cancellationToken) ? id : null;
         var sectionIds = settings.Sections.Count > 0
@@ -76,7 +76,7 @@ public sealed class FrontPages(GazetteDbContext db, ArticleLists lists, ListFact
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(section);
         var filed = db.Articles.Published().Posts().InCategories(db, tree.WithDescendants(section.Id).ToList());
-        var featured = await Newest(filed.Where(a => a.IsSticky)).Take(SecondaryCount + 1).ToListAsync(cancellationToken);
+        var featured = await FeaturedAsync(CacheTags.Category(section.Id), filed, cancellationToken);
         var newest = (await SectionIdsAsync(tree, section.Id, cancellationToken)).Take(SecondaryCount + featured.Count + 1).ToList();
         return await LayOutAsync(null, featured, newest, tree.ChildrenOf(section.Id), tree, Math.Clamp(options.CurrentValue.StoriesPerSection, 1, 12), cancellationToken);
     }
@@ -128,6 +128,15 @@ public sealed class FrontPages(GazetteDbContext db, ArticleLists lists, ListFact
             Cards(secondary),
             blockIds.Where(b => b.Ids.Count > 0).Select(b => new StoryBlock(b.Section.Name, b.Section.Url, Cards(b.Ids))).ToList());
     }
+
+    /// <summary>
+    /// The newest featured stories of a list. Few stories are featured, so no index finds them in
+    /// date order: the database would walk a 100,000-story archive to find five. Kept per change to
+    /// the lists instead (featuring or unfeaturing one is such a change).
+    /// </summary>
+    private async Task<List<int>> FeaturedAsync(string list, IQueryable<Article> articles, CancellationToken cancellationToken) =>
+        [.. await facts.GetAsync<IReadOnlyList<int>>("featured:" + list, async ct =>
+            await Newest(articles.Where(a => a.IsSticky)).Take(SecondaryCount + 1).ToListAsync(ct), cancellationToken)];
 
     private static IQueryable<int> Newest(IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Select(a => a.Id);
