@@ -56,6 +56,9 @@ public class Article
     public string AuthorId { get; set; } = "";
     public StaffUser? Author { get; set; }
 
+    /// <summary>Who else wrote it, named after the author in the byline.</summary>
+    public ICollection<ArticleCoAuthor> CoAuthors { get; } = [];
+
     /// <summary>A path under the media folder (<c>/media/…</c>) or an absolute URL.</summary>
     public string? FeaturedImageUrl { get; set; }
     public string? FeaturedImageAlt { get; set; }

@@ -35,6 +35,7 @@ public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Redirect> Redirects => Set<Redirect>();
     public DbSet<ImportedItem> ImportedItems => Set<ImportedItem>();
     public DbSet<Menu> Menus => Set<Menu>();
+    public DbSet<ArticleCoAuthor> ArticleCoAuthors => Set<ArticleCoAuthor>();
     public DbSet<MenuItem> MenuItems => Set<MenuItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)

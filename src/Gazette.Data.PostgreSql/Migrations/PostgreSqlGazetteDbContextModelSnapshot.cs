@@ -191,6 +191,24 @@ namespace Gazette.Data.PostgreSql.Migrations
                     b.ToTable("ArticleAutosaves");
                 });
 
+            modelBuilder.Entity("Gazette.Data.ArticleCoAuthor", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ArticleId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ArticleCoAuthors");
+                });
+
             modelBuilder.Entity("Gazette.Data.ArticleRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -1136,6 +1154,25 @@ namespace Gazette.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gazette.Data.ArticleCoAuthor", b =>
+                {
+                    b.HasOne("Gazette.Data.Article", "Article")
+                        .WithMany("CoAuthors")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gazette.Data.StaffUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Gazette.Data.ArticleRevision", b =>
                 {
                     b.HasOne("Gazette.Data.Article", "Article")
@@ -1293,6 +1330,8 @@ namespace Gazette.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("Gazette.Data.Article", b =>
                 {
+                    b.Navigation("CoAuthors");
+
                     b.Navigation("Comments");
                 });
 

@@ -182,6 +182,24 @@ namespace Gazette.Data.Sqlite.Migrations
                     b.ToTable("ArticleAutosaves");
                 });
 
+            modelBuilder.Entity("Gazette.Data.ArticleCoAuthor", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ArticleCoAuthors");
+                });
+
             modelBuilder.Entity("Gazette.Data.ArticleRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -1095,6 +1113,25 @@ namespace Gazette.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gazette.Data.ArticleCoAuthor", b =>
+                {
+                    b.HasOne("Gazette.Data.Article", "Article")
+                        .WithMany("CoAuthors")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gazette.Data.StaffUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Gazette.Data.ArticleRevision", b =>
                 {
                     b.HasOne("Gazette.Data.Article", "Article")
@@ -1252,6 +1289,8 @@ namespace Gazette.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Gazette.Data.Article", b =>
                 {
+                    b.Navigation("CoAuthors");
+
                     b.Navigation("Comments");
                 });
 

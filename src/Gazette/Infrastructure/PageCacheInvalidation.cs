@@ -185,6 +185,11 @@ public sealed class PageCacheInvalidation(IOutputCacheStore store, ILogger<PageC
                 case MediaItem when entry.State == EntityState.Deleted:
                     pending.Tags.Add(CacheTags.Site);
                     break;
+                // A name added to or taken off a byline: the article's pages, and both archives it is or was in.
+                case ArticleCoAuthor coAuthor:
+                    pending.Tags.Add(CacheTags.Article(coAuthor.ArticleId));
+                    pending.Tags.Add(CacheTags.Author(coAuthor.UserId));
+                    break;
                 case Dictionary<string, object> join:
                     CollectTerm(entry.Metadata.Name, join, pending);
                     break;
@@ -298,6 +303,7 @@ public sealed class PageCacheInvalidation(IOutputCacheStore store, ILogger<PageC
                 a.Id, a.Kind, a.Status, a.PublishedAt, a.AuthorId,
                 Categories = a.Categories.Select(c => c.Id).ToList(),
                 Tags = a.Tags.Select(t => t.Id).ToList(),
+                CoAuthors = a.CoAuthors.Select(c => c.UserId).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
@@ -305,6 +311,7 @@ public sealed class PageCacheInvalidation(IOutputCacheStore store, ILogger<PageC
         {
             tags.Add(CacheTags.Article(article.Id));
             tags.Add(CacheTags.Author(article.AuthorId));
+            tags.UnionWith(article.CoAuthors.Select(CacheTags.Author));
             tags.UnionWith(article.Categories.Select(CacheTags.Category));
             tags.UnionWith(article.Tags.Select(CacheTags.Tag));
             if (article.Kind == ArticleKind.Page)

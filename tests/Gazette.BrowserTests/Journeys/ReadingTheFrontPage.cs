@@ -33,6 +33,7 @@ public sealed class ReadingTheFrontPage(BrowserApp app)
             await page.GotoAsync(path);
             await Expect(page.Locator(".front-top .lead h2")).ToBeVisibleAsync();
             await Expect(page.Locator(".secondary-stories .article-card").First).ToBeVisibleAsync();
+            await AxeAssert.NoViolationsAsync(page, path + $" at {width}px");
             if (path == "/")
             {
                 await Expect(page.Locator(".section-block .section-heading").First).ToBeVisibleAsync();
@@ -40,6 +41,12 @@ public sealed class ReadingTheFrontPage(BrowserApp app)
             }
             await AssertNoPictureIsOversizedAsync(page, pixelRatio);
         }
+
+        // And a story's own page, its picture across the column.
+        await page.GotoAsync("/");
+        await page.Locator(".front-top .lead h2 a").ClickAsync();
+        await Expect(page.Locator("article h1")).ToBeVisibleAsync();
+        await AssertNoPictureIsOversizedAsync(page, pixelRatio);
     }
 
     /// <summary>Every image, once loaded (scrolled into view), is at most twice as wide as the pixels it fills.</summary>

@@ -58,6 +58,23 @@ public sealed class WritingWithTheToolbar(BrowserApp app)
         await editor.Body.DispatchEventAsync("drop", new Dictionary<string, object> { ["dataTransfer"] = drop });
         await Expect(editor.Body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"!\[\]\(/media/\d{4}/\d{2}/wall-at-dawn-[0-9a-f]+\.jpg\)"));
 
+        // And one pasted, as from a screenshot.
+        await editor.Body.EvaluateAsync($$"""
+            b => {
+              const bytes = Uint8Array.from(atob("{{bytes}}"), c => c.charCodeAt(0));
+              const data = new DataTransfer();
+              data.items.add(new File([bytes], "pasted-quay.jpg", { type: "image/jpeg" }));
+              b.setSelectionRange(b.value.length, b.value.length);
+              b.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+            }
+            """);
+        await Expect(editor.Body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"!\[\]\(/media/\d{4}/\d{2}/pasted-quay-[0-9a-f]+\.jpg\)"));
+
+        // One uploaded from the Image dialog.
+        await toolbar.GetByRole(AriaRole.Button, new() { Name = "Image" }).ClickAsync();
+        await dialog.GetByLabel("Upload a new one").SetInputFilesAsync(new FilePayload { Name = "harbour-crane.jpg", MimeType = "image/jpeg", Buffer = await File.ReadAllBytesAsync(RepositoryFiles.UploadImage) });
+        await Expect(editor.Body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"!\[\]\(/media/\d{4}/\d{2}/harbour-crane-[0-9a-f]+\.jpg\)"));
+
         // A video by its address alone on a line.
         await editor.Body.EvaluateAsync("b => b.setSelectionRange(b.value.length, b.value.length)");
         await toolbar.GetByRole(AriaRole.Button, new() { Name = "Embed" }).ClickAsync();

@@ -19,6 +19,13 @@ public static class FormFields
             var name = element.GetAttribute("name")!;
             switch (element)
             {
+                // A tick box with a value of its own (an id among many) is sent only ticked, as browsers do.
+                case IHtmlInputElement { Type: "checkbox" } box when box.GetAttribute("value") is { } value && value != "true":
+                    if (box.IsChecked)
+                    {
+                        fields.TryAdd(name, value);
+                    }
+                    break;
                 case IHtmlInputElement { Type: "checkbox" } box:
                     fields[name] = box.IsChecked ? "true" : "false";
                     break;

@@ -78,6 +78,9 @@ public sealed class ArticleForm
     [Display(Name = "Byline")]
     public string? AuthorId { get; set; }
 
+    /// <summary>Who else wrote it, in byline order; null (the field not on the form) keeps them as they are.</summary>
+    public List<string>? CoAuthorIds { get; set; }
+
     /// <summary>The image's description as typed here, for an image uploaded with the article.</summary>
     public MediaDescription ImageDescription() => new(FeaturedImageAlt, FeaturedImageCaption, FeaturedImageCredit);
 

@@ -22,6 +22,9 @@ public sealed record ArticleSummary(
 
     /// <summary>Approved comments under it.</summary>
     public int CommentCount { get; init; }
+
+    /// <summary>Who wrote it with the author, in byline order.</summary>
+    public IReadOnlyList<BylineName> CoAuthors { get; init; } = [];
 }
 
 public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Articles, int Page, int PageCount)
@@ -109,6 +112,10 @@ public static class ArticleListing
             .OrderByDescending(c => c.Stories).ThenBy(c => c.Section.Name)
             .Select(c => c.Section);
 
+    /// <summary>Articles with <paramref name="userId"/> in the byline: as their author or written with others.</summary>
+    public static IQueryable<Article> By(this IQueryable<Article> articles, string userId) =>
+        articles.Where(a => a.AuthorId == userId || a.CoAuthors.Any(c => c.UserId == userId));
+
     /// <summary>Articles tagged <paramref name="tagId"/>, the same way as <see cref="InCategories"/>.</summary>
     public static IQueryable<Article> Tagged(this IQueryable<Article> articles, GazetteDbContext db, int tagId) =>
         FiledUnder(articles, db, GazetteDbContext.ArticleTags, GazetteDbContext.TagsId, [tagId]);
@@ -122,6 +129,12 @@ public static class ArticleListing
             .Select(row => EF.Property<int>(row, GazetteDbContext.ArticlesId));
         return articles.Where(a => filed.Contains(a.Id));
     }
+}
+
+/// <summary>A name in a byline, with the author's archive.</summary>
+public sealed record BylineName(string Name, string Slug)
+{
+    public string Url => ArticleLinks.Author(Slug);
 }
 
 /// <summary>How one story's card is drawn: its picture's sizes, whether it loads first, its title's heading level and shape.</summary>

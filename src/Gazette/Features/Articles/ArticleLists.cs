@@ -83,6 +83,7 @@ public sealed class ArticleLists(GazetteDbContext db, ListFacts facts)
                 SectionName = a.Categories.OrderBy(c => c.Name).Select(c => c.Name).FirstOrDefault(),
                 SectionSlug = a.Categories.OrderBy(c => c.Name).Select(c => c.Slug).FirstOrDefault(),
                 CommentCount = a.Comments.Count(c => c.Status == CommentStatus.Approved),
+                CoAuthors = a.CoAuthors.OrderBy(c => c.Position).Select(c => new BylineName(c.User!.DisplayName, c.User.Slug)).ToList(),
             })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
         // The cards' images in the sizes made of them, not the full original at a card's width.

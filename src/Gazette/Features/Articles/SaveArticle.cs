@@ -53,8 +53,8 @@ public sealed class SaveArticle(
         Article article;
         if (id is { } existingId)
         {
-            var found = await db.Articles.Include(a => a.Categories).Include(a => a.Tags)
-                .SingleOrDefaultAsync(a => a.Id == existingId, cancellationToken);
+            var found = await db.Articles.Include(a => a.Categories).Include(a => a.Tags).Include(a => a.CoAuthors)
+                .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == existingId, cancellationToken);
             if (found is null)
             {
                 return new Result(null, new Dictionary<string, string> { [""] = "That article no longer exists." });
@@ -99,6 +99,30 @@ public sealed class SaveArticle(
             else if (!await db.Users.AnyAsync(u => u.Id == byline, cancellationToken))
             {
                 errors[nameof(ArticleForm.AuthorId)] = "That member of staff no longer has an account: choose another byline.";
+            }
+        }
+        var coAuthors = article.CoAuthors.OrderBy(c => c.Position).Select(c => c.UserId).Where(id => id != byline).ToList();
+        if (!isPage && form.CoAuthorIds is { } wanted)
+        {
+            var chosen = wanted.Where(id => !string.IsNullOrWhiteSpace(id) && id != byline).Distinct(StringComparer.Ordinal).ToList();
+            if (!chosen.SequenceEqual(coAuthors))
+            {
+                if (!ArticlePermissions.CanEditEveryone(user))
+                {
+                    errors[nameof(ArticleForm.CoAuthorIds)] = "Only Editors and Administrators add names to the byline.";
+                }
+                else if (chosen.Count > MaxCoAuthors)
+                {
+                    errors[nameof(ArticleForm.CoAuthorIds)] = $"A byline names at most {MaxCoAuthors + 1} people.";
+                }
+                else if (await db.Users.CountAsync(u => chosen.Contains(u.Id), cancellationToken) != chosen.Count)
+                {
+                    errors[nameof(ArticleForm.CoAuthorIds)] = "One of those names no longer has an account: choose again.";
+                }
+                else
+                {
+                    coAuthors = chosen;
+                }
             }
         }
         if (isPage && form.ParentId is { } parentId && !await PageSlugs.CanBeParentAsync(db, parentId, article.Id, cancellationToken))
@@ -175,6 +199,7 @@ public sealed class SaveArticle(
         article.FeaturedImageCredit = Blank(form.FeaturedImageCredit);
         article.CommentsOpen = form.CommentsOpen;
         article.AuthorId = byline;
+        SetCoAuthors(article, coAuthors);
         // Pages have no place on the home page and no terms; they sit in the page tree instead.
         // Whoever may not make articles sticky leaves the article as an Editor left it.
         article.IsSticky = !isPage && (ArticlePermissions.CanMakeSticky(user) ? form.IsSticky : article.IsSticky);
@@ -209,6 +234,30 @@ public sealed class SaveArticle(
             scheduler.Wake();
         }
         return new Result(article, errors);
+    }
+
+    /// <summary>At most this many names after the author's in a byline.</summary>
+    public const int MaxCoAuthors = 5;
+
+    /// <summary>The article's co-authors become <paramref name="ids"/>, in that order: rows kept where they can be.</summary>
+    private void SetCoAuthors(Article article, List<string> ids)
+    {
+        foreach (var gone in article.CoAuthors.Where(c => !ids.Contains(c.UserId)).ToList())
+        {
+            article.CoAuthors.Remove(gone);
+            db.Remove(gone);
+        }
+        for (var position = 0; position < ids.Count; position++)
+        {
+            if (article.CoAuthors.FirstOrDefault(c => c.UserId == ids[position]) is { } kept)
+            {
+                kept.Position = position;
+            }
+            else
+            {
+                article.CoAuthors.Add(new ArticleCoAuthor { UserId = ids[position], Position = position });
+            }
+        }
     }
 
     /// <summary>Makes library image <paramref name="item"/> the form's featured image: see <see cref="ArticleForm.UseLibraryImage"/>.</summary>

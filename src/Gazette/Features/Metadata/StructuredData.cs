@@ -21,6 +21,9 @@ public static class StructuredData
 
         /// <summary>The author's profiles elsewhere (<c>sameAs</c>).</summary>
         public IReadOnlyList<string> AuthorProfiles { get; init; } = [];
+
+        /// <summary>Who else wrote it: names and their archives' absolute addresses.</summary>
+        public IReadOnlyList<(string Name, string Url)> CoAuthors { get; init; } = [];
     }
 
     public sealed record ImageFacts(string Url, string? Caption, string? Credit, int? Width, int? Height);
@@ -52,7 +55,8 @@ public static class StructuredData
             ["description"] = article.Description,
             ["datePublished"] = SiteTime.Iso(article.PublishedAt),
             ["dateModified"] = SiteTime.Iso(article.ModifiedAt),
-            ["author"] = new[] { Person(article) },
+            ["author"] = new[] { Person(article) }.Concat(article.CoAuthors.Select(c =>
+                new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = c.Name, ["url"] = c.Url })).ToArray(),
             ["publisher"] = publisher,
             ["commentCount"] = article.CommentCount,
             ["wordCount"] = article.WordCount,

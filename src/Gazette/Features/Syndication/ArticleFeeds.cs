@@ -17,7 +17,10 @@ public sealed class ArticleFeeds(
     private sealed record Row(
         int Id, string Title, string Slug, DateTime CreatedAt, DateTime PublishedAt, DateTime UpdatedAt, string Summary, string? BodyHtml,
         string AuthorName, string AuthorSlug, string? ImageUrl, string? ImageAlt, string? ImageCaption, string? ImageCredit,
-        List<string> Categories, List<string> Tags);
+        List<string> Categories, List<string> Tags)
+    {
+        public List<BylineName> CoAuthors { get; init; } = [];
+    }
 
     private sealed record Scope(string Page, string? Name, string? Description, Func<IQueryable<Article>, IQueryable<Article>> Filter);
 
@@ -63,7 +66,7 @@ public sealed class ArticleFeeds(
         var author = await db.Users.AsNoTracking().Where(u => u.Slug == slug).Select(u => new { u.Id, u.DisplayName, u.Slug, u.Bio })
             .SingleOrDefaultAsync(cancellationToken);
         return author is null ? null : await LoadAsync(
-            new Scope(ArticleLinks.Author(author.Slug), author.DisplayName, author.Bio, articles => articles.Where(a => a.AuthorId == author.Id)), format, cancellationToken);
+            new Scope(ArticleLinks.Author(author.Slug), author.DisplayName, author.Bio, articles => articles.By(author.Id)), format, cancellationToken);
     }
 
     private async Task<FeedDocument> LoadAsync(Scope scope, FeedFormat format, CancellationToken cancellationToken)
@@ -76,7 +79,10 @@ public sealed class ArticleFeeds(
             .Select(a => new Row(
                 a.Id, a.Title, a.Slug, a.CreatedAt, a.PublishedAt!.Value, a.UpdatedAt, a.Summary, fullText ? a.BodyHtml : null,
                 a.Author!.DisplayName, a.Author.Slug, a.FeaturedImageUrl, a.FeaturedImageAlt, a.FeaturedImageCaption, a.FeaturedImageCredit,
-                a.Categories.OrderBy(c => c.Name).Select(c => c.Name).ToList(), a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList()))
+                a.Categories.OrderBy(c => c.Name).Select(c => c.Name).ToList(), a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList())
+            {
+                CoAuthors = a.CoAuthors.OrderBy(c => c.Position).Select(c => new BylineName(c.User!.DisplayName, c.User.Slug)).ToList(),
+            })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         // An article that leaves the feed (unpublished, moved to another category) was edited:
@@ -96,7 +102,14 @@ public sealed class ArticleFeeds(
             return new FeedEntry(
                 TagUri.For(root, row.CreatedAt, "article", row.Id), row.Title, url.AbsoluteUri, row.PublishedAt, Later(row.UpdatedAt, row.PublishedAt),
                 new FeedPerson(row.AuthorName, new Uri(root, ArticleLinks.Author(row.AuthorSlug)).AbsoluteUri),
-                row.Summary, content, image, [.. row.Categories, .. row.Tags.Where(t => !row.Categories.Contains(t, StringComparer.OrdinalIgnoreCase))]);
+                row.Summary, content, image, [.. row.Categories, .. row.Tags.Where(t => !row.Categories.Contains(t, StringComparer.OrdinalIgnoreCase))])
+            {
+                Authors =
+                [
+                    new FeedPerson(row.AuthorName, new Uri(root, ArticleLinks.Author(row.AuthorSlug)).AbsoluteUri),
+                    .. row.CoAuthors.Select(c => new FeedPerson(c.Name, new Uri(root, c.Url).AbsoluteUri)),
+                ],
+            };
         }).ToList();
 
         var updated = entries.Count == 0 ? (DateTime?)null : entries.Max(e => e.Updated);

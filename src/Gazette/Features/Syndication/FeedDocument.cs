@@ -26,7 +26,11 @@ public sealed record FeedDocument(
 /// </summary>
 public sealed record FeedEntry(
     string Id, string Title, string Url, DateTime Published, DateTime Updated,
-    FeedPerson Author, string Summary, string? ContentHtml, FeedImage? Image, IReadOnlyList<string> Categories);
+    FeedPerson Author, string Summary, string? ContentHtml, FeedImage? Image, IReadOnlyList<string> Categories)
+{
+    /// <summary>Everyone in the byline: the author, then those who wrote it with them.</summary>
+    public IReadOnlyList<FeedPerson> Authors { get; init; } = [Author];
+}
 
 /// <summary>Who wrote an entry: a name, and a public page of theirs at most. Never an email.</summary>
 public sealed record FeedPerson(string Name, string? Url);

@@ -28,7 +28,7 @@ public static class JsonFeedWriter
                 Image: entry.Image?.Url,
                 DatePublished: SiteTime.Iso(entry.Published),
                 DateModified: SiteTime.Iso(entry.Updated),
-                Authors: [new JsonFeedAuthor(entry.Author.Name, entry.Author.Url)],
+                Authors: [.. entry.Authors.Select(a => new JsonFeedAuthor(a.Name, a.Url))],
                 Tags: entry.Categories.Count == 0 ? null : entry.Categories,
                 Extension: entry.Image is { } image ? new GazetteExtension(image.Alt, image.Caption, image.Credit) : null)).ToList());
         return JsonSerializer.SerializeToUtf8Bytes(feed, JsonFeedContext.Default.JsonFeed);

@@ -80,7 +80,10 @@ public static class XmlFeedWriter
         var html = entry.ContentHtml is null ? null : FeedText.ForXml(entry.ContentHtml);
         if (format == FeedFormat.Atom)
         {
-            item.Authors.Add(new SyndicationPerson(null, FeedText.ForXml(entry.Author.Name), entry.Author.Url));
+            foreach (var person in entry.Authors)
+            {
+                item.Authors.Add(new SyndicationPerson(null, FeedText.ForXml(person.Name), person.Url));
+            }
             if (html is not null)
             {
                 item.Content = new TextSyndicationContent(html, TextSyndicationContentKind.Html);
@@ -88,7 +91,10 @@ public static class XmlFeedWriter
         }
         else
         {
-            item.ElementExtensions.Add(Prefixed("dc", DublinCore + "creator", FeedText.AsHtml(entry.Author.Name)).CreateReader());
+            foreach (var person in entry.Authors)
+            {
+                item.ElementExtensions.Add(Prefixed("dc", DublinCore + "creator", FeedText.AsHtml(person.Name)).CreateReader());
+            }
             if (html is not null)
             {
                 item.ElementExtensions.Add(Prefixed("content", Content + "encoded", new XCData(html)).CreateReader());

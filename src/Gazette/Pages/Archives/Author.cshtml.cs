@@ -29,9 +29,10 @@ public sealed class AuthorModel(GazetteDbContext db, ArticleLists lists, IOption
             Photo = author.PhotoPath, Links = author.ProfileLinks,
         };
         var ordered = db.Articles.Published().Posts()
-            .Where(a => a.AuthorId == author.Id)
+            .By(author.Id)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
-        if (await lists.PageAsync(CacheTags.Author(author.Id), ordered, page, options.CurrentValue.Site.PostsPerPage, cancellationToken) is not { } articles)
+        // Their own articles and those they wrote with others: no one index holds that list in order, so it is kept.
+        if (await lists.FiledPageAsync(CacheTags.Author(author.Id), ordered, page, options.CurrentValue.Site.PostsPerPage, cancellationToken) is not { } articles)
         {
             return NotFound();
         }

@@ -40,6 +40,7 @@ public static class ArticleMetadata
                 {
                     AuthorImage = article.AuthorPhoto is { } photo ? Absolute(siteUrl, Features.Staff.AuthorProfile.LargeOf(photo)) : null,
                     AuthorProfiles = Features.Staff.AuthorProfile.LinksOf(article.AuthorLinks).Select(l => l.Url).ToList(),
+                    CoAuthors = article.CoAuthors.Select(c => (c.Name, siteUrl + c.Url)).ToList(),
                 },
                 publisher));
         }

@@ -29,6 +29,9 @@ public sealed record ArticleView(
     /// <summary>What the author says of themselves (their profile's bio), for the box under the article.</summary>
     public string? AuthorBio { get; init; }
 
+    /// <summary>Who else wrote it, in byline order.</summary>
+    public IReadOnlyList<Features.Articles.BylineName> CoAuthors { get; init; } = [];
+
     /// <summary>The author's photo (see <see cref="Features.Staff.AuthorProfile"/>), or null to draw their initials.</summary>
     public string? AuthorPhoto { get; init; }
 

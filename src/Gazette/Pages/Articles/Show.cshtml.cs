@@ -239,7 +239,10 @@ public sealed class ShowModel(
                 a.Author!.DisplayName, a.Author.Slug,
                 a.FeaturedImageUrl, a.FeaturedImageAlt, a.FeaturedImageCaption, a.FeaturedImageCredit, a.CommentsOpen,
                 Array.Empty<TermLink>(), Array.Empty<TermLink>())
-            { AuthorBio = a.Author.Bio, AuthorPhoto = a.Author.PhotoPath, AuthorLinks = a.Author.ProfileLinks })
+            {
+                AuthorBio = a.Author.Bio, AuthorPhoto = a.Author.PhotoPath, AuthorLinks = a.Author.ProfileLinks,
+                CoAuthors = a.CoAuthors.OrderBy(c => c.Position).Select(c => new BylineName(c.User!.DisplayName, c.User.Slug)).ToList(),
+            })
             .SingleOrDefault()));
 
     // Set by member, not by constructor: EF translates a UNION only of projections it can read as columns.

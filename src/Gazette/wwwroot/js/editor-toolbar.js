@@ -129,8 +129,15 @@
       dialog = document.createElement("dialog");
       dialog.className = "library-dialog";
       dialog.setAttribute("aria-labelledby", "library-dialog-title");
-      dialog.innerHTML = '<h2 id="library-dialog-title">Insert a picture</h2><p class="library-status" role="status"></p><ul class="library-choices"></ul><p><button type="button" class="secondary" data-close>Cancel</button></p>';
+      dialog.innerHTML = '<h2 id="library-dialog-title">Insert a picture</h2><p class="library-upload"><label for="library-upload-file">Upload a new one</label> <input type="file" id="library-upload-file" accept="image/jpeg,image/png,image/gif,image/webp"></p><p class="library-status" role="status"></p><ul class="library-choices"></ul><p><button type="button" class="secondary" data-close>Cancel</button></p>';
       dialog.querySelector("[data-close]").addEventListener("click", () => dialog.close());
+      const file = dialog.querySelector("#library-upload-file");
+      file.addEventListener("change", () => {
+        const chosen = [...file.files];
+        file.value = "";
+        dialog.close();
+        upload(chosen);
+      });
       dialog.addEventListener("close", () => body.focus());
       document.body.append(dialog);
     }

@@ -72,6 +72,9 @@ public sealed class EditModel(
     /// <summary>The name on the byline now, for those who cannot change it.</summary>
     public string BylineName { get; private set; } = "";
 
+    /// <summary>The other names on the byline now, for those who cannot change them.</summary>
+    public IReadOnlyList<string> CoAuthorNames { get; private set; } = [];
+
     /// <summary>Where the article just published can be read, for the notice after the save.</summary>
     public string? LiveUrl { get; private set; }
 
@@ -123,7 +126,7 @@ public sealed class EditModel(
         }
         if (id is { } articleId)
         {
-            var article = await db.Articles.AsNoTracking().Include(a => a.Categories).Include(a => a.Tags)
+            var article = await db.Articles.AsNoTracking().Include(a => a.Categories).Include(a => a.Tags).Include(a => a.CoAuthors)
                 .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
             if (article is null)
             {
@@ -151,6 +154,7 @@ public sealed class EditModel(
                 CommentsOpen = article.CommentsOpen,
                 IsSticky = article.IsSticky,
                 AuthorId = article.AuthorId,
+                CoAuthorIds = article.CoAuthors.OrderBy(c => c.Position).Select(c => c.UserId).ToList(),
                 PublishAt = article.PublishedAt is { } publishedAt ? ToMinute(siteTime.ToLocal(publishedAt)) : null,
             };
             Describe(article);
@@ -368,6 +372,10 @@ public sealed class EditModel(
         }
         BylineName = Bylines.FirstOrDefault(b => b.Id == Form.AuthorId)?.Name
             ?? await db.Users.Where(u => u.Id == Form.AuthorId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var coAuthorIds = Form.CoAuthorIds ?? [];
+        CoAuthorNames = coAuthorIds.Count == 0 ? [] : (await db.Users.Where(u => coAuthorIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken))
+            .OrderBy(u => coAuthorIds.IndexOf(u.Id)).Select(u => u.DisplayName).ToList();
         Preview = content.Preview(Form.Body);
         CanUpload = (await authorization.AuthorizeAsync(User, StaffPolicies.UploadMedia)).Succeeded;
         LibraryChoices = CanUpload ? await MediaPicker.ChoicesAsync(db, Form.FeaturedMediaId, cancellationToken) : [];
