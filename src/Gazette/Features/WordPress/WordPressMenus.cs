@@ -208,10 +208,6 @@ internal sealed class WordPressMenus(GazetteDbContext db)
     {
         // An empty menu would leave its place bare.
         var imported = made.Where(m => m.Menu.Items.Count > 0).ToList();
-        if (imported.Count == 0)
-        {
-            return;
-        }
         Menu? Said(string place) => imported.FirstOrDefault(m => m.Term.Meta.GetValueOrDefault(LocationMeta) == place).Menu;
         var menus = imported.Select(m => m.Menu).ToList();
         var footer = Said("footer") ?? menus.FirstOrDefault(m => Named(m, "footer", "bottom"));
@@ -238,6 +234,10 @@ internal sealed class WordPressMenus(GazetteDbContext db)
             menu.Location = place;
             await db.SaveChangesAsync(cancellationToken);
             report.Warn($"{Kind}: {menu.Name}: shown in {placeName}" + (holder is null ? "" : $", in place of \"{holder.Name}\" (kept at /admin/menus)"));
+        }
+        foreach (var menu in made.Select(m => m.Menu).Where(m => m.Location is null))
+        {
+            report.Warn($"{Kind}: {menu.Name}: imported but not shown (WordPress exports do not say where a theme showed it); give it a place at /admin/menus");
         }
     }
 
