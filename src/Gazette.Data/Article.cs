@@ -8,6 +8,9 @@ public enum ArticleStatus
     /// <summary>Submitted for review by a Contributor; an Editor publishes or returns it.</summary>
     Pending = 2,
 
+    /// <summary>Published for staff only (WordPress's "private"): readers never see it, on any page.</summary>
+    Private = 4,
+
     /// <summary>Publishes by itself at <see cref="Article.PublishedAt"/>; until then readers never see it.</summary>
     Scheduled = 3,
 }

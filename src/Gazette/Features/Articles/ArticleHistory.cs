@@ -102,6 +102,7 @@ public sealed class ArticleHistory(GazetteDbContext db, SaveRedirect redirects, 
                 ArticleStatus.Published => "Published",
                 ArticleStatus.Pending => "Submitted for review",
                 ArticleStatus.Scheduled => "Scheduled",
+                ArticleStatus.Private => "Published for staff only",
                 _ => previous.Status == ArticleStatus.Published ? "Unpublished" : "Back to draft",
             };
         }

@@ -20,6 +20,9 @@ public enum SaveIntent
     /// schedules the article, a past time back-dates it.
     /// </summary>
     Publish,
+
+    /// <summary>Publish for staff only: readers never see it (WordPress's "private").</summary>
+    Private,
 }
 
 /// <summary>
@@ -211,6 +214,10 @@ public sealed class SaveArticle(
             case SaveIntent.Publish:
                 article.PublishedAt = publishAt ?? (article.Status == ArticleStatus.Published ? article.PublishedAt : null) ?? now;
                 article.Status = article.PublishedAt > now ? ArticleStatus.Scheduled : ArticleStatus.Published;
+                break;
+            case SaveIntent.Private:
+                article.PublishedAt = publishAt ?? article.PublishedAt ?? now;
+                article.Status = ArticleStatus.Private;
                 break;
             case SaveIntent.SubmitForReview:
                 article.Status = ArticleStatus.Pending;

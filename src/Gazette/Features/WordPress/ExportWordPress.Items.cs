@@ -78,6 +78,7 @@ public sealed partial class ExportWordPress
             ArticleStatus.Published => "publish",
             ArticleStatus.Scheduled => "future",
             ArticleStatus.Pending => "pending",
+            ArticleStatus.Private => "private",
             _ => "draft",
         });
         await WpAsync(xml, "post_parent", (article.ParentId ?? 0).ToString(CultureInfo.InvariantCulture));

@@ -53,7 +53,7 @@ public sealed partial class ImportWordPress
             "future" => (ArticleStatus.Scheduled, null),
             "draft" => (ArticleStatus.Draft, null),
             "pending" => (ArticleStatus.Pending, null),
-            "private" => (ArticleStatus.Draft, null),
+            "private" => (ArticleStatus.Private, null),
             "trash" => (ArticleStatus.Draft, "in WordPress's trash"),
             "auto-draft" => (ArticleStatus.Draft, "an empty auto-draft WordPress made by itself"),
             "inherit" => (ArticleStatus.Draft, "a revision of another item"),
@@ -65,15 +65,11 @@ public sealed partial class ImportWordPress
             SkipComments(run, item, "its item was not imported");
             return;
         }
-        if (item.Status == "private")
-        {
-            run.Report.Warn($"{kind}: {Describe(item)}: private in WordPress, kept unpublished as a draft");
-        }
-        else if (item.Status is not ("publish" or "future" or "draft" or "pending"))
+        if (item.Status is not ("publish" or "future" or "draft" or "pending" or "private"))
         {
             run.Report.Warn($"{kind}: {Describe(item)}: unknown status \"{item.Status}\", kept as a draft");
         }
-        if (item.Password is not null && status is ArticleStatus.Published or ArticleStatus.Scheduled)
+        if (item.Password is not null && status is ArticleStatus.Published or ArticleStatus.Scheduled or ArticleStatus.Private)
         {
             status = ArticleStatus.Draft;
             run.Report.Warn($"{kind}: {Describe(item)}: password-protected in WordPress, kept unpublished as a draft (articles here have no passwords)");
@@ -101,7 +97,7 @@ public sealed partial class ImportWordPress
             Status = status,
             CreatedAt = date ?? now,
             UpdatedAt = item.ModifiedGmt ?? item.ModifiedLocal ?? date ?? now,
-            PublishedAt = status is ArticleStatus.Published or ArticleStatus.Scheduled ? date ?? now : date,
+            PublishedAt = status is ArticleStatus.Published or ArticleStatus.Scheduled or ArticleStatus.Private ? date ?? now : date,
             AuthorId = await AuthorForAsync(run, batch, item.Creator, cancellationToken),
             CommentsOpen = item.CommentStatus == "open",
             IsSticky = item.IsSticky,

@@ -29,6 +29,12 @@ public sealed record ArticleView(
     /// <summary>What the author says of themselves (their profile's bio), for the box under the article.</summary>
     public string? AuthorBio { get; init; }
 
+    /// <summary>Published for staff only: shown to them with a note, never to readers.</summary>
+    public bool IsPrivate { get; init; }
+
+    /// <summary>Whose article it is, for the staff check on a private one.</summary>
+    public string AuthorId { get; init; } = "";
+
     /// <summary>Who else wrote it, in byline order.</summary>
     public IReadOnlyList<Features.Articles.BylineName> CoAuthors { get; init; } = [];
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Gazette.Data;
 using Gazette.Features.Articles;
 using Gazette.Features.Comments;
@@ -230,9 +231,10 @@ public sealed class ShowModel(
 
     // The page's two reads of the article are compiled once: this page is the one every reader asks for,
     // and building and translating its queries again on every view cost more than running them.
-    private static readonly CompiledQuery<Func<GazetteDbContext, ArticleKind, string, CancellationToken, Task<ArticleView?>>> ArticleBySlug = new(() =>
-        EF.CompileAsyncQuery((GazetteDbContext db, ArticleKind kind, string slug, CancellationToken _) => db.Articles.AsNoTracking()
-            .Where(ArticleListing.IsPublished)
+    // Private articles only for staff (who bypass the cache), whose rights are checked once it is found.
+    private static readonly CompiledQuery<Func<GazetteDbContext, ArticleKind, string, bool, CancellationToken, Task<ArticleView?>>> ArticleBySlug = new(() =>
+        EF.CompileAsyncQuery((GazetteDbContext db, ArticleKind kind, string slug, bool staff, CancellationToken _) => db.Articles.AsNoTracking()
+            .Where(a => (a.Status == ArticleStatus.Published || (staff && a.Status == ArticleStatus.Private)) && a.PublishedAt != null)
             .Where(a => a.Kind == kind && a.Slug == slug)
             .Select(a => new ArticleView(
                 a.Id, a.Kind, a.ParentId, a.Title, a.Slug, a.BodyHtml, a.Summary, a.PublishedAt!.Value, a.UpdatedAt,
@@ -240,6 +242,7 @@ public sealed class ShowModel(
                 a.FeaturedImageUrl, a.FeaturedImageAlt, a.FeaturedImageCaption, a.FeaturedImageCredit, a.CommentsOpen,
                 Array.Empty<TermLink>(), Array.Empty<TermLink>())
             {
+                IsPrivate = a.Status == ArticleStatus.Private, AuthorId = a.AuthorId,
                 AuthorBio = a.Author.Bio, AuthorPhoto = a.Author.PhotoPath, AuthorLinks = a.Author.ProfileLinks,
                 CoAuthors = a.CoAuthors.OrderBy(c => c.Position).Select(c => new BylineName(c.User!.DisplayName, c.User.Slug)).ToList(),
             })
@@ -265,8 +268,9 @@ public sealed class ShowModel(
     /// <summary>Loads the article (with a <paramref name="year"/> in the address) or the static page (without).</summary>
     private async Task<IActionResult?> LoadAsync(int? year, string slug, CancellationToken cancellationToken)
     {
-        var article = await ArticleBySlug.For(db)(db, year is null ? ArticleKind.Page : ArticleKind.Post, slug, cancellationToken);
-        if (article is null)
+        var staff = User.Identity?.IsAuthenticated == true;
+        var article = await ArticleBySlug.For(db)(db, year is null ? ArticleKind.Page : ArticleKind.Post, slug, staff, cancellationToken);
+        if (article is null || (article.IsPrivate && !ArticlePermissions.CanEditEveryone(User) && article.AuthorId != User.FindFirstValue(ClaimTypes.NameIdentifier)))
         {
             return NotFound();
         }

@@ -183,6 +183,7 @@ public sealed class EditModel(
         var saveIntent = intent switch
         {
             "publish" => SaveIntent.Publish,
+            "private" => SaveIntent.Private,
             "submit" => SaveIntent.SubmitForReview,
             _ => SaveIntent.Draft,
         };
@@ -204,7 +205,7 @@ public sealed class EditModel(
             return Forbid();
         }
         await PrepareAsync(cancellationToken);
-        if ((saveIntent == SaveIntent.Publish && !CanPublish) || ((FeaturedImage is { Length: > 0 } || Form.FeaturedMediaId is not null) && !CanUpload))
+        if ((saveIntent is SaveIntent.Publish or SaveIntent.Private && !CanPublish) || ((FeaturedImage is { Length: > 0 } || Form.FeaturedMediaId is not null) && !CanUpload))
         {
             return Forbid();
         }
@@ -227,6 +228,7 @@ public sealed class EditModel(
                     ArticleStatus.Published => IsPage ? "Page published." : "Article published.",
                     ArticleStatus.Scheduled => $"Scheduled for {siteTime.DateAndTime(article.PublishedAt!.Value)} ({TimeZoneName}).",
                     ArticleStatus.Pending => "Submitted for review. An Editor will publish it or send it back.",
+                    ArticleStatus.Private => $"Published for staff only: readers do not see this {Noun}.",
                     _ => "Draft saved.",
                 };
                 if (article.Status == ArticleStatus.Published)
@@ -332,7 +334,7 @@ public sealed class EditModel(
         ArticleId = article.Id;
         Status = article.Status;
         SavedAt = article.UpdatedAt;
-        PublicUrl = article.IsPublished ? ArticleLinks.Of(article.Kind, article.PublishedAt!.Value, article.Slug) : null;
+        PublicUrl = article.Status is ArticleStatus.Published or ArticleStatus.Private && article.PublishedAt is { } publishedAt ? ArticleLinks.Of(article.Kind, publishedAt, article.Slug) : null;
         ScheduledFor = article.Status == ArticleStatus.Scheduled && article.PublishedAt is { } at ? siteTime.DateAndTime(at) : null;
     }
 

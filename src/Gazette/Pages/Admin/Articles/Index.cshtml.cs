@@ -86,7 +86,7 @@ public sealed class IndexModel(GazetteDbContext db) : PageModel
         HasMore = rows.Count > PageSize;
         Articles = rows.Take(PageSize).Select(a => new Row(
             a.Id, a.Title, a.Author, a.Status, a.IsSticky, a.UpdatedAt, a.PublishedAt,
-            a.Status == ArticleStatus.Published && a.PublishedAt is { } published ? ArticleLinks.Of(kind, published, a.Slug) : null))
+            a.Status is ArticleStatus.Published or ArticleStatus.Private && a.PublishedAt is { } published ? ArticleLinks.Of(kind, published, a.Slug) : null))
             .ToList();
         return Page();
     }
