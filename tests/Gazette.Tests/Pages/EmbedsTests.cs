@@ -50,6 +50,18 @@ public sealed class EmbedsTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task AnImportedEmbedKeptAsALinkBecomesTheSameCard()
+    {
+        // What the WordPress import makes of an [embed] or an embed block: the address as a link, alone in its paragraph.
+        var article = await app.CreateArticleAsync(a => a.Body =
+            "<p>From the archive:</p>\n<p><a href=\"https://youtu.be/dQw4w9WgXcQ\">https://youtu.be/dQw4w9WgXcQ</a></p>");
+
+        var page = await app.CreateBrowser().GetDocumentAsync(GazetteApp.UrlOf(article));
+
+        Assert.Equal("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1", page.QuerySelector("article .embed")!.GetAttribute("data-embed-src"));
+    }
+
+    [Fact]
     public async Task APictureDroppedIntoTheTextGoesToTheLibraryAndTheToolbarListsIt()
     {
         var reporter = app.CreateBrowser();
