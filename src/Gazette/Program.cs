@@ -26,6 +26,7 @@ builder.Services.Configure<GazetteOptions>(builder.Configuration.GetSection(Gaze
 builder.AddWebHosting();
 builder.AddPageCache();
 builder.AddGazetteDatabase(options);
+builder.Services.AddGazetteHealthChecks();
 builder.AddStaffIdentity();
 builder.Services.AddDataProtection()
     .SetApplicationName("Gazette")
@@ -85,6 +86,7 @@ app.UsePageCache();
 app.UseUploadLimits();
 
 app.MapRazorPages();
+app.MapGazetteHealthChecks();
 app.MapSyndication();
 app.MapComments();
 
