@@ -26,25 +26,7 @@ public sealed class UploadMedia(
     public async Task<Result> ExecuteAsync(
         IFormFile file, string? uploaderId, MediaDescription? description, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(file);
-        var name = Path.GetFileName(file.FileName);
-        name = name.Length == 0 ? "image" : name[..Math.Min(name.Length, 255)];
-        var limits = settings.CurrentValue;
-        if (file.Length == 0)
-        {
-            return new Result(null, $"\"{name}\" is empty.");
-        }
-        if (file.Length > limits.MaxUploadBytes)
-        {
-            return new Result(null, $"\"{name}\" is {file.Length / (1024.0 * 1024.0):0.#} MB; an image may be at most {limits.MaxUploadMegabytes} MB.", TooLarge: true);
-        }
-
-        var data = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(data, cancellationToken);
-        }
-        var (processed, refusal) = await processor.ProcessAsync(data, name, cancellationToken);
+        var (processed, name, refusal) = await ReadAsync(file, cancellationToken);
         if (processed is null)
         {
             return new Result(null, refusal!.Message, TooLarge: refusal.TooLarge);
@@ -113,6 +95,34 @@ public sealed class UploadMedia(
             throw;
         }
         return new Result(item, null);
+    }
+
+    /// <summary>
+    /// An uploaded image read, checked against the size limits and cleaned (<see cref="ImageProcessor"/>),
+    /// with the file name it came under; or why it was refused. Nothing is stored.
+    /// </summary>
+    public async Task<(ProcessedImage? Image, string Name, ImageRefusal? Refusal)> ReadAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var name = Path.GetFileName(file.FileName);
+        name = name.Length == 0 ? "image" : name[..Math.Min(name.Length, 255)];
+        var limits = settings.CurrentValue;
+        if (file.Length == 0)
+        {
+            return (null, name, new ImageRefusal($"\"{name}\" is empty."));
+        }
+        if (file.Length > limits.MaxUploadBytes)
+        {
+            return (null, name, new ImageRefusal(
+                $"\"{name}\" is {file.Length / (1024.0 * 1024.0):0.#} MB; an image may be at most {limits.MaxUploadMegabytes} MB.", TooLarge: true));
+        }
+        var data = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(data, cancellationToken);
+        }
+        var (processed, refusal) = await processor.ProcessAsync(data, name, cancellationToken);
+        return (processed, name, refusal);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

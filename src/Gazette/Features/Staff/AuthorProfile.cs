@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Gazette.Data;
 using Gazette.Features.Media;
-using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.Processing;
@@ -13,11 +12,11 @@ public sealed record ProfileLink(string Url, string Label);
 
 /// <summary>
 /// What readers see of an author beyond the byline: a photo and links to their profiles elsewhere.
-/// The photo is checked and cleaned as any upload (<see cref="ImageProcessor"/>), cut square at the
+/// The photo is read and checked as any upload (<see cref="UploadMedia.ReadAsync"/>), cut square at the
 /// two sizes the page shows it at, and served from the site, as every link is plain: nothing is
 /// fetched from another site for a reader.
 /// </summary>
-public sealed class AuthorProfile(ImageProcessor processor, MediaStore store, IOptionsMonitor<MediaSettings> media)
+public sealed class AuthorProfile(UploadMedia uploads, MediaStore store)
 {
     /// <summary>The photo's side on the page, in CSS pixels, and its copies for ordinary and sharp screens.</summary>
     public const int ShownAt = 72, Small = 96, Large = 192;
@@ -33,20 +32,7 @@ public sealed class AuthorProfile(ImageProcessor processor, MediaStore store, IO
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(upload);
-        if (upload.Length == 0)
-        {
-            return "That photo file is empty.";
-        }
-        if (upload.Length > media.CurrentValue.MaxUploadBytes)
-        {
-            return $"A photo may be at most {media.CurrentValue.MaxUploadMegabytes} MB.";
-        }
-        var data = new byte[upload.Length];
-        await using (var stream = upload.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(data, cancellationToken);
-        }
-        var (processed, refusal) = await processor.ProcessAsync(data, Path.GetFileName(upload.FileName), cancellationToken);
+        var (processed, _, refusal) = await uploads.ReadAsync(upload, cancellationToken);
         if (processed is null)
         {
             return refusal!.Message;
