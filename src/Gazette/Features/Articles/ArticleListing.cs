@@ -33,8 +33,11 @@ public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Articles, int Pag
     /// What a cached list page shows of its articles, to be evicted with them: each article, and its
     /// conversation (the cards show comment counts).
     /// </summary>
-    public IEnumerable<string> CacheTags =>
-        Articles.SelectMany(a => new[] { Infrastructure.CacheTags.Article(a.Id), Infrastructure.CacheTags.Conversation(a.Id) });
+    public IEnumerable<string> CacheTags => TagsOf(Articles);
+
+    /// <summary>What a cached page showing <paramref name="articles"/> shows of them: each article and its conversation.</summary>
+    public static IEnumerable<string> TagsOf(IEnumerable<ArticleSummary> articles) =>
+        articles.SelectMany(a => new[] { Infrastructure.CacheTags.Article(a.Id), Infrastructure.CacheTags.Conversation(a.Id) });
 
     public bool HasNewer => Page > 1;
     public bool HasOlder => Page < PageCount;

@@ -23,6 +23,9 @@ public sealed class FrontPageOptions
 /// <summary>A block of a front page: a section's newest stories, with a link to the section.</summary>
 public sealed record StoryBlock(string Name, string Url, IReadOnlyList<ArticleSummary> Stories);
 
+/// <summary>A front page whole: its top, then the "Latest" river under <paramref name="RiverHeading"/>.</summary>
+public sealed record FrontPageView(FrontPageTop Top, ArticlePage Latest, string RiverHeading);
+
 /// <summary>The top of a front page: the lead story, the stories beside it, and a block per section.</summary>
 public sealed record FrontPageTop(ArticleSummary? Lead, IReadOnlyList<ArticleSummary> Secondary, IReadOnlyList<StoryBlock> Blocks)
 {
@@ -35,8 +38,7 @@ public sealed record FrontPageTop(ArticleSummary? Lead, IReadOnlyList<ArticleSum
         (Lead is null ? [] : new[] { Lead }).Concat(Secondary).Concat(Blocks.SelectMany(b => b.Stories));
 
     /// <summary>What a cached front page shows, to be evicted with it (see <see cref="ArticlePage.CacheTags"/>).</summary>
-    public IEnumerable<string> CacheTags =>
-        new ArticlePage(All.ToList(), 1, 1).CacheTags;
+    public IEnumerable<string> CacheTags => ArticlePage.TagsOf(All);
 }
 
 /// <summary>

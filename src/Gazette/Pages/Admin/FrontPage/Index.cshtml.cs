@@ -67,10 +67,11 @@ public sealed class IndexModel(GazetteDbContext db, SiteSettingsStore store, IOp
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var known = Sections.Select(s => s.Id).ToHashSet();
+        // Equal places keep the sections' own order.
+        var treeOrder = Sections.Select((s, i) => (s.Id, i)).ToDictionary(s => s.Id, s => s.i);
         var chosen = (Form.SectionOrder ?? [])
-            .Where(s => s.Value is > 0 && known.Contains(s.Key))
-            .OrderBy(s => s.Value).ThenBy(s => Sections.ToList().FindIndex(r => r.Id == s.Key))
+            .Where(s => s.Value is > 0 && treeOrder.ContainsKey(s.Key))
+            .OrderBy(s => s.Value).ThenBy(s => treeOrder[s.Key])
             .Select(s => s.Key).ToList();
         var values = new Dictionary<string, string>
         {
