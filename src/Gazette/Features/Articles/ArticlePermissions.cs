@@ -35,6 +35,13 @@ public static class ArticlePermissions
     /// <summary>May keep an article at the top of the home page, or take it off.</summary>
     public static bool CanMakeSticky(ClaimsPrincipal user) => CanEditEveryone(user);
 
+    /// <summary>May read an article published for staff only (WordPress's private posts): Editors, Administrators and its author.</summary>
+    public static bool CanReadPrivate(ClaimsPrincipal user, string authorId)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return CanEditEveryone(user) || (authorId.Length > 0 && authorId == user.FindFirstValue(ClaimTypes.NameIdentifier));
+    }
+
     public static bool CanEdit(ClaimsPrincipal user, Article article)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Gazette.Data;
 using Gazette.Features.Articles;
 using Gazette.Features.Comments;
@@ -270,7 +269,7 @@ public sealed class ShowModel(
     {
         var staff = User.Identity?.IsAuthenticated == true;
         var article = await ArticleBySlug.For(db)(db, year is null ? ArticleKind.Page : ArticleKind.Post, slug, staff, cancellationToken);
-        if (article is null || (article.IsPrivate && !ArticlePermissions.CanEditEveryone(User) && article.AuthorId != User.FindFirstValue(ClaimTypes.NameIdentifier)))
+        if (article is null || (article.IsPrivate && !ArticlePermissions.CanReadPrivate(User, article.AuthorId)))
         {
             return NotFound();
         }
