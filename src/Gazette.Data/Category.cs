@@ -1,6 +1,6 @@
 namespace Gazette.Data;
 
-public class Category
+public class Category : ITerm
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";

@@ -1,6 +1,6 @@
 namespace Gazette.Data;
 
-public class Tag
+public class Tag : ITerm
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Gazette.Infrastructure;
@@ -59,11 +60,14 @@ internal static class StaffIdentity
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
                 options.User.RequireUniqueEmail = true;
+                // WordPress logins may hold spaces; accounts imported from it keep theirs.
+                options.User.AllowedUserNameCharacters += " ";
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<GazetteDbContext>()
             .AddDefaultTokenProviders();
+        builder.Services.Replace(ServiceDescriptor.Scoped<IUserValidator<StaffUser>, StaffUserValidator>());
         builder.Services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = LinkLifetime);
 
         builder.Services.ConfigureApplicationCookie(cookie =>
@@ -150,5 +154,24 @@ internal static class StaffIdentity
                 }
             }
         }
+    }
+}
+
+/// <summary>
+/// Identity's own checks of an account (a user name of allowed characters, unique; a unique, valid email),
+/// with one allowance: an account brought over from another system may have no email address. It cannot
+/// be sent a link until an Administrator gives it one; the staff forms ask for an address themselves.
+/// </summary>
+internal sealed class StaffUserValidator(IdentityErrorDescriber describer) : UserValidator<StaffUser>(describer)
+{
+    public override async Task<IdentityResult> ValidateAsync(UserManager<StaffUser> manager, StaffUser user)
+    {
+        var result = await base.ValidateAsync(manager, user);
+        if (result.Succeeded || user.Email is not null)
+        {
+            return result;
+        }
+        var errors = result.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.InvalidEmail)).ToArray();
+        return errors.Length == 0 ? IdentityResult.Success : IdentityResult.Failed(errors);
     }
 }

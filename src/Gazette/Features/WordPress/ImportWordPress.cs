@@ -20,10 +20,14 @@ public sealed record ImportProgress(string Stage, int Done, int Total);
 /// stream it again, the attachments and then the rest, and write in batches, each in its own
 /// transaction, so readers of the site are never held up for the length of a big import. Every item is recorded in
 /// <see cref="ImportedItem"/> by its WordPress ID: running the same import again changes nothing.
+/// This class runs the passes; one collaborator per kind of thing does the importing and keeps what it
+/// needs between batches (<see cref="WordPressAuthors"/>, <see cref="WordPressTerms"/>,
+/// <see cref="WordPressAttachments"/>, <see cref="WordPressArticles"/>, <see cref="WordPressComments"/>,
+/// <see cref="WordPressRedirects"/>, <see cref="WordPressMenus"/>).
 /// </summary>
-public sealed partial class ImportWordPress(
-    GazetteDbContext db, UploadMedia uploadMedia, Avatars avatars,
-    IOptionsMonitor<CommentSettings> commentSettings, ILookupNormalizer normalizer, RedirectLookup redirectLookup,
+public sealed class ImportWordPress(
+    GazetteDbContext db, UserManager<StaffUser> users, UploadMedia uploadMedia, Avatars avatars,
+    IOptionsMonitor<CommentSettings> commentSettings, RedirectLookup redirectLookup,
     PublishScheduledArticles scheduler, PageCacheInvalidation cache, TimeProvider clock, ILogger<ImportWordPress> logger)
 {
     private const int BatchItems = 250;
@@ -47,47 +51,10 @@ public sealed partial class ImportWordPress(
                 var checking = new Progress<double>(f => progress?.Report(new ImportProgress("Checking the file", (int)(f * 100), 100)));
                 summary = WxrValidator.Validate(check, progress is null ? null : checking, cancellationToken);
             }
-            var run = new Run(SourceOf(summary.Channel), BasePathOf(summary.Channel), files, report, progress, summary.Items);
+            var passes = PassesOf(new ImportRun(SourceOf(summary.Channel), BasePathOf(summary.Channel), report), files);
             // Made now, outside any batch: on SQLite a second connection could not write during one.
             await avatars.SeedForAsync("", cancellationToken);
-            // Attachments first, so that every article finds its images (featured, in galleries, inline)
-            // stored already, wherever they stand in the file; then everything else.
-            foreach (var attachments in new[] { true, false })
-            {
-                await using var stream = File.OpenRead(path);
-                foreach (var entry in WxrReader.Read(stream))
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    switch (entry)
-                    {
-                        case WxrAuthor author when attachments:
-                            run.Authors.Add(author);
-                            break;
-                        case WxrTerm term when attachments:
-                            run.Terms.Add(term);
-                            break;
-                        case WxrItem item when (item.Type == "attachment") == attachments && !run.SeenItems.Add(item.Id):
-                            run.Report.Skipped(item.Type == "attachment" ? "attachments" : item.Type == "page" ? "pages" : "posts",
-                                $"#{item.Id} \"{item.Title}\"", "an earlier item in the file has the same WordPress ID; as WordPress's importer does, the first one is kept");
-                            break;
-                        case WxrItem item when (item.Type == "attachment") == attachments:
-                            await EnsureChannelWrittenAsync(run, cancellationToken);
-                            run.Batch.Add(item);
-                            run.BatchComments += item.Comments.Count;
-                            if (run.Batch.Count >= BatchItems || run.BatchComments >= BatchComments)
-                            {
-                                await FlushAsync(run, cancellationToken);
-                            }
-                            break;
-                    }
-                }
-                await EnsureChannelWrittenAsync(run, cancellationToken);
-                await FlushAsync(run, cancellationToken);
-            }
-            await LinkDeferredAsync(run, cancellationToken);
-            await RedirectAttachmentPagesAsync(run, cancellationToken);
-            await new WordPressMenus(db).ImportAsync(
-                run.Source, run.Terms, run.MenuItems, MenuTargetsOf(run, summary.Channel), report, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await passes.RunAsync(path, summary, progress, cancellationToken);
         }
         catch (WxrFormatException e)
         {
@@ -133,143 +100,167 @@ public sealed partial class ImportWordPress(
     private static string BasePathOf(WxrChannel channel) =>
         Uri.TryCreate(channel.Link.Trim(), UriKind.Absolute, out var home) ? home.AbsolutePath.TrimEnd('/') : "";
 
-    private async Task EnsureChannelWrittenAsync(Run run, CancellationToken cancellationToken)
+    private Passes PassesOf(ImportRun run, AttachmentFiles? files)
     {
-        if (run.ChannelWritten)
-        {
-            return;
-        }
-        run.ChannelWritten = true;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var mapped = await MappedAsync(run, ["author", "category", "tag"], null, cancellationToken);
-        await ImportAuthorsAsync(run, mapped, cancellationToken);
-        await ImportTermsAsync(run, mapped, cancellationToken);
-        if (run.BasePath.Length > 0)
-        {
-            // At the root, WordPress's /feed/ is served by the site feed itself.
-            await AddRedirectNowAsync(run, "/feed/", "/feed", cancellationToken);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await AddMappingsAsync(run, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        var redirects = new WordPressRedirects(db, run, clock);
+        var authors = new WordPressAuthors(db, users, run, redirects);
+        var terms = new WordPressTerms(db, run, redirects);
+        var attachments = new WordPressAttachments(db, uploadMedia, files, run, authors, redirects);
+        var comments = new WordPressComments(db, avatars, commentSettings.CurrentValue.IpRetentionDays, run, clock);
+        var articles = new WordPressArticles(db, run, authors, terms, attachments, comments, redirects, clock);
+        return new Passes(db, clock, run, authors, terms, attachments, articles, comments, redirects);
     }
 
-    private async Task FlushAsync(Run run, CancellationToken cancellationToken)
+    /// <summary>One import's passes over the file, its collaborators, and the batch being filled.</summary>
+    private sealed class Passes
     {
-        if (run.Batch.Count == 0)
-        {
-            return;
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ids = run.Batch.Select(i => i.Id).Concat(run.Batch.SelectMany(i => i.Comments).Select(c => c.Id)).ToList();
-        var mapped = await MappedAsync(run, ["item", "comment"], ids, cancellationToken);
-        var batch = new Batch(mapped);
-        foreach (var item in run.Batch)
-        {
-            await ImportItemAsync(run, batch, item, cancellationToken);
-        }
-        await AddRedirectsAsync(run, batch, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await InsertRedirectsAsync(batch, cancellationToken);
-        await InsertCommentsAsync(batch, cancellationToken);
-        foreach (var (wordPressId, article) in batch.Articles)
-        {
-            run.Posts[wordPressId] = article.Id;
-        }
-        foreach (var (article, thumbnailId) in batch.Thumbnails)
-        {
-            run.Thumbnails.Add((article.Id, thumbnailId));
-        }
-        foreach (var (article, parentId) in batch.Parents)
-        {
-            run.Parents.Add((article.Id, parentId));
-        }
-        foreach (var (slug, category) in batch.NewCategories)
-        {
-            run.Categories[slug] = category.Id;
-        }
-        foreach (var (slug, tag) in batch.NewTags)
-        {
-            run.Tags[slug] = tag.Id;
-        }
-        foreach (var (login, user) in batch.NewAuthors)
-        {
-            run.AuthorIds[login] = user.Id;
-        }
-        await AddMappingsAsync(run, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        run.Done += run.Batch.Count;
-        run.Batch.Clear();
-        run.BatchComments = 0;
-        run.Progress?.Report(new ImportProgress("Importing", run.Done, run.Total));
-    }
+        private readonly TimeProvider _clock;
+        private readonly GazetteDbContext _db;
+        private readonly ImportRun _run;
+        private readonly WordPressAuthors _authors;
+        private readonly WordPressTerms _terms;
+        private readonly WordPressAttachments _attachments;
+        private readonly WordPressArticles _articles;
+        private readonly WordPressComments _comments;
+        private readonly WordPressRedirects _redirects;
+        private readonly List<WxrAuthor> _listedAuthors = [];
+        private readonly List<WxrItem> _menuItems = [];
 
-    /// <summary>What earlier runs (or earlier batches) imported of these kinds: (kind, external id) → local id.</summary>
-    private async Task<Dictionary<(string Kind, string ExternalId), string>> MappedAsync(
-        Run run, string[] kinds, List<string>? ids, CancellationToken cancellationToken)
-    {
-        var query = db.ImportedItems.AsNoTracking().Where(i => i.Source == run.Source && kinds.Contains(i.Kind));
-        if (ids is not null)
+        /// <summary>The WordPress IDs of the items met so far: a later item with one of them is passed over.</summary>
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+        private readonly List<WxrItem> _batch = [];
+        private int _batchComments;
+        private bool _channelWritten;
+        private int _done;
+
+        public Passes(GazetteDbContext db, TimeProvider clock, ImportRun run, WordPressAuthors authors, WordPressTerms terms,
+            WordPressAttachments attachments, WordPressArticles articles, WordPressComments comments, WordPressRedirects redirects)
         {
-            query = query.Where(i => ids.Contains(i.ExternalId));
+            _db = db;
+            _clock = clock;
+            _run = run;
+            _authors = authors;
+            _terms = terms;
+            _attachments = attachments;
+            _articles = articles;
+            _comments = comments;
+            _redirects = redirects;
         }
-        var rows = await query.Select(i => new { i.Kind, i.ExternalId, i.LocalId }).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => (r.Kind, r.ExternalId), r => r.LocalId);
-    }
 
-    /// <summary>
-    /// Records what this batch made, once the database has given it its keys: by <see cref="BulkInsert"/>,
-    /// as a big export has a row here for every comment and the change tracker would cost more than the insert.
-    /// </summary>
-    private async Task AddMappingsAsync(Run run, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await BulkInsert.ExecuteAsync(db.Database, "ImportedItems", ["Source", "Kind", "ExternalId", "LocalId", "ImportedAt"],
-            run.NewMappings.Select(m => new object?[] { run.Source, m.Kind, m.ExternalId, m.LocalId(), now }), cancellationToken);
-        run.NewMappings.Clear();
-    }
-
-    /// <summary>Featured images and parent pages that named an item later in the file than themselves.</summary>
-    /// <summary>What the import made of each WordPress post, page, category and tag, by WordPress id, for the menus to link to.</summary>
-    private static WordPressMenus.Targets MenuTargetsOf(Run run, WxrChannel? channel)
-    {
-        Dictionary<string, int> ByTermId(string taxonomy, Dictionary<string, int> bySlug) => run.Terms
-            .Where(t => t.Taxonomy == taxonomy && t.Id.Length > 0)
-            .Select(t => (t.Id, Found: bySlug.TryGetValue(TermSlug(t.Slug, t.Name), out var id) ? id : (int?)null))
-            .Where(t => t.Found is not null)
-            .DistinctBy(t => t.Id)
-            .ToDictionary(t => t.Id, t => t.Found!.Value, StringComparer.Ordinal);
-        return new WordPressMenus.Targets(run.Posts, ByTermId("category", run.Categories), ByTermId("post_tag", run.Tags), channel?.Link ?? "");
-    }
-
-    private async Task LinkDeferredAsync(Run run, CancellationToken cancellationToken)
-    {
-        foreach (var (articleId, thumbnailId) in run.Thumbnails)
+        public async Task RunAsync(string path, WxrValidator.Summary summary, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
         {
-            if (await ImageAsync(run, thumbnailId, cancellationToken) is { } image)
+            // Attachments first, so that every article finds its images (featured, in galleries, inline)
+            // stored already, wherever they stand in the file; then everything else.
+            foreach (var attachments in new[] { true, false })
             {
-                await db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(set => set
-                    .SetProperty(a => a.FeaturedImageUrl, image.Url)
-                    .SetProperty(a => a.FeaturedImageAlt, image.Alt)
-                    .SetProperty(a => a.FeaturedImageCaption, image.Caption)
-                    .SetProperty(a => a.FeaturedImageCredit, image.Credit), cancellationToken);
+                await using var stream = File.OpenRead(path);
+                foreach (var entry in WxrReader.Read(stream))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    switch (entry)
+                    {
+                        case WxrAuthor author when attachments:
+                            _listedAuthors.Add(author);
+                            break;
+                        case WxrTerm term when attachments:
+                            _terms.Add(term);
+                            break;
+                        case WxrItem item when (item.Type == "attachment") == attachments && !_seen.Add(item.Id):
+                            _run.Report.Skipped(item.Type == "attachment" ? "attachments" : item.Type == "page" ? "pages" : "posts",
+                                $"#{item.Id} \"{item.Title}\"", "an earlier item in the file has the same WordPress ID; as WordPress's importer does, the first one is kept");
+                            break;
+                        case WxrItem item when (item.Type == "attachment") == attachments:
+                            await EnsureChannelWrittenAsync(cancellationToken);
+                            _batch.Add(item);
+                            _batchComments += item.Comments.Count;
+                            if (_batch.Count >= BatchItems || _batchComments >= BatchComments)
+                            {
+                                await FlushAsync(summary.Items, progress, cancellationToken);
+                            }
+                            break;
+                    }
+                }
+                await EnsureChannelWrittenAsync(cancellationToken);
+                await FlushAsync(summary.Items, progress, cancellationToken);
             }
-            else
-            {
-                run.Report.Warn($"featured image {thumbnailId} of article {articleId} is not in the export: left out");
-            }
+            await _articles.LinkDeferredAsync(cancellationToken);
+            await _redirects.RedirectAttachmentPagesAsync(cancellationToken);
+            var (categories, tags) = _terms.ByTermId();
+            await new WordPressMenus(_db).ImportAsync(
+                _run.Source, _terms.Listed, _menuItems, new WordPressMenus.Targets(_articles.Ids, categories, tags, summary.Channel.Link),
+                _run.Report, _clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
-        foreach (var (articleId, parentId) in run.Parents)
+
+        /// <summary>The export's authors and terms, in one transaction, before the first item.</summary>
+        private async Task EnsureChannelWrittenAsync(CancellationToken cancellationToken)
         {
-            if (run.Posts.TryGetValue(parentId, out var parent))
+            if (_channelWritten)
             {
-                await db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(set => set.SetProperty(a => a.ParentId, parent), cancellationToken);
+                return;
             }
-            else
+            _channelWritten = true;
+            await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+            await _run.LoadKnownAsync(_db, ["author", "category", "tag"], null, cancellationToken);
+            await _authors.ImportAsync(_listedAuthors, cancellationToken);
+            await _terms.ImportListedAsync(cancellationToken);
+            if (_run.BasePath.Length > 0)
             {
-                run.Report.Warn($"the parent page {parentId} of page {articleId} is not in the export: it is a top-level page");
+                // At the root, WordPress's /feed/ is served by the site feed itself.
+                await _redirects.AddNowAsync("/feed/", "/feed", cancellationToken);
+            }
+            await _db.SaveChangesAsync(cancellationToken);
+            await _run.SaveMappingsAsync(_db, _clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            _db.ChangeTracker.Clear();
+        }
+
+        /// <summary>Writes the batch in its own transaction: its items, then their redirects and comments by bulk insert.</summary>
+        private async Task FlushAsync(int total, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        {
+            if (_batch.Count == 0)
+            {
+                return;
+            }
+            await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+            var ids = _batch.Select(i => i.Id).Concat(_batch.SelectMany(i => i.Comments).Select(c => c.Id)).ToList();
+            await _run.LoadKnownAsync(_db, ["item", "comment"], ids, cancellationToken);
+            foreach (var item in _batch)
+            {
+                await ImportAsync(item, cancellationToken);
+            }
+            await _redirects.CheckBatchAsync(cancellationToken);
+            await _db.SaveChangesAsync(cancellationToken);
+            await _redirects.InsertBatchAsync(cancellationToken);
+            await _comments.InsertBatchAsync(cancellationToken);
+            _articles.Saved();
+            _terms.Saved();
+            await _run.SaveMappingsAsync(_db, _clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            _db.ChangeTracker.Clear();
+            _done += _batch.Count;
+            _batch.Clear();
+            _batchComments = 0;
+            progress?.Report(new ImportProgress("Importing", _done, total));
+        }
+
+        private async Task ImportAsync(WxrItem item, CancellationToken cancellationToken)
+        {
+            switch (item.Type)
+            {
+                case "post" or "page":
+                    await _articles.ImportAsync(item, cancellationToken);
+                    break;
+                case "attachment":
+                    await _attachments.ImportAsync(item, cancellationToken);
+                    break;
+                case "nav_menu_item":
+                    // Made into menus once everything they link to is in.
+                    _menuItems.Add(item);
+                    break;
+                default:
+                    _run.Report.Skipped("posts", ImportText.Describe(item), $"a WordPress \"{item.Type}\", which has no counterpart here");
+                    _comments.Skip(item, "its item was not imported");
+                    break;
             }
         }
     }

@@ -6,22 +6,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Features.WordPress;
 
-public sealed partial class ImportWordPress
+/// <summary>
+/// The import's pass over old addresses: every address WordPress answered for an imported author, term,
+/// item or attachment leads to its counterpart here, unless a redirect from it exists already.
+/// </summary>
+internal sealed class WordPressRedirects(GazetteDbContext db, ImportRun run, TimeProvider clock)
 {
+    /// <summary>Redirect from-paths made by this import, so a later item cannot claim one twice.</summary>
+    private readonly HashSet<string> _made = new(StringComparer.Ordinal);
+
+    /// <summary>WordPress post id → the address of the published article here, for its attachments' old pages.</summary>
+    private readonly Dictionary<string, string> _postLinks = new(StringComparer.Ordinal);
+
+    /// <summary>Attachments' old pages, with the item each belongs to and the stored image, to redirect at the end.</summary>
+    private readonly List<(string From, string ParentId, string? Image)> _attachmentPages = [];
+
+    /// <summary>The batch's redirects, checked by <see cref="CheckBatchAsync"/> and written by <see cref="InsertBatchAsync"/>.</summary>
+    private readonly List<(string From, string To, Article? Article)> _batch = [];
+    private readonly List<(string From, string To, Article? Article)> _ready = [];
+
     /// <summary>
     /// Every address WordPress answered for a published item, whatever its permalink setting was:
     /// the exported permalink itself, <c>/?p=ID</c> (and <c>/?page_id=ID</c> for pages), the dated
     /// forms with day and without, and the bare slug, for its slug and each earlier one
     /// (<c>_wp_old_slug</c>), all under the old blog's path.
     /// </summary>
-    private static void RedirectsFor(Run run, Batch batch, WxrItem item, Article article)
+    public void ForArticle(WxrItem item, Article article)
     {
         if (article.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled) || article.PublishedAt is not { } published)
         {
             return;
         }
         var to = ArticleLinks.Of(article.Kind, published, article.Slug);
-        run.PostLinks[item.Id] = to;
+        _postLinks[item.Id] = to;
         var froms = new List<string> { run.BasePath + "/?p=" + item.Id };
         if (article.Kind == ArticleKind.Page)
         {
@@ -47,7 +64,7 @@ public sealed partial class ImportWordPress
         }
         foreach (var from in froms)
         {
-            batch.Redirects.Add((from, to, article));
+            _batch.Add((from, to, article));
         }
     }
 
@@ -55,42 +72,40 @@ public sealed partial class ImportWordPress
     /// An attachment's own page in WordPress (its permalink, <c>/?attachment_id=ID</c>) will lead to the
     /// article it belongs to, or else to the image itself: noted now, written once every article is in.
     /// </summary>
-    private static void RedirectsForAttachment(Run run, WxrItem item, string? storedImage)
+    public void ForAttachment(WxrItem item, string? storedImage)
     {
-        run.AttachmentPages.Add((run.BasePath + "/?attachment_id=" + item.Id, item.Parent, storedImage));
+        _attachmentPages.Add((run.BasePath + "/?attachment_id=" + item.Id, item.Parent, storedImage));
         if (PathOf(item.Link) is { } page)
         {
-            run.AttachmentPages.Add((page, item.Parent, storedImage));
+            _attachmentPages.Add((page, item.Parent, storedImage));
         }
     }
 
-    private async Task RedirectAttachmentPagesAsync(Run run, CancellationToken cancellationToken)
+    public async Task RedirectAttachmentPagesAsync(CancellationToken cancellationToken)
     {
-        foreach (var (from, parent, image) in run.AttachmentPages)
+        foreach (var (from, parent, image) in _attachmentPages)
         {
-            if ((run.PostLinks.GetValueOrDefault(parent) ?? image) is { } to)
+            if ((_postLinks.GetValueOrDefault(parent) ?? image) is { } to)
             {
-                await AddRedirectNowAsync(run, from, to, cancellationToken, underBasePath: false);
+                await AddNowAsync(from, to, cancellationToken, underBasePath: false);
             }
         }
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
 
-    private static string? PathOf(string? link) =>
-        link is not null && Uri.TryCreate(link, UriKind.Absolute, out var url) ? url.AbsolutePath + url.Query : null;
-
-    /// <summary>Adds the batch's redirects that no earlier one (of this import or of staff) already has.</summary>
-    private async Task AddRedirectsAsync(Run run, Batch batch, CancellationToken cancellationToken)
+    /// <summary>Keeps the batch's redirects that no earlier one (of this import or of staff) already has.</summary>
+    public async Task CheckBatchAsync(CancellationToken cancellationToken)
     {
         var wanted = new List<(string From, string To, Article? Article)>();
-        foreach (var (from, to, article) in batch.Redirects)
+        foreach (var (from, to, article) in _batch)
         {
-            if (Normalise(from, to) is { } pair && run.RedirectsMade.Add(pair.From))
+            if (Normalise(from, to) is { } pair && _made.Add(pair.From))
             {
                 wanted.Add((pair.From, pair.To, article));
             }
         }
+        _batch.Clear();
         var paths = wanted.Select(w => w.From).ToList();
         var taken = (await db.Redirects.Where(r => paths.Contains(r.FromPath)).Select(r => r.FromPath).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
@@ -101,7 +116,7 @@ public sealed partial class ImportWordPress
                 run.Report.Skipped("redirects", from, "a redirect from this address exists already");
                 continue;
             }
-            batch.ReadyRedirects.Add((from, to, article));
+            _ready.Add((from, to, article));
             run.Report.Imported("redirects");
         }
     }
@@ -110,25 +125,25 @@ public sealed partial class ImportWordPress
     /// Writes the batch's redirects once its articles have their keys, by <see cref="BulkInsert"/>, as an
     /// export has about three old addresses per item and the change tracker would cost more than the insert.
     /// </summary>
-    private async Task InsertRedirectsAsync(Batch batch, CancellationToken cancellationToken)
+    public async Task InsertBatchAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await BulkInsert.ExecuteAsync(db.Database, "Redirects",
             ["FromPath", "QueryKeys", "ToUrl", "Origin", "ArticleId", "CreatedAt", "UpdatedAt", "HitCount"],
-            batch.ReadyRedirects.Select(r => new object?[]
+            _ready.Select(r => new object?[]
             {
                 r.From, r.From.Contains('?', StringComparison.Ordinal) ? RedirectPaths.QueryKeysOf(r.From) : null, r.To,
                 (int)RedirectOrigin.Imported, r.Article?.Id, now, now, 0,
             }),
             cancellationToken);
-        batch.ReadyRedirects.Clear();
+        _ready.Clear();
     }
 
-    /// <summary>One redirect, checked against the database at once (authors, terms, the feed).</summary>
-    private async Task AddRedirectNowAsync(Run run, string from, string to, CancellationToken cancellationToken, bool underBasePath = true)
+    /// <summary>One redirect, checked against the database at once (authors, terms, the feed), saved with the change tracker's next save.</summary>
+    public async Task AddNowAsync(string from, string to, CancellationToken cancellationToken, bool underBasePath = true)
     {
         from = underBasePath ? run.BasePath + from : from;
-        if (Normalise(from, to) is not { } pair || !run.RedirectsMade.Add(pair.From))
+        if (Normalise(from, to) is not { } pair || !_made.Add(pair.From))
         {
             return;
         }
@@ -137,24 +152,21 @@ public sealed partial class ImportWordPress
             run.Report.Skipped("redirects", pair.From, "a redirect from this address exists already");
             return;
         }
-        Add(run, pair.From, pair.To, null);
-    }
-
-    private void Add(Run run, string from, string to, Article? article)
-    {
         var now = clock.GetUtcNow().UtcDateTime;
         db.Redirects.Add(new Redirect
         {
-            FromPath = from,
-            QueryKeys = from.Contains('?', StringComparison.Ordinal) ? RedirectPaths.QueryKeysOf(from) : null,
-            ToUrl = to,
+            FromPath = pair.From,
+            QueryKeys = pair.From.Contains('?', StringComparison.Ordinal) ? RedirectPaths.QueryKeysOf(pair.From) : null,
+            ToUrl = pair.To,
             Origin = RedirectOrigin.Imported,
-            Article = article,
             CreatedAt = now,
             UpdatedAt = now,
         });
         run.Report.Imported("redirects");
     }
+
+    private static string? PathOf(string? link) =>
+        link is not null && Uri.TryCreate(link, UriKind.Absolute, out var url) ? url.AbsolutePath + url.Query : null;
 
     /// <summary>The normal forms of a redirect, or null when it would lead to itself or cannot be one.</summary>
     private static (string From, string To)? Normalise(string from, string to) =>
