@@ -71,6 +71,27 @@ public class Article
     public string? FeaturedImageCredit { get; set; }
 
     /// <summary>
+    /// The title search engines and link previews show (<c>&lt;title&gt;</c>, OpenGraph), when it should
+    /// differ from the headline; null to use the headline. WordPress's SEO plugins keep one.
+    /// </summary>
+    public string? SearchTitle { get; set; }
+
+    /// <summary>The meta description (and OpenGraph's and JSON-LD's), when it should differ from the summary; null to use the summary.</summary>
+    public string? SearchDescription { get; set; }
+
+    /// <summary>
+    /// An audio file the article carries as a podcast episode: played above the story, and the
+    /// enclosure of its feed entries. An absolute address or a path under <c>/media/</c>.
+    /// </summary>
+    public string? EnclosureUrl { get; set; }
+
+    /// <summary>The enclosure's size in bytes, as feeds announce it; 0 when unknown.</summary>
+    public long EnclosureLength { get; set; }
+
+    /// <summary>The enclosure's media type (<c>audio/mpeg</c>).</summary>
+    public string? EnclosureType { get; set; }
+
+    /// <summary>
     /// The page this page sits under (pages only): for breadcrumbs and the page tree. A plain
     /// column, not a foreign key: adding one to an existing table makes SQLite rebuild it on upgrade,
     /// and a page whose parent is gone simply shows as top-level.

@@ -31,6 +31,9 @@ public class MediaItem
     /// <summary>Who the image comes from, shown as "Image source: …" under it.</summary>
     public string? Credit { get; set; }
 
+    /// <summary>A longer account of the image than its caption, as WordPress keeps for attachments; shown in the library.</summary>
+    public string? Description { get; set; }
+
     public DateTime UploadedAt { get; set; }
     public string? UploadedById { get; set; }
     public StaffUser? UploadedBy { get; set; }

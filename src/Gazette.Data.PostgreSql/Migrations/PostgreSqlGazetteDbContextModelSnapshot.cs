@@ -82,6 +82,17 @@ namespace Gazette.Data.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("EnclosureLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EnclosureType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EnclosureUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Excerpt")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -116,6 +127,14 @@ namespace Gazette.Data.PostgreSql.Migrations
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SearchDescription")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SearchTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -501,6 +520,10 @@ namespace Gazette.Data.PostgreSql.Migrations
                     b.Property<string>("Credit")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("Height")
                         .HasColumnType("integer");

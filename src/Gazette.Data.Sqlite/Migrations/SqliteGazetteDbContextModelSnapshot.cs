@@ -75,6 +75,17 @@ namespace Gazette.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("EnclosureLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnclosureType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnclosureUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Excerpt")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -108,6 +119,14 @@ namespace Gazette.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchDescription")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchTitle")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -479,6 +498,10 @@ namespace Gazette.Data.Sqlite.Migrations
 
                     b.Property<string>("Credit")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Height")

@@ -15,6 +15,10 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.FeaturedImageAlt).HasMaxLength(500);
         article.Property(a => a.FeaturedImageCaption).HasMaxLength(1000);
         article.Property(a => a.FeaturedImageCredit).HasMaxLength(300);
+        article.Property(a => a.SearchTitle).HasMaxLength(300);
+        article.Property(a => a.SearchDescription).HasMaxLength(500);
+        article.Property(a => a.EnclosureUrl).HasMaxLength(2000);
+        article.Property(a => a.EnclosureType).HasMaxLength(100);
 
         article.HasIndex(a => a.Slug).IsUnique();
         // Lists read these indexes alone, never the rows (whose bodies come first and run long):

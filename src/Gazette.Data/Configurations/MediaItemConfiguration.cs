@@ -13,6 +13,7 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         item.Property(m => m.AltText).HasMaxLength(500);
         item.Property(m => m.Caption).HasMaxLength(1000);
         item.Property(m => m.Credit).HasMaxLength(300);
+        item.Property(m => m.Description).HasMaxLength(4000);
 
         // The article page finds an image's variants by its address.
         item.HasIndex(m => m.Path).IsUnique();

@@ -51,6 +51,18 @@ public sealed class ArticleForm
     [Display(Name = "Credit (image source)")]
     public string? FeaturedImageCredit { get; set; }
 
+    [StringLength(300)]
+    [Display(Name = "Search title")]
+    public string? SearchTitle { get; set; }
+
+    [StringLength(500)]
+    [Display(Name = "Search description")]
+    public string? SearchDescription { get; set; }
+
+    [StringLength(2000)]
+    [Display(Name = "Podcast episode (audio file address)")]
+    public string? EnclosureUrl { get; set; }
+
     /// <summary>An image picked from the media library, which replaces the featured image address.</summary>
     public int? FeaturedMediaId { get; set; }
 

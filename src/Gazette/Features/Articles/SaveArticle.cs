@@ -154,6 +154,11 @@ public sealed class SaveArticle(
         {
             errors[nameof(ArticleForm.FeaturedImageUrl)] = "Use an https:// address or a /media/ path.";
         }
+        var episode = Episodes.Normalise(form.EnclosureUrl);
+        if (!string.IsNullOrWhiteSpace(form.EnclosureUrl) && episode is null)
+        {
+            errors[nameof(ArticleForm.EnclosureUrl)] = "Use an https:// address or a /media/ path.";
+        }
         // Before anything of the article changes in the context: the library saves the image on its own.
         if (errors.Count == 0 && image is { Length: > 0 })
         {
@@ -200,6 +205,15 @@ public sealed class SaveArticle(
         article.FeaturedImageAlt = Blank(form.FeaturedImageAlt);
         article.FeaturedImageCaption = Blank(form.FeaturedImageCaption);
         article.FeaturedImageCredit = Blank(form.FeaturedImageCredit);
+        article.SearchTitle = Blank(form.SearchTitle);
+        article.SearchDescription = Blank(form.SearchDescription);
+        if (episode != article.EnclosureUrl)
+        {
+            // A new file: its size is not known here (0 tells feed readers so), its type is its name's.
+            article.EnclosureUrl = episode;
+            article.EnclosureLength = 0;
+            article.EnclosureType = episode is null ? null : Episodes.TypeOf(episode);
+        }
         article.CommentsOpen = form.CommentsOpen;
         article.AuthorId = byline;
         SetCoAuthors(article, coAuthors);

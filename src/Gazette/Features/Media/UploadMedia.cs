@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Gazette.Features.Media;
 
 /// <summary>Alt text, caption and credit, as typed with an upload or on the image's page.</summary>
-public sealed record MediaDescription(string? AltText, string? Caption, string? Credit);
+public sealed record MediaDescription(string? AltText, string? Caption, string? Credit, string? Description = null);
 
 /// <summary>
 /// Adds an uploaded image to the library: checked and cleaned by <see cref="ImageProcessor"/>,
@@ -53,6 +53,7 @@ public sealed class UploadMedia(
             AltText = Blank(description?.AltText),
             Caption = Blank(description?.Caption),
             Credit = Blank(description?.Credit),
+            Description = Blank(description?.Description) is { } about ? about[..Math.Min(about.Length, 4000)] : null,
             UploadedAt = now,
             UploadedById = uploaderId,
         };

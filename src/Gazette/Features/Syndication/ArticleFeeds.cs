@@ -20,6 +20,9 @@ public sealed class ArticleFeeds(
         List<string> Categories, List<string> Tags)
     {
         public List<BylineName> CoAuthors { get; init; } = [];
+        public string? EnclosureUrl { get; init; }
+        public string? EnclosureType { get; init; }
+        public long EnclosureLength { get; init; }
     }
 
     private sealed record Scope(string Page, string? Name, string? Description, Func<IQueryable<Article>, IQueryable<Article>> Filter);
@@ -82,6 +85,7 @@ public sealed class ArticleFeeds(
                 a.Categories.OrderBy(c => c.Name).Select(c => c.Name).ToList(), a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList())
             {
                 CoAuthors = a.CoAuthors.OrderBy(c => c.Position).Select(c => new BylineName(c.User!.DisplayName, c.User.Slug)).ToList(),
+                EnclosureUrl = a.EnclosureUrl, EnclosureType = a.EnclosureType, EnclosureLength = a.EnclosureLength,
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
@@ -109,6 +113,9 @@ public sealed class ArticleFeeds(
                     new FeedPerson(row.AuthorName, new Uri(root, ArticleLinks.Author(row.AuthorSlug)).AbsoluteUri),
                     .. row.CoAuthors.Select(c => new FeedPerson(c.Name, new Uri(root, c.Url).AbsoluteUri)),
                 ],
+                Enclosure = Episodes.Normalise(row.EnclosureUrl) is { } audio && FeedText.Absolute(audio, root) is { } absoluteAudio
+                    ? new FeedEnclosure(absoluteAudio, row.EnclosureType ?? Episodes.TypeOf(audio), row.EnclosureLength)
+                    : null,
             };
         }).ToList();
 

@@ -30,7 +30,13 @@ public sealed record FeedEntry(
 {
     /// <summary>Everyone in the byline: the author, then those who wrote it with them.</summary>
     public IReadOnlyList<FeedPerson> Authors { get; init; } = [Author];
+
+    /// <summary>The podcast episode's audio, which podcast apps play: RSS's one enclosure, before the image.</summary>
+    public FeedEnclosure? Enclosure { get; init; }
 }
+
+/// <summary>A file an entry carries (a podcast episode's audio): its absolute address, type and size in bytes (0 when unknown).</summary>
+public sealed record FeedEnclosure(string Url, string MediaType, long Length);
 
 /// <summary>Who wrote an entry: a name, and a public page of theirs at most. Never an email.</summary>
 public sealed record FeedPerson(string Name, string? Url);

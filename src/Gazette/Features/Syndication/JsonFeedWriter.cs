@@ -30,6 +30,7 @@ public static class JsonFeedWriter
                 DateModified: SiteTime.Iso(entry.Updated),
                 Authors: [.. entry.Authors.Select(a => new JsonFeedAuthor(a.Name, a.Url))],
                 Tags: entry.Categories.Count == 0 ? null : entry.Categories,
+                Attachments: entry.Enclosure is { } file ? [new JsonFeedAttachment(file.Url, file.MediaType, file.Length > 0 ? file.Length : null)] : null,
                 Extension: entry.Image is { } image ? new GazetteExtension(image.Alt, image.Caption, image.Credit) : null)).ToList());
         return JsonSerializer.SerializeToUtf8Bytes(feed, JsonFeedContext.Default.JsonFeed);
     }
@@ -41,7 +42,10 @@ internal sealed record JsonFeed(
 internal sealed record JsonFeedItem(
     string Id, string Url, string Title, string? ContentHtml, string? ContentText, string? Summary, string? Image,
     string DatePublished, string DateModified, IReadOnlyList<JsonFeedAuthor> Authors, IReadOnlyList<string>? Tags,
+    IReadOnlyList<JsonFeedAttachment>? Attachments,
     [property: JsonPropertyName("_gazette")] GazetteExtension? Extension);
+
+internal sealed record JsonFeedAttachment(string Url, string MimeType, long? SizeInBytes);
 
 internal sealed record JsonFeedAuthor(string Name, string? Url);
 

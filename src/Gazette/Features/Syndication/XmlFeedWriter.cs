@@ -100,23 +100,36 @@ public static class XmlFeedWriter
                 item.ElementExtensions.Add(Prefixed("content", Content + "encoded", new XCData(html)).CreateReader());
             }
         }
+        if (entry.Enclosure is { } enclosure)
+        {
+            if (format == FeedFormat.Atom)
+            {
+                item.Links.Add(new SyndicationLink(new Uri(enclosure.Url), "enclosure", null, enclosure.MediaType, enclosure.Length));
+            }
+            else
+            {
+                item.ElementExtensions.Add(Enclosure(enclosure.Url, enclosure.Length, enclosure.MediaType).CreateReader());
+            }
+        }
         if (entry.Image is { } image)
         {
             if (format == FeedFormat.Atom)
             {
                 item.Links.Add(new SyndicationLink(new Uri(image.Url), "enclosure", image.Credit is null ? null : FeedText.ForXml(image.Credit), image.MediaType, image.Length ?? 0));
             }
-            else
+            else if (entry.Enclosure is null)
             {
-                // RSS requires the length, which the library leaves out when it is unknown (an image elsewhere): 0 says so.
-                item.ElementExtensions.Add(new XElement("enclosure",
-                    new XAttribute("url", image.Url), new XAttribute("length", (image.Length ?? 0).ToString(CultureInfo.InvariantCulture)),
-                    new XAttribute("type", image.MediaType)).CreateReader());
+                // RSS has one enclosure per item: a podcast episode's is its audio, and the image is then in media:content alone.
+                item.ElementExtensions.Add(Enclosure(image.Url, image.Length ?? 0, image.MediaType).CreateReader());
             }
             item.ElementExtensions.Add(MediaContent(image).CreateReader());
         }
         return item;
     }
+
+    /// <summary>RSS's enclosure. RSS requires the length, which the library leaves out when it is unknown (a file elsewhere): 0 says so.</summary>
+    private static XElement Enclosure(string url, long length, string type) => new("enclosure",
+        new XAttribute("url", url), new XAttribute("length", length.ToString(CultureInfo.InvariantCulture)), new XAttribute("type", type));
 
     /// <summary>
     /// Media RSS's description of the image: its type and size, the alt text or caption (as HTML, which

@@ -17,7 +17,7 @@ public sealed partial class ExportWordPress
         while (true)
         {
             var articles = await db.Articles.AsNoTracking().Where(a => a.Id > lastId).OrderBy(a => a.Id).Take(Page)
-                .Include(a => a.Categories).Include(a => a.Tags).AsSplitQuery()
+                .Include(a => a.Categories).Include(a => a.Tags).Include(a => a.CoAuthors).AsSplitQuery()
                 .ToListAsync(cancellationToken);
             if (articles.Count == 0)
             {
@@ -39,7 +39,7 @@ public sealed partial class ExportWordPress
                         article.FeaturedImageAlt, article.FeaturedImageCaption, article.FeaturedImageCredit);
                     await WriteAttachmentAsync(xml, FeaturedImageIds + article.Id, article.Title, image, url, login, article.CreatedAt, article.Id);
                 }
-                await WriteArticleAsync(xml, siteUrl, article, login, thumbnailId, comments[article.Id].ToList());
+                await WriteArticleAsync(xml, siteUrl, article, logins, thumbnailId, comments[article.Id].ToList());
             }
             lastId = articles[^1].Id;
         }
@@ -52,8 +52,9 @@ public sealed partial class ExportWordPress
     /// WordPress draft, so that publishing it there dates it then.
     /// </summary>
     private async Task WriteArticleAsync(
-        XmlWriter xml, string siteUrl, Article article, string login, string? thumbnailId, IReadOnlyCollection<Comment> comments)
+        XmlWriter xml, string siteUrl, Article article, Dictionary<string, string> logins, string? thumbnailId, IReadOnlyCollection<Comment> comments)
     {
+        var login = logins.GetValueOrDefault(article.AuthorId) ?? "";
         var date = article.PublishedAt ?? article.CreatedAt;
         var dated = article.PublishedAt is not null || article.Status is ArticleStatus.Published or ArticleStatus.Scheduled;
         await xml.WriteStartElementAsync(null, "item", null);
@@ -94,9 +95,34 @@ public sealed partial class ExportWordPress
         {
             await TermAsync(xml, TaxonomyOf(tag.Slug), tag.Slug, tag.Name);
         }
+        if (article.CoAuthors.Count > 0)
+        {
+            // Co-Authors Plus's byline: its author terms, named by login, in byline order.
+            foreach (var byline in article.CoAuthors.OrderBy(c => c.Position).Select(c => c.UserId).Prepend(article.AuthorId).Distinct())
+            {
+                if (logins.GetValueOrDefault(byline) is { Length: > 0 } name)
+                {
+                    await TermAsync(xml, "author", "cap-" + Slugs.From(name), name);
+                }
+            }
+        }
         if (thumbnailId is not null)
         {
             await MetaAsync(xml, "_thumbnail_id", thumbnailId);
+        }
+        // Yoast SEO's fields, which Rank Math and other SEO plugins also read in.
+        if (article.SearchTitle is { } searchTitle)
+        {
+            await MetaAsync(xml, "_yoast_wpseo_title", searchTitle);
+        }
+        if (article.SearchDescription is { } searchDescription)
+        {
+            await MetaAsync(xml, "_yoast_wpseo_metadesc", searchDescription);
+        }
+        if (Episodes.Normalise(article.EnclosureUrl) is { } episode)
+        {
+            await MetaAsync(xml, "enclosure", Episodes.ToWordPress(
+                episode.StartsWith('/') ? siteUrl + episode : episode, article.EnclosureLength, article.EnclosureType ?? Episodes.TypeOf(episode)));
         }
         var numbers = CommentNumbers(comments);
         foreach (var comment in comments.OrderBy(c => numbers[c.Id]))
@@ -191,7 +217,7 @@ public sealed partial class ExportWordPress
         await CDataElementAsync(xml, "dc", "creator", Dc, login);
         await GuidAsync(xml, image.Url);
         await EmptyElementAsync(xml, "description");
-        await CDataElementAsync(xml, "content", "encoded", Content, "");
+        await CDataElementAsync(xml, "content", "encoded", Content, image.Description ?? "");
         await CDataElementAsync(xml, "excerpt", "encoded", Excerpt, image.Caption ?? "");
         await WpAsync(xml, "post_id", postId);
         await WpCDataAsync(xml, "post_date", WordPressDate(siteTime.ToLocal(date)));

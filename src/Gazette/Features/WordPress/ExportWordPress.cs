@@ -157,7 +157,7 @@ public sealed partial class ExportWordPress(
         while (true)
         {
             var page = await db.MediaItems.AsNoTracking().Where(m => m.Id > lastId).OrderBy(m => m.Id).Take(Page)
-                .Select(m => new { m.Id, m.Path, m.OriginalFileName, m.AltText, m.Caption, m.Credit, m.UploadedAt, m.UploadedById })
+                .Select(m => new { m.Id, m.Path, m.OriginalFileName, m.AltText, m.Caption, m.Credit, m.Description, m.UploadedAt, m.UploadedById })
                 .ToListAsync(cancellationToken);
             if (page.Count == 0)
             {
@@ -165,7 +165,7 @@ public sealed partial class ExportWordPress(
             }
             foreach (var media in page)
             {
-                var image = new WordPressImage(siteUrl + media.Path, media.AltText, media.Caption, media.Credit);
+                var image = new WordPressImage(siteUrl + media.Path, media.AltText, media.Caption, media.Credit, media.Description);
                 var uploader = media.UploadedById is { } id ? logins.GetValueOrDefault(id) ?? "" : "";
                 await WriteAttachmentAsync(xml, MediaId(media.Id), Path.GetFileNameWithoutExtension(media.OriginalFileName), image, media.Path,
                     uploader, media.UploadedAt, 0);

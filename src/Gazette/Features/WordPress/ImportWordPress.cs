@@ -149,8 +149,8 @@ public sealed class ImportWordPress(
 
         public async Task RunAsync(string path, WxrValidator.Summary summary, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
         {
-            // Attachments first, so that every article finds its images (featured, in galleries, inline)
-            // stored already, wherever they stand in the file; then everything else.
+            // Attachments (and guest authors) first, so that every article finds its images (featured, in galleries,
+            // inline) stored already, wherever they stand in the file; then everything else.
             foreach (var attachments in new[] { true, false })
             {
                 await using var stream = File.OpenRead(path);
@@ -165,11 +165,11 @@ public sealed class ImportWordPress(
                         case WxrTerm term when attachments:
                             _terms.Add(term);
                             break;
-                        case WxrItem item when (item.Type == "attachment") == attachments && !_seen.Add(item.Id):
+                        case WxrItem item when InFirstPass(item) == attachments && !_seen.Add(item.Id):
                             _run.Report.Skipped(item.Type == "attachment" ? "attachments" : item.Type == "page" ? "pages" : "posts",
                                 $"#{item.Id} \"{item.Title}\"", "an earlier item in the file has the same WordPress ID; as WordPress's importer does, the first one is kept");
                             break;
-                        case WxrItem item when (item.Type == "attachment") == attachments:
+                        case WxrItem item when InFirstPass(item) == attachments:
                             await EnsureChannelWrittenAsync(cancellationToken);
                             _batch.Add(item);
                             _batchComments += item.Comments.Count;
@@ -222,8 +222,9 @@ public sealed class ImportWordPress(
                 return;
             }
             await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
-            var ids = _batch.Select(i => i.Id).Concat(_batch.SelectMany(i => i.Comments).Select(c => c.Id)).ToList();
-            await _run.LoadKnownAsync(_db, ["item", "comment"], ids, cancellationToken);
+            var ids = _batch.Select(i => i.Id).Concat(_batch.SelectMany(i => i.Comments).Select(c => c.Id))
+                .Concat(_batch.Where(i => i.Type == "guest-author").Select(i => WordPressAuthors.GuestKey(i.Id))).ToList();
+            await _run.LoadKnownAsync(_db, ["item", "comment", "author"], ids, cancellationToken);
             foreach (var item in _batch)
             {
                 await ImportAsync(item, cancellationToken);
@@ -243,6 +244,9 @@ public sealed class ImportWordPress(
             progress?.Report(new ImportProgress("Importing", _done, total));
         }
 
+        /// <summary>Attachments and Co-Authors Plus's guest authors come in before any article, which may show or name them.</summary>
+        private static bool InFirstPass(WxrItem item) => item.Type is "attachment" or "guest-author";
+
         private async Task ImportAsync(WxrItem item, CancellationToken cancellationToken)
         {
             switch (item.Type)
@@ -252,6 +256,9 @@ public sealed class ImportWordPress(
                     break;
                 case "attachment":
                     await _attachments.ImportAsync(item, cancellationToken);
+                    break;
+                case "guest-author":
+                    await _authors.ImportGuestAsync(item, cancellationToken);
                     break;
                 case "nav_menu_item":
                     // Made into menus once everything they link to is in.

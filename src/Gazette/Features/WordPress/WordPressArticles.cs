@@ -92,7 +92,22 @@ internal sealed class WordPressArticles(
             CommentsOpen = item.CommentStatus == "open",
             IsSticky = item.IsSticky,
             MenuOrder = item.MenuOrder,
+            SearchTitle = WordPressSeo.TitleOf(item.Meta, title, excerpt),
+            SearchDescription = WordPressSeo.DescriptionOf(item.Meta, title, excerpt),
         };
+        if (Episodes.FromWordPress(item.Meta.GetValueOrDefault("enclosure")) is { } episode)
+        {
+            (article.EnclosureUrl, article.EnclosureLength, article.EnclosureType) = episode;
+        }
+        var byline = await authors.BylineAsync(item, cancellationToken);
+        if (byline.Count > 0)
+        {
+            article.AuthorId = byline[0];
+            foreach (var (coAuthor, position) in byline.Skip(1).Select((id, i) => (id, i)))
+            {
+                article.CoAuthors.Add(new ArticleCoAuthor { UserId = coAuthor, Position = position });
+            }
+        }
         if (article.Slug != ImportText.Slug(item.Slug, title) && item.Slug.Length > 0)
         {
             run.Report.Warn($"{kind}: {ImportText.Describe(item)}: the slug \"{item.Slug}\" was taken, so it is \"{article.Slug}\" (old links redirect)");

@@ -60,7 +60,7 @@ internal sealed partial class WordPressAttachments(
             return null;
         }
         return await db.MediaItems.Where(m => m.Id == mediaId)
-            .Select(m => new WordPressImage(m.Path, m.AltText, m.Caption, m.Credit)).FirstOrDefaultAsync(cancellationToken);
+            .Select(m => new WordPressImage(m.Path, m.AltText, m.Caption, m.Credit, m.Description)).FirstOrDefaultAsync(cancellationToken);
     }
 
     private async Task ImportOneAsync(WxrItem item, CancellationToken cancellationToken)
@@ -68,6 +68,8 @@ internal sealed partial class WordPressAttachments(
         var alt = item.Meta.GetValueOrDefault("_wp_attachment_image_alt") is { } a ? WxrReader.Blank(a) : null;
         var caption = WxrReader.Blank(WordPressContent.ToPlainText(item.Excerpt));
         var credit = CreditOf(item.Meta);
+        // WordPress's "description" of an attachment is its content.
+        var description = WxrReader.Blank(WordPressContent.ToPlainText(item.Content));
         var url = item.AttachmentUrl ?? item.GuidText ?? "";
         if (run.WasImported("item", item.Id, out var known))
         {
@@ -77,14 +79,14 @@ internal sealed partial class WordPressAttachments(
                 Remember(url, stored);
                 url = stored;
             }
-            _images[item.Id] = new WordPressImage(url, alt, caption, credit);
+            _images[item.Id] = new WordPressImage(url, alt, caption, credit, description);
             run.Report.Skipped("attachments", ImportText.Describe(item), "already imported");
             return;
         }
         // Without its file, articles use the image at its WordPress address.
         void KeepOriginal(string why)
         {
-            _images[item.Id] = new WordPressImage(url, alt, caption, credit);
+            _images[item.Id] = new WordPressImage(url, alt, caption, credit, description);
             run.Report.Skipped("attachments", $"{ImportText.Describe(item)} at {url}", why + ": articles keep its original address");
             redirects.ForAttachment(item, null);
         }
@@ -103,13 +105,13 @@ internal sealed partial class WordPressAttachments(
         using var stream = new MemoryStream(file.Content, writable: false);
         var upload = new FormFile(stream, 0, stream.Length, "file", file.FileName) { Headers = new HeaderDictionary() };
         var author = await authors.ForItemAsync(item.Creator, cancellationToken);
-        var result = await uploadMedia.ExecuteAsync(upload, author, new MediaDescription(alt, caption, credit), cancellationToken);
+        var result = await uploadMedia.ExecuteAsync(upload, author, new MediaDescription(alt, caption, credit, description), cancellationToken);
         if (result.Item is not { } media)
         {
             KeepOriginal($"not stored ({result.Error})");
             return;
         }
-        _images[item.Id] = new WordPressImage(media.Path, alt, caption, credit);
+        _images[item.Id] = new WordPressImage(media.Path, alt, caption, credit, description);
         Remember(url, media.Path);
         run.Map("item", item.Id, () => media.Id.ToString(CultureInfo.InvariantCulture));
         redirects.ForAttachment(item, media.Path);

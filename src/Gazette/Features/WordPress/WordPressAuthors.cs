@@ -44,6 +44,54 @@ internal sealed class WordPressAuthors(
         }
     }
 
+    /// <summary>
+    /// A Co-Authors Plus guest author (an item of type <c>guest-author</c>): a byline without a WordPress
+    /// account, made a staff account here like any author, with its bio.
+    /// </summary>
+    public async Task ImportGuestAsync(WxrItem item, CancellationToken cancellationToken)
+    {
+        var meta = item.Meta;
+        var login = WxrReader.Blank(meta.GetValueOrDefault("cap-user_login") ?? "")
+            ?? (item.Slug.StartsWith("cap-", StringComparison.Ordinal) ? item.Slug[4..] : item.Slug);
+        if (login.Length == 0)
+        {
+            run.Report.Skipped("authors", ImportText.Describe(item), "a guest author without a login");
+            return;
+        }
+        var guest = new WxrAuthor(GuestKey(item.Id), login, WxrReader.Blank(meta.GetValueOrDefault("cap-user_email") ?? ""),
+            WxrReader.Blank(meta.GetValueOrDefault("cap-display_name") ?? "") ?? WxrReader.Blank(item.Title),
+            WxrReader.Blank(meta.GetValueOrDefault("cap-first_name") ?? ""), WxrReader.Blank(meta.GetValueOrDefault("cap-last_name") ?? ""));
+        var before = _ids.ContainsKey(login);
+        await ImportAsync([guest], cancellationToken);
+        if (!before && _ids.TryGetValue(login, out var id) && WxrReader.Blank(meta.GetValueOrDefault("cap-description") ?? "") is { } bio
+            && await users.FindByIdAsync(id) is { Bio: null } user)
+        {
+            user.Bio = ImportText.Cut(bio, 2000);
+            await users.UpdateAsync(user);
+        }
+    }
+
+    /// <summary>How a guest author's import is recorded, apart from WordPress's users' ids.</summary>
+    public static string GuestKey(string itemId) => "guest-author:" + itemId;
+
+    /// <summary>
+    /// The byline Co-Authors Plus gave an item (its <c>author</c> terms, named by login, in order), as staff
+    /// ids without repeats; empty when the plugin was not used, and the item's creator is its author.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> BylineAsync(WxrItem item, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        foreach (var term in item.Terms.Where(t => t.Domain == "author"))
+        {
+            var login = term.Name.Length > 0 ? term.Name : term.Slug.StartsWith("cap-", StringComparison.Ordinal) ? term.Slug[4..] : term.Slug;
+            if (login.Length > 0 && await ForItemAsync(login, cancellationToken) is var id && !ids.Contains(id))
+            {
+                ids.Add(id);
+            }
+        }
+        return ids;
+    }
+
     /// <summary>The staff id for an item's <c>dc:creator</c> login, made into an account when the export did not list it.</summary>
     public async Task<string> ForItemAsync(string? login, CancellationToken cancellationToken)
     {

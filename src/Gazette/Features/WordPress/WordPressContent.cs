@@ -7,7 +7,7 @@ using Gazette.Features.Articles;
 namespace Gazette.Features.WordPress;
 
 /// <summary>An image WordPress knows as an attachment, as a gallery or featured image needs it.</summary>
-public sealed record WordPressImage(string Url, string? Alt, string? Caption, string? Credit);
+public sealed record WordPressImage(string Url, string? Alt, string? Caption, string? Credit, string? Description = null);
 
 /// <summary>
 /// Turns WordPress post content into the HTML an imported article keeps as its body, as WordPress

@@ -56,7 +56,7 @@ internal sealed class WordPressTerms(GazetteDbContext db, ImportRun run, WordPre
         {
             await _tags.DeclareAsync(term, cancellationToken);
         }
-        foreach (var term in _listed.Where(t => t.Taxonomy is not ("category" or "post_tag" or "post_format" or "nav_menu")))
+        foreach (var term in _listed.Where(t => t.Taxonomy is not ("category" or "post_tag" or "post_format" or "nav_menu" or "author")))
         {
             run.Report.Skipped("tags", $"{term.Name} ({term.Taxonomy})", $"the taxonomy \"{term.Taxonomy}\" has no counterpart here");
         }
@@ -85,6 +85,9 @@ internal sealed class WordPressTerms(GazetteDbContext db, ImportRun run, WordPre
                     {
                         run.Report.Warn($"posts: post format \"{term.Name}\" is kept as the tag \"{slug}\" (no post formats here)");
                     }
+                    break;
+                case "author":
+                    // Co-Authors Plus's bylines (WordPressAuthors.BylineAsync).
                     break;
                 default:
                     run.Report.Warn($"posts: {ImportText.Describe(item)}: term \"{term.Name}\" of taxonomy \"{term.Domain}\" left out");

@@ -32,7 +32,7 @@ public static class ArticleMetadata
             var publisher = StructuredData.Organization(site.Title, siteUrl + "/", siteUrl + SiteLogo.Path);
             structured.Add(StructuredData.NewsArticle(
                 new StructuredData.ArticleFacts(
-                    url, article.Title, article.Summary, article.PublishedAt, article.UpdatedAt,
+                    url, article.Title, article.Description, article.PublishedAt, article.UpdatedAt,
                     article.AuthorName, siteUrl + article.AuthorUrl, commentCount, article.Words, section?.Name,
                     article.Tags.Select(t => t.Name).ToList(),
                     image is null ? null : new StructuredData.ImageFacts(image.Url, article.ImageCaption, article.ImageCredit, image.Width, image.Height),

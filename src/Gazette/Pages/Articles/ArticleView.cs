@@ -49,6 +49,17 @@ public sealed record ArticleView(
 
     public string AuthorUrl => ArticleLinks.Author(AuthorSlug);
 
+    /// <summary>The title and description search engines and link previews get, where they differ from the headline and summary.</summary>
+    public string? SearchTitle { get; init; }
+    public string? SearchDescription { get; init; }
+
+    /// <summary>The podcast episode's file and type, played above the story (see <see cref="Episodes"/>).</summary>
+    public string? EnclosureUrl { get; init; }
+    public string? EnclosureType { get; init; }
+
+    /// <summary>What the page's description says: the search description, else the summary.</summary>
+    public string Description => string.IsNullOrWhiteSpace(SearchDescription) ? Summary : SearchDescription;
+
     /// <summary>Worth telling readers: the article changed well after it went out.</summary>
     public bool WasUpdated => UpdatedAt - PublishedAt > TimeSpan.FromMinutes(30);
 }

@@ -243,6 +243,7 @@ public sealed class ShowModel(
             {
                 IsPrivate = a.Status == ArticleStatus.Private, AuthorId = a.AuthorId,
                 AuthorBio = a.Author.Bio, AuthorPhoto = a.Author.PhotoPath, AuthorLinks = a.Author.ProfileLinks,
+                SearchTitle = a.SearchTitle, SearchDescription = a.SearchDescription, EnclosureUrl = a.EnclosureUrl, EnclosureType = a.EnclosureType,
                 CoAuthors = a.CoAuthors.OrderBy(c => c.Position).Select(c => new BylineName(c.User!.DisplayName, c.User.Slug)).ToList(),
             })
             .SingleOrDefault()));
