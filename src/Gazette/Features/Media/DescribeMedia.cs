@@ -33,6 +33,7 @@ public sealed class DescribeMedia(GazetteDbContext db, IAuthorizationService aut
         item.AltText = Blank(description.AltText);
         item.Caption = Blank(description.Caption);
         item.Credit = Blank(description.Credit);
+        item.Description = Blank(description.Description);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Saved;
     }

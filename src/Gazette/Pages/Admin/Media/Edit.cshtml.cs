@@ -54,7 +54,7 @@ public sealed class EditModel(GazetteDbContext db, DescribeMedia describeMedia, 
         {
             return NotFound();
         }
-        Form = new MediaDetailsForm { AltText = Item.AltText, Caption = Item.Caption, Credit = Item.Credit };
+        Form = new MediaDetailsForm { AltText = Item.AltText, Caption = Item.Caption, Credit = Item.Credit, Description = Item.Description };
         return Page();
     }
 
@@ -73,7 +73,7 @@ public sealed class EditModel(GazetteDbContext db, DescribeMedia describeMedia, 
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var description = new MediaDescription(Form.AltText, Form.Caption, Form.Credit);
+        var description = new MediaDescription(Form.AltText, Form.Caption, Form.Credit, Form.Description);
         var outcome = await describeMedia.ExecuteAsync(id, description, User, cancellationToken);
         if (outcome != DescribeMedia.Outcome.Saved)
         {
@@ -94,7 +94,7 @@ public sealed class EditModel(GazetteDbContext db, DescribeMedia describeMedia, 
                 return Forbid();
             case DeleteMedia.Outcome.InUse:
                 await LoadAsync(id, cancellationToken);
-                Form = new MediaDetailsForm { AltText = Item.AltText, Caption = Item.Caption, Credit = Item.Credit };
+                Form = new MediaDetailsForm { AltText = Item.AltText, Caption = Item.Caption, Credit = Item.Credit, Description = Item.Description };
                 DeleteRefused = true;
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();

@@ -16,4 +16,8 @@ public sealed class MediaDetailsForm
     [StringLength(300)]
     [Display(Name = "Credit (image source)")]
     public string? Credit { get; set; }
+
+    [StringLength(4000)]
+    [Display(Name = "Description")]
+    public string? Description { get; set; }
 }
