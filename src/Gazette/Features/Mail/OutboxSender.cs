@@ -7,8 +7,9 @@ using MimeKit;
 namespace Gazette.Features.Mail;
 
 /// <summary>
-/// Sends what the outbox holds through SMTP (MailKit). A message that fails waits longer after
-/// each attempt (1, 2, 4 … minutes, at most 6 hours) and is tried again: an outage delays mail, never loses it.
+/// Sends what the outbox holds through SMTP (MailKit), each message once however many instances run.
+/// A message that fails waits longer after each attempt (1, 2, 4 … minutes, at most 6 hours) and is
+/// tried again: an outage delays mail, never loses it.
 /// </summary>
 public sealed class OutboxSender(
     IServiceScopeFactory scopes, IOptionsMonitor<MailSettings> settings, TimeProvider clock, ILogger<OutboxSender> logger)
@@ -18,6 +19,18 @@ public sealed class OutboxSender(
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LongestWait = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// How long a claimed message is held for the instance that claimed it. Should that instance die while
+    /// sending, another sends the message once the hold has passed.
+    /// </summary>
+    private static readonly TimeSpan Hold = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Sends the due messages. Each is claimed before it is sent, by an update that only one sender can
+    /// make (its due time moves on by <see cref="Hold"/>): however many instances of the site share the
+    /// database, a message goes out once. A message that cannot be built or is refused by the server waits
+    /// and is retried on its own; when the server cannot be reached, the rest wait for the next round.
+    /// </summary>
     /// <returns>How many messages were sent.</returns>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
@@ -29,8 +42,8 @@ public sealed class OutboxSender(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GazetteDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Outbox.Where(m => m.SentAt == null && m.NextAttemptAt <= now)
-            .OrderBy(m => m.NextAttemptAt).Take(BatchSize).ToListAsync(cancellationToken);
+        var due = await db.Outbox.AsNoTracking().Where(m => m.SentAt == null && m.NextAttemptAt <= now)
+            .OrderBy(m => m.NextAttemptAt).Take(BatchSize).Select(m => new { m.Id, m.NextAttemptAt }).ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
             return 0;
@@ -38,33 +51,74 @@ public sealed class OutboxSender(
 
         var sent = 0;
         using var smtp = new SmtpClient();
-        try
+        foreach (var candidate in due)
         {
-            await MailTransport.ConnectAsync(smtp, mail, cancellationToken);
-            foreach (var message in due)
+            var held = clock.GetUtcNow().UtcDateTime + Hold;
+            var claimed = await db.Outbox
+                .Where(m => m.Id == candidate.Id && m.SentAt == null && m.NextAttemptAt == candidate.NextAttemptAt)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, held), cancellationToken);
+            if (claimed == 0)
             {
-                await smtp.SendAsync(ToMime(mail, message), cancellationToken);
-                message.SentAt = clock.GetUtcNow().UtcDateTime;
-                message.Attempts++;
+                continue; // another instance has it
+            }
+            var message = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == candidate.Id, cancellationToken);
+            try
+            {
+                var mime = ToMime(mail, message);
+                if (!smtp.IsConnected)
+                {
+                    await MailTransport.ConnectAsync(smtp, mail, cancellationToken);
+                }
+                await smtp.SendAsync(mime, cancellationToken);
+                var at = clock.GetUtcNow().UtcDateTime;
+                await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.SentAt, at)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
                 sent++;
-                await db.SaveChangesAsync(cancellationToken);
             }
-            await smtp.DisconnectAsync(quit: true, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            foreach (var message in due.Where(m => m.SentAt is null))
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                message.Attempts++;
-                message.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
-                var wait = TimeSpan.FromMinutes(Math.Pow(2, Math.Min(message.Attempts - 1, 20)));
-                message.NextAttemptAt = clock.GetUtcNow().UtcDateTime + (wait < LongestWait ? wait : LongestWait);
+                await RetryLaterAsync(db, message, e);
+                if (!IsAboutTheMessage(e))
+                {
+                    logger.LogWarning(e, "Sending mail through {Host}:{Port} failed; the messages stay in the outbox.", mail.Host, mail.Port);
+                    break;
+                }
+                logger.LogWarning(e, "Outbox message {Id} could not be sent; it is tried again later, on its own.", message.Id);
             }
-            await db.SaveChangesAsync(CancellationToken.None);
-            logger.LogWarning(e, "Sending mail through {Host}:{Port} failed; the messages stay in the outbox.", mail.Host, mail.Port);
+        }
+        if (smtp.IsConnected)
+        {
+            await smtp.DisconnectAsync(quit: true, CancellationToken.None);
         }
         return sent;
     }
+
+    /// <summary>The message waits longer after each failed attempt: 1, 2, 4 … minutes, at most 6 hours.</summary>
+    private async Task RetryLaterAsync(GazetteDbContext db, OutboxMessage message, Exception error)
+    {
+        var attempts = message.Attempts + 1;
+        var wait = TimeSpan.FromMinutes(Math.Pow(2, Math.Min(attempts - 1, 20)));
+        var next = clock.GetUtcNow().UtcDateTime + (wait < LongestWait ? wait : LongestWait);
+        var text = error.Message.Length > 1000 ? error.Message[..1000] : error.Message;
+        await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.Attempts, attempts)
+            .SetProperty(m => m.LastError, text)
+            .SetProperty(m => m.NextAttemptAt, next), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A failure of this message alone (an address that does not parse, a recipient the server refuses),
+    /// after which the connection still serves the others; anything else is the server's or the network's.
+    /// </summary>
+    private static bool IsAboutTheMessage(Exception error) => error switch
+    {
+        ParseException or FormatException => true,
+        SmtpCommandException command => command.ErrorCode == SmtpErrorCode.RecipientNotAccepted
+            || (command.ErrorCode == SmtpErrorCode.MessageNotAccepted && (int)command.StatusCode >= 500),
+        _ => false,
+    };
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

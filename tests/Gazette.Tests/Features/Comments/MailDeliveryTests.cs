@@ -120,6 +120,73 @@ public sealed partial class MailDeliveryTests(MailingApp app) : IClassFixture<Ma
         Assert.False(await app.WithDbAsync(db => db.ReplySubscriptions.AnyAsync(s => s.Email == asker && s.UnsubscribedAt == null)));
     }
 
+    [Fact]
+    public async Task SendersRunningAtOnceSendEachMessageOnce()
+    {
+        var batch = app.Unique("batch");
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 45; i++)
+            {
+                db.Outbox.Add(new OutboxMessage
+                {
+                    To = $"reader{i}@example.org", Subject = $"{batch} #{i}", Body = "Hello.",
+                    CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow.AddSeconds(-1),
+                });
+            }
+            await db.SaveChangesAsync();
+        });
+        await using var sink = new SmtpSink(app.SmtpPort);
+        var sender = app.Services.GetRequiredService<OutboxSender>();
+
+        // Three at once, as three instances of the site would (the app's own background sender may join in).
+        async Task DrainAsync()
+        {
+            while (await sender.SendDueAsync(CancellationToken.None) > 0)
+            {
+            }
+        }
+        await Task.WhenAll(DrainAsync(), DrainAsync(), DrainAsync());
+        await DrainAsync();
+
+        var received = sink.Messages.Where(m => (m.Subject ?? "").StartsWith(batch + " ", StringComparison.Ordinal)).Select(m => m.Subject).ToList();
+        Assert.Equal(45, received.Count);
+        Assert.Equal(45, received.Distinct().Count());
+        Assert.Equal(45, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.Subject.StartsWith(batch) && m.SentAt != null && m.Attempts == 1)));
+    }
+
+    private static readonly string[] MixedRecipients = ["first@example.org", "<broken", "third@example.org"];
+
+    [Fact]
+    public async Task AMessageThatCannotBeBuiltWaitsOnItsOwnWhileTheOthersGoOut()
+    {
+        var batch = app.Unique("mixed");
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var to in MixedRecipients)
+            {
+                db.Outbox.Add(new OutboxMessage
+                {
+                    To = to, Subject = $"{batch} to {to}", Body = "Hello.", CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow.AddSeconds(-1),
+                });
+            }
+            await db.SaveChangesAsync();
+        });
+        await using var sink = new SmtpSink(app.SmtpPort);
+        var sender = app.Services.GetRequiredService<OutboxSender>();
+
+        while (await sender.SendDueAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        Assert.Equal(2, sink.Messages.Count(m => (m.Subject ?? "").StartsWith(batch + " ", StringComparison.Ordinal)));
+        var broken = await app.WithDbAsync(db => db.Outbox.SingleAsync(m => m.Subject == $"{batch} to <broken"));
+        Assert.Null(broken.SentAt);
+        Assert.Equal(1, broken.Attempts);
+        Assert.NotNull(broken.LastError);
+        Assert.True(broken.NextAttemptAt > DateTime.UtcNow.AddSeconds(30), "it waits before its next attempt");
+    }
+
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex LinkPattern();
 }
