@@ -1,5 +1,7 @@
+using System.Net;
 using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace Gazette.Infrastructure;
@@ -17,6 +19,12 @@ internal static class WebHosting
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<SiteAddress>();
         builder.Services.AddSingleton<IPostConfigureOptions<HostFilteringOptions>, SiteHostFiltering>();
+        builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
+            .Validate(p => p.ForwardLimit is >= 1 and <= 10, $"{ProxyOptions.Section}:ForwardLimit must be between 1 and 10.")
+            .Validate(p => p.KnownProxies.All(a => IPAddress.TryParse(a, out _)), $"{ProxyOptions.Section}:KnownProxies must be IP addresses.")
+            .Validate(p => p.KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)), $"{ProxyOptions.Section}:KnownNetworks must be networks such as 10.0.0.0/8.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, TrustedProxies>();
         builder.Services.AddHsts(hsts =>
         {
             hsts.MaxAge = TimeSpan.FromDays(365);
@@ -35,6 +43,8 @@ internal static class WebHosting
 
     public static WebApplication UseWebHosting(this WebApplication app)
     {
+        // First: what follows (HTTPS, cookies, rate limits by address, comments' addresses) sees the reader, not the proxy.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -65,4 +75,52 @@ internal static class WebHosting
             options.AllowedHosts = [host, "localhost", "127.0.0.1", "[::1]"];
         }
     }
+
+    /// <summary>
+    /// Behind a reverse proxy, the reader's address, scheme and host come in <c>X-Forwarded-For</c>,
+    /// <c>-Proto</c> and <c>-Host</c>. They are believed only from the proxies configured in
+    /// <see cref="ProxyOptions"/> (this machine alone, by default), a forwarded host only when host filtering
+    /// would answer it; from anyone else they are ignored, as anybody can send them.
+    /// </summary>
+    private sealed class TrustedProxies(IOptions<ProxyOptions> proxy, IOptions<HostFilteringOptions> hosts) : IConfigureOptions<ForwardedHeadersOptions>
+    {
+        public void Configure(ForwardedHeadersOptions options)
+        {
+            var settings = proxy.Value;
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            options.ForwardLimit = settings.ForwardLimit;
+            if (settings.KnownProxies.Length > 0 || settings.KnownNetworks.Length > 0)
+            {
+                options.KnownProxies.Clear();
+                options.KnownIPNetworks.Clear();
+                foreach (var address in settings.KnownProxies)
+                {
+                    options.KnownProxies.Add(IPAddress.Parse(address));
+                }
+                foreach (var network in settings.KnownNetworks)
+                {
+                    options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                }
+            }
+            if (hosts.Value.AllowedHosts is { Count: > 0 } allowed && !allowed.Contains("*"))
+            {
+                options.AllowedHosts = [.. allowed];
+            }
+        }
+    }
+}
+
+/// <summary>The reverse proxies whose forwarded headers are believed (<c>Gazette:Proxy</c>).</summary>
+public sealed class ProxyOptions
+{
+    public const string Section = "Gazette:Proxy";
+
+    /// <summary>The proxies' own addresses. With neither this nor <see cref="KnownNetworks"/>, only this machine (loopback) is a proxy.</summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Networks the proxies sit in, such as <c>10.0.0.0/8</c>.</summary>
+    public string[] KnownNetworks { get; set; } = [];
+
+    /// <summary>How many proxies stand in front of the site, one behind the other.</summary>
+    public int ForwardLimit { get; set; } = 1;
 }
