@@ -15,6 +15,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.FeaturedImageAlt).HasMaxLength(500);
         article.Property(a => a.FeaturedImageCaption).HasMaxLength(1000);
         article.Property(a => a.FeaturedImageCredit).HasMaxLength(300);
+        article.Property(a => a.Password).HasMaxLength(Article.MaxPasswordLength);
 
         article.HasIndex(a => a.Slug).IsUnique();
         // Lists read these indexes alone, never the rows (whose bodies come first and run long):
