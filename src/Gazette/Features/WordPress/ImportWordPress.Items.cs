@@ -69,10 +69,10 @@ public sealed partial class ImportWordPress
         {
             run.Report.Warn($"{kind}: {Describe(item)}: unknown status \"{item.Status}\", kept as a draft");
         }
-        if (item.Password is not null && status is ArticleStatus.Published or ArticleStatus.Scheduled or ArticleStatus.Private)
+        if (item.Password is { Length: > Article.MaxPasswordLength } && status is ArticleStatus.Published or ArticleStatus.Scheduled or ArticleStatus.Private)
         {
             status = ArticleStatus.Draft;
-            run.Report.Warn($"{kind}: {Describe(item)}: password-protected in WordPress, kept unpublished as a draft (articles here have no passwords)");
+            run.Report.Warn($"{kind}: {Describe(item)}: its password is longer than {Article.MaxPasswordLength} characters, so it is kept unpublished as a draft, without it: set a new one");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -102,6 +102,7 @@ public sealed partial class ImportWordPress
             CommentsOpen = item.CommentStatus == "open",
             IsSticky = item.IsSticky,
             MenuOrder = item.MenuOrder,
+            Password = item.Password is { Length: <= Article.MaxPasswordLength } ? item.Password : null,
         };
         if (article.Slug != TermSlug(item.Slug, title) && item.Slug.Length > 0)
         {
