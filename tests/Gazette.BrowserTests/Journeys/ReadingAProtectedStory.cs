@@ -58,6 +58,12 @@ public sealed class ReadingAProtectedStory(BrowserApp app)
         await other.OpenAsync(arranged.Url);
         await Expect(other.PasswordGate).ToBeVisibleAsync();
         await Expect(other.BodyBlocks).ToHaveCountAsync(0);
+        // Its card in the tag's list: the headline and byline, a lock and "Protected", no summary or picture.
+        await other.Page.GotoAsync("/tag/tides-" + arranged.Url.Split('/')[^1]);
+        var card = other.Page.Locator(".article-card").Filter(new() { HasText = "New tide tables arrive early" });
+        await Expect(card.Locator(".protected-label")).ToHaveTextAsync("Protected");
+        await Expect(card.Locator(".summary, .card-image")).ToHaveCountAsync(0);
+        await card.ScreenshotAsync(new() { Path = RepositoryFiles.ScreenshotPath("protected-story-card.png") });
 
         Assert.True(watch.Problems.Count == 0, string.Join(Environment.NewLine, watch.Problems));
     }
