@@ -362,6 +362,10 @@ public sealed class ShowModel(
             Categories = [.. terms.Where(t => !t.IsTag).OrderBy(t => t.Name, StringComparer.CurrentCulture).Select(t => new TermLink(t.Id, t.Name, ArticleLinks.Category(t.Slug)))],
             Tags = [.. terms.Where(t => t.IsTag).OrderBy(t => t.Name, StringComparer.CurrentCulture).Select(t => new TermLink(t.Id, t.Name, ArticleLinks.Tag(t.Slug)))],
             Locked = locked,
+            // What a locked page must not show is not even handed to it.
+            BodyHtml = locked ? "" : article.BodyHtml,
+            Summary = locked ? "" : article.Summary,
+            ImageUrl = locked ? null : article.ImageUrl,
             Words = locked ? 0 : ArticleView.CountWords(article.BodyHtml),
             CommentsOpen = commentSettings.CurrentValue.AreOpen(article.CommentsOpen, article.PublishedAt, clock.GetUtcNow().UtcDateTime),
             Picture = locked ? null : await ResponsiveImage.FindAsync(db, article.ImageUrl, cancellationToken),
