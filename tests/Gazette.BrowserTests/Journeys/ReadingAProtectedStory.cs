@@ -1,12 +1,11 @@
 using Gazette.BrowserTests.Infrastructure;
 using Gazette.BrowserTests.Pages;
-using Microsoft.EntityFrameworkCore;
 using static Microsoft.Playwright.Assertions;
 
 namespace Gazette.BrowserTests.Journeys;
 
 /// <summary>
-/// A story the newsroom protected with a password: a reader sees its headline and a password form,
+/// A story the newsroom protects with a password in the editor: a reader sees its headline and a password form,
 /// gets a wrong password back with a message, enters the right one, reads the story and joins its
 /// conversation; another reader still finds it locked.
 /// </summary>
@@ -19,8 +18,22 @@ public sealed class ReadingAProtectedStory(BrowserApp app)
     public async Task AReaderEntersThePasswordReadsTheStoryAndJoinsTheConversation()
     {
         var arranged = await app.ArrangeFullArticleAsync();
-        await app.WithDbAsync(db => db.Articles.Where(a => a.Id == arranged.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.Password, Password)));
+
+        // The newsroom protects the story in the editor.
+        await using (var newsroom = await app.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } }))
+        {
+            var staff = await newsroom.NewPageAsync();
+            await new SignInPage(staff).SignInAsync(app.Staff.UserName, app.Staff.Password);
+            var editor = new ArticleEditorPage(staff);
+            await editor.OpenAsync(arranged.Id);
+            await editor.PasswordProtect.FillAsync(Password);
+            await editor.UpdateButton.ClickAsync();
+            await Expect(editor.StatusNotice).ToContainTextAsync("protected by its password");
+            await Expect(editor.PasswordProtect).ToHaveValueAsync(Password);
+            await editor.PasswordProtect.ScrollIntoViewIfNeededAsync();
+            await staff.ScreenshotAsync(new() { Path = RepositoryFiles.ScreenshotPath("protected-story-editor.png") });
+        }
+
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         var watch = PageWatch.Start(page, app.BaseAddress);
