@@ -104,9 +104,24 @@ public class Article
     public bool CommentsOpen { get; set; } = true;
     public bool IsSticky { get; set; }
 
+    /// <summary>
+    /// The password readers must give to read the article (WordPress's "password protected"); null
+    /// for none. Until they give it, readers see the headline and byline only: no body, excerpt,
+    /// image or comments, on any page, feed or index. Kept in clear, as WordPress keeps it: it is a
+    /// secret the newsroom hands out and editors read back in the editor, and it guards text that sits
+    /// in clear in this same row, so hiding it from someone who can read the row would protect nothing.
+    /// </summary>
+    public string? Password { get; set; }
+
     public ICollection<Category> Categories { get; } = [];
     public ICollection<Tag> Tags { get; } = [];
     public ICollection<Comment> Comments { get; } = [];
 
     public bool IsPublished => Status == ArticleStatus.Published && PublishedAt is not null;
+
+    /// <summary>Whether readers need <see cref="Password"/> to read it.</summary>
+    public bool IsProtected => Password is not null;
+
+    /// <summary>As long as WordPress's <c>post_password</c> column.</summary>
+    public const int MaxPasswordLength = 255;
 }

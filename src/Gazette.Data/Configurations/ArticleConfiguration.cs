@@ -19,6 +19,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.SearchDescription).HasMaxLength(500);
         article.Property(a => a.EnclosureUrl).HasMaxLength(2000);
         article.Property(a => a.EnclosureType).HasMaxLength(100);
+        article.Property(a => a.Password).HasMaxLength(Article.MaxPasswordLength);
 
         article.HasIndex(a => a.Slug).IsUnique();
         // Lists read these indexes alone, never the rows (whose bodies come first and run long):

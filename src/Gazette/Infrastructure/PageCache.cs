@@ -102,6 +102,20 @@ public static class PageCache
 
     public static void Tag(HttpContext context, params string[] tags) => Tag(context, (IEnumerable<string>)tags);
 
+    /// <summary>
+    /// The page being rendered is for this visitor alone (an article they unlocked with its password):
+    /// never stored in the shared cache, nor by browsers or proxies.
+    /// </summary>
+    public static void KeepPrivate(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Features.Get<IOutputCacheFeature>()?.Context is { } cache)
+        {
+            cache.AllowCacheStorage = false;
+        }
+        context.Response.Headers.CacheControl = "private, no-store";
+    }
+
     /// <summary>The page depends on the clock: keep it at most <paramref name="maxAge"/>.</summary>
     public static void KeepAtMost(HttpContext context, TimeSpan maxAge)
     {
@@ -156,8 +170,9 @@ public static class CacheTags
 /// <summary>
 /// The policy of every public endpoint: GET and HEAD from readers without a staff session, varied
 /// by the query keys the page reads and by the encoding the reader accepts; a response with a
-/// cookie, or other than 200, is never stored. Requests whose query makes the page personal
-/// (a reply form, a notice after posting) are rendered afresh.
+/// cookie, marked private, or other than 200, is never stored. Requests whose query or cookies make
+/// the page personal (a reply form, a notice after posting, an article unlocked by its password) are
+/// rendered afresh.
 /// </summary>
 public sealed class PublicPages(IOptionsMonitor<PageCacheOptions> options, PageCacheInvalidation invalidation) : IOutputCachePolicy
 {
@@ -169,6 +184,17 @@ public sealed class PublicPages(IOptionsMonitor<PageCacheOptions> options, PageC
     /// <summary>The query keys that make a page personal: never served from, nor stored in, the cache.</summary>
     public static readonly string[] Personal = ["replyTo", "notice"];
 
+    /// <summary>
+    /// The cookies that make a page personal: an article unlocked with its password (a cookie sent to
+    /// that article's address alone). Such a request is neither served from the cache (the reader would
+    /// get the locked page) nor stored (the next reader would get the unlocked one).
+    /// </summary>
+    public static bool HasPersonalCookie(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Cookies.Keys.Any(name => name.StartsWith(Features.Articles.ArticlePasswords.CookiePrefix, StringComparison.Ordinal));
+    }
+
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
@@ -177,7 +203,8 @@ public sealed class PublicPages(IOptionsMonitor<PageCacheOptions> options, PageC
             && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && http.User.Identity?.IsAuthenticated != true
             && request.Headers.Authorization.Count == 0
-            && !Personal.Any(request.Query.ContainsKey);
+            && !Personal.Any(request.Query.ContainsKey)
+            && !HasPersonalCookie(request);
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
@@ -212,7 +239,9 @@ public sealed class PublicPages(IOptionsMonitor<PageCacheOptions> options, PageC
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var response = context.HttpContext.Response;
+        // A page that says it is private (PageCache.KeepPrivate) is never stored, whatever asked for it.
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0
+            || response.Headers.CacheControl.Any(v => v is not null && (v.Contains("private", StringComparison.OrdinalIgnoreCase) || v.Contains("no-store", StringComparison.OrdinalIgnoreCase)))
             || context.HttpContext.Items[EvictionsAtStart] is not long start || start != invalidation.Evictions)
         {
             context.AllowCacheStorage = false;

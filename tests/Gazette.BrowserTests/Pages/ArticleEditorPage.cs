@@ -42,6 +42,9 @@ public sealed partial class ArticleEditorPage(IPage page)
 
     public ILocator ViewArticleLink => page.GetByRole(AriaRole.Link, new() { Name = "View article", Exact = true });
 
+    /// <summary>The password readers must enter to read the article (empty: everyone reads it).</summary>
+    public ILocator PasswordProtect => page.GetByLabel("Password protect", new() { Exact = true });
+
     public ILocator UpdateButton => page.GetByRole(AriaRole.Button, new() { Name = "Update", Exact = true });
 
     /// <summary>"Revisions (N)", shown for an article that has been saved.</summary>

@@ -115,6 +115,22 @@ public sealed class ArticlePage(IPage page)
     public ILocator AwaitingModerationNotice =>
         Conversation.GetByRole(AriaRole.Status).Filter(new() { HasText = "awaiting moderation" });
 
+    /// <summary>A password-protected article's form, in place of its body until the reader gives the password.</summary>
+    public ILocator PasswordGate => page.Locator("article section.password-gate");
+
+    public ILocator PasswordField => page.GetByLabel("Password", new() { Exact = true });
+
+    public ILocator ReadTheStoryButton => PasswordGate.GetByRole(AriaRole.Button, new() { Name = "Read the story", Exact = true });
+
+    /// <summary>What the password form says when it comes back (a wrong password, too many).</summary>
+    public ILocator PasswordProblem => PasswordGate.GetByRole(AriaRole.Alert);
+
+    public async Task EnterPasswordAsync(string password)
+    {
+        await PasswordField.FillAsync(password);
+        await ReadTheStoryButton.ClickAsync();
+    }
+
     public async Task OpenAsync(string path)
     {
         var response = await page.GotoAsync(path);

@@ -85,6 +85,14 @@ public sealed class ArticleForm
     [Display(Name = "Featured (leads the home page, or stands beside the lead)")]
     public bool IsSticky { get; set; }
 
+    /// <summary>
+    /// The password readers must enter to read it (WordPress's "Password protected"); empty for none.
+    /// Shown, and changed, only by those who may publish: for others the field is not on the form.
+    /// </summary>
+    [StringLength(Article.MaxPasswordLength, ErrorMessage = "A password can be at most {1} characters.")]
+    [Display(Name = "Password")]
+    public string? Password { get; set; }
+
     /// <summary>The staff account whose name is the byline; empty keeps the article's (a new one's: whoever writes it).</summary>
     [StringLength(450)]
     [Display(Name = "Byline")]

@@ -20,6 +20,9 @@ public sealed record ArticleSummary(
 
     public string? SectionSlug { get; init; }
 
+    /// <summary>Readers need a password to read it: the card has no summary, picture or comment count, and says so.</summary>
+    public bool IsProtected { get; init; }
+
     /// <summary>Approved comments under it.</summary>
     public int CommentCount { get; init; }
 

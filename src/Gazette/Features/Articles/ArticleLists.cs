@@ -76,13 +76,15 @@ public sealed class ArticleLists(GazetteDbContext db, ListFacts facts)
         // By id alone, so that the database looks the ten rows up rather than scanning the list for them.
         var rows = await db.Articles.AsNoTracking()
             .Where(a => ids.Contains(a.Id))
+            // A password-protected article's card: headline, section and byline, none of its text, picture or conversation.
             .Select(a => new ArticleSummary(
-                a.Id, a.Title, a.Slug, a.PublishedAt!.Value, a.Summary,
-                a.Author!.DisplayName, a.Author.Slug, a.FeaturedImageUrl, a.FeaturedImageAlt, a.IsSticky)
+                a.Id, a.Title, a.Slug, a.PublishedAt!.Value, a.Password == null ? a.Summary : "",
+                a.Author!.DisplayName, a.Author.Slug, a.Password == null ? a.FeaturedImageUrl : null, a.Password == null ? a.FeaturedImageAlt : null, a.IsSticky)
             {
+                IsProtected = a.Password != null,
                 SectionName = a.Categories.OrderBy(c => c.Name).Select(c => c.Name).FirstOrDefault(),
                 SectionSlug = a.Categories.OrderBy(c => c.Name).Select(c => c.Slug).FirstOrDefault(),
-                CommentCount = a.Comments.Count(c => c.Status == CommentStatus.Approved),
+                CommentCount = a.Password == null ? a.Comments.Count(c => c.Status == CommentStatus.Approved) : 0,
                 CoAuthors = a.CoAuthors.OrderBy(c => c.Position).Select(c => new BylineName(c.User!.DisplayName, c.User.Slug)).ToList(),
             })
             .ToDictionaryAsync(a => a.Id, cancellationToken);

@@ -53,7 +53,8 @@ public sealed partial class ArticleNavigator(GazetteDbContext db, ListFacts fact
         var pages = await db.Articles.AsNoTracking().Published()
             .Where(a => a.Kind == ArticleKind.Page)
             .OrderBy(a => a.MenuOrder).ThenBy(a => a.Title)
-            .Select(a => new { a.Id, a.ParentId, a.Title, a.Slug, a.Summary })
+            // A password-protected page is listed by its title alone.
+            .Select(a => new { a.Id, a.ParentId, a.Title, a.Slug, Summary = a.Password == null ? a.Summary : "" })
             .ToListAsync(cancellationToken);
         var byId = pages.ToDictionary(p => p.Id);
         var parents = new List<ArticleLink>();
@@ -123,7 +124,8 @@ public sealed partial class ArticleNavigator(GazetteDbContext db, ListFacts fact
         EF.CompileAsyncQuery((GazetteDbContext db, int[] ids) => db.Articles.AsNoTracking()
             .Where(ArticleListing.IsPublished).Where(ArticleListing.IsPost)
             .Where(a => ids.Contains(a.Id))
-            .Select(a => new Candidate(a.Id, a.Title, a.Slug, a.Summary, a.PublishedAt!.Value))));
+            // A password-protected article is weighed, and shown, by its headline alone.
+            .Select(a => new Candidate(a.Id, a.Title, a.Slug, a.Password == null ? a.Summary : "", a.PublishedAt!.Value))));
 
     /// <summary>Built only when a term's newest posts are not kept: most views read them from memory.</summary>
     private IQueryable<Article> Posts => db.Articles.AsNoTracking().Published().Posts();

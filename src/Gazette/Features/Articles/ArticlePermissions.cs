@@ -42,6 +42,18 @@ public static class ArticlePermissions
         return CanEditEveryone(user) || (authorId.Length > 0 && authorId == user.FindFirstValue(ClaimTypes.NameIdentifier));
     }
 
+    /// <summary>
+    /// May read a password-protected article without its password: staff who may edit it once
+    /// published (Editors and Administrators; its author when an Author; a page, Editors only).
+    /// </summary>
+    public static bool CanReadProtected(ClaimsPrincipal user, ArticleKind kind, string authorId)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return CanEditEveryone(user)
+            || (kind == ArticleKind.Post && user.IsInRole(StaffRoles.Author) && authorId.Length > 0
+                && authorId == user.FindFirstValue(ClaimTypes.NameIdentifier));
+    }
+
     public static bool CanEdit(ClaimsPrincipal user, Article article)
     {
         ArgumentNullException.ThrowIfNull(user);

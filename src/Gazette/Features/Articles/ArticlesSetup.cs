@@ -22,6 +22,8 @@ internal static class ArticlesSetup
         services.AddHostedService(sp => sp.GetRequiredService<PublishScheduledArticles>());
         services.AddScoped<ArticleHistory>();
         services.AddScoped<RestoreRevision>();
+        services.AddSingleton<ArticlePasswords>();
+        services.AddSingleton<PasswordGuesses>();
         return services;
     }
 }

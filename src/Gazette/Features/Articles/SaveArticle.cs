@@ -220,6 +220,8 @@ public sealed class SaveArticle(
         // Pages have no place on the home page and no terms; they sit in the page tree instead.
         // Whoever may not make articles sticky leaves the article as an Editor left it.
         article.IsSticky = !isPage && (ArticlePermissions.CanMakeSticky(user) ? form.IsSticky : article.IsSticky);
+        // Who may publish it sets who may read it; for others the field is not on the form, and the password stays.
+        article.Password = ArticlePermissions.CanPublish(user) ? Blank(form.Password) : article.Password;
         article.ParentId = isPage ? form.ParentId : null;
         article.MenuOrder = isPage ? form.MenuOrder : 0;
         article.UpdatedAt = now;

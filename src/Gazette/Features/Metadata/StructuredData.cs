@@ -12,8 +12,8 @@ public static class StructuredData
     private const string Context = "https://schema.org";
 
     public sealed record ArticleFacts(
-        string Url, string Headline, string Description, DateTime PublishedAt, DateTime ModifiedAt,
-        string AuthorName, string AuthorUrl, int CommentCount, int WordCount, string? Section, IReadOnlyList<string> Keywords,
+        string Url, string Headline, string? Description, DateTime PublishedAt, DateTime ModifiedAt,
+        string AuthorName, string AuthorUrl, int CommentCount, int? WordCount, string? Section, IReadOnlyList<string> Keywords,
         ImageFacts? Image, string Language)
     {
         /// <summary>The author's photo, as an absolute address.</summary>
@@ -24,6 +24,9 @@ public static class StructuredData
 
         /// <summary>Who else wrote it: names and their archives' absolute addresses.</summary>
         public IReadOnlyList<(string Name, string Url)> CoAuthors { get; init; } = [];
+
+        /// <summary>False for a password-protected article: its description, word count and image are left out too.</summary>
+        public bool IsAccessibleForFree { get; init; } = true;
     }
 
     public sealed record ImageFacts(string Url, string? Caption, string? Credit, int? Width, int? Height);
@@ -62,6 +65,19 @@ public static class StructuredData
             ["wordCount"] = article.WordCount,
             ["inLanguage"] = article.Language,
         };
+        if (!article.IsAccessibleForFree)
+        {
+            // A password-protected article: schema.org's word for text readers cannot all read.
+            data["isAccessibleForFree"] = false;
+        }
+        if (article.Description is null)
+        {
+            data.Remove("description");
+        }
+        if (article.WordCount is null)
+        {
+            data.Remove("wordCount");
+        }
         if (article.Image is { } image)
         {
             var imageObject = new Dictionary<string, object?>

@@ -6,7 +6,8 @@ namespace Gazette.Features.Search;
 /// <summary>
 /// Search on PostgreSQL through <c>Articles."SearchVector"</c>, a stored generated <c>tsvector</c>
 /// (title weighted A, summary B, body text C) with a GIN index: see the FullTextSearch migration.
-/// The database keeps it current on every write, however the row changes.
+/// The database keeps it current on every write, however the row changes. A password-protected
+/// article is found and shown by its title alone (see the ArticlePasswords migration).
 /// </summary>
 internal sealed class PostgreSqlSearch(GazetteDbContext db) : ISearchIndex
 {
@@ -60,10 +61,10 @@ internal sealed class PostgreSqlSearch(GazetteDbContext db) : ISearchIndex
     public Task<List<SearchHit>> MarkedAsync(SearchQuery query, IReadOnlyList<int> ids, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<SearchHit>($"""
             WITH q AS (SELECT to_tsquery({Configuration}::regconfig, {query.ToTsQuery()}) AS query)
-            SELECT a."Id", a."Kind", a."Slug", a."PublishedAt",
+            SELECT a."Id", a."Kind", a."Slug", a."PublishedAt", a."Password" IS NOT NULL AS "IsProtected",
                 ts_headline({Configuration}::regconfig, a."Title", q.query, {TitleOptions}) AS "TitleMarked",
-                ts_headline({Configuration}::regconfig, a."Summary", q.query, {SnippetOptions}) AS "SummaryMarked",
-                ts_headline({Configuration}::regconfig, a."BodyText", q.query, {SnippetOptions}) AS "BodyMarked"
+                ts_headline({Configuration}::regconfig, CASE WHEN a."Password" IS NULL THEN a."Summary" ELSE '' END, q.query, {SnippetOptions}) AS "SummaryMarked",
+                ts_headline({Configuration}::regconfig, CASE WHEN a."Password" IS NULL THEN a."BodyText" ELSE '' END, q.query, {SnippetOptions}) AS "BodyMarked"
             FROM "Articles" AS a, q
             WHERE a."Id" = ANY({ids.ToArray()})
                 AND a."Status" = {(int)ArticleStatus.Published} AND a."PublishedAt" IS NOT NULL

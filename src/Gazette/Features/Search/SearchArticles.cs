@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Gazette.Features.Search;
 
 /// <summary>One published article or page that matched, with its matches marked.</summary>
-public sealed record SearchResult(ArticleKind Kind, string Url, DateTime PublishedAt, HtmlString Title, HtmlString Snippet);
+public sealed record SearchResult(ArticleKind Kind, string Url, DateTime PublishedAt, HtmlString Title, HtmlString Snippet)
+{
+    /// <summary>Password protected: found by its title alone, shown without a snippet.</summary>
+    public bool IsProtected { get; init; }
+}
 
 public sealed record SearchResults(SearchQuery Query, IReadOnlyList<SearchResult> Results, int Total, int Page, int PageCount, int PageSize)
 {
@@ -30,6 +34,7 @@ internal sealed class SearchHit
     public string TitleMarked { get; set; } = "";
     public string SummaryMarked { get; set; } = "";
     public string BodyMarked { get; set; } = "";
+    public bool IsProtected { get; set; }
 }
 
 /// <summary>What each provider's full-text index answers; see <see cref="SearchArticles"/> for how they make a page.</summary>
@@ -119,6 +124,9 @@ public sealed class SearchArticles(GazetteDbContext db, ListFacts facts)
             : hit.BodyMarked;
         return new SearchResult(
             hit.Kind, ArticleLinks.Of(hit.Kind, publishedAt, hit.Slug), publishedAt,
-            Highlights.ToHtml(hit.TitleMarked), Highlights.ToHtml(snippet));
+            Highlights.ToHtml(hit.TitleMarked), hit.IsProtected ? HtmlString.Empty : Highlights.ToHtml(snippet))
+        {
+            IsProtected = hit.IsProtected,
+        };
     }
 }

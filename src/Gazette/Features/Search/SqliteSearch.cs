@@ -9,7 +9,8 @@ namespace Gazette.Features.Search;
 /// of published articles and pages (external content read from the view <c>PublishedArticleText</c>,
 /// kept in step by triggers on <c>Articles</c>: see the FullTextSearch migration). Since the index
 /// holds nothing else, counting, ranking and walking by id read the index alone; only the page's
-/// rows are marked up and joined to the table.
+/// rows are marked up and joined to the table. A password-protected article is indexed by its title
+/// alone (see the ArticlePasswords migration).
 /// </summary>
 internal sealed class SqliteSearch(GazetteDbContext db) : ISearchIndex
 {
@@ -44,7 +45,7 @@ internal sealed class SqliteSearch(GazetteDbContext db) : ISearchIndex
     public Task<List<SearchHit>> MarkedAsync(SearchQuery query, IReadOnlyList<int> ids, CancellationToken cancellationToken) =>
         // The status check again is belt and braces: the index holds published articles only.
         db.Database.SqlQuery<SearchHit>($"""
-            SELECT a.Id, a.Kind, a.Slug, a.PublishedAt,
+            SELECT a.Id, a.Kind, a.Slug, a.PublishedAt, a.Password IS NOT NULL AS IsProtected,
                 highlight(ArticleSearch, 0, {Highlights.StartText}, {Highlights.StopText}) AS TitleMarked,
                 snippet(ArticleSearch, 1, {Highlights.StartText}, {Highlights.StopText}, '…', 40) AS SummaryMarked,
                 snippet(ArticleSearch, 2, {Highlights.StartText}, {Highlights.StopText}, '…', 40) AS BodyMarked

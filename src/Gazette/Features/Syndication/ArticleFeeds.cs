@@ -23,6 +23,9 @@ public sealed class ArticleFeeds(
         public string? EnclosureUrl { get; init; }
         public string? EnclosureType { get; init; }
         public long EnclosureLength { get; init; }
+
+        /// <summary>Password protected: listed with its headline and link, and a notice instead of its text and image.</summary>
+        public bool IsProtected { get; init; }
     }
 
     private sealed record Scope(string Page, string? Name, string? Description, Func<IQueryable<Article>, IQueryable<Article>> Filter);
@@ -80,12 +83,15 @@ public sealed class ArticleFeeds(
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(Math.Max(1, Site.FeedLength))
             .Select(a => new Row(
-                a.Id, a.Title, a.Slug, a.CreatedAt, a.PublishedAt!.Value, a.UpdatedAt, a.Summary, fullText ? a.BodyHtml : null,
-                a.Author!.DisplayName, a.Author.Slug, a.FeaturedImageUrl, a.FeaturedImageAlt, a.FeaturedImageCaption, a.FeaturedImageCredit,
+                a.Id, a.Title, a.Slug, a.CreatedAt, a.PublishedAt!.Value, a.UpdatedAt,
+                a.Password == null ? a.Summary : ArticlePasswords.FeedNotice, fullText && a.Password == null ? a.BodyHtml : null,
+                a.Author!.DisplayName, a.Author.Slug, a.Password == null ? a.FeaturedImageUrl : null,
+                a.FeaturedImageAlt, a.FeaturedImageCaption, a.FeaturedImageCredit,
                 a.Categories.OrderBy(c => c.Name).Select(c => c.Name).ToList(), a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList())
             {
                 CoAuthors = a.CoAuthors.OrderBy(c => c.Position).Select(c => new BylineName(c.User!.DisplayName, c.User.Slug)).ToList(),
                 EnclosureUrl = a.EnclosureUrl, EnclosureType = a.EnclosureType, EnclosureLength = a.EnclosureLength,
+                IsProtected = a.Password != null,
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
@@ -101,7 +107,8 @@ public sealed class ArticleFeeds(
             var image = row.ImageUrl is { } imageUrl && FeedText.Absolute(imageUrl, root) is { } absoluteImage
                 ? Image(absoluteImage, images.GetValueOrDefault(imageUrl), row.ImageAlt, row.ImageCaption, row.ImageCredit)
                 : null;
-            var content = row.BodyHtml is null ? null
+            var content = row.IsProtected && fullText ? $"<p>{System.Net.WebUtility.HtmlEncode(ArticlePasswords.FeedNotice)}</p>"
+                : row.BodyHtml is null ? null
                 : (image is null ? "" : FeedText.Figure(image)) + FeedText.WithAbsoluteUrls(row.BodyHtml, url);
             return new FeedEntry(
                 TagUri.For(root, row.CreatedAt, "article", row.Id), row.Title, url.AbsoluteUri, row.PublishedAt, Later(row.UpdatedAt, row.PublishedAt),
@@ -113,7 +120,7 @@ public sealed class ArticleFeeds(
                     new FeedPerson(row.AuthorName, new Uri(root, ArticleLinks.Author(row.AuthorSlug)).AbsoluteUri),
                     .. row.CoAuthors.Select(c => new FeedPerson(c.Name, new Uri(root, c.Url).AbsoluteUri)),
                 ],
-                Enclosure = Episodes.Normalise(row.EnclosureUrl) is { } audio && FeedText.Absolute(audio, root) is { } absoluteAudio
+                Enclosure = !row.IsProtected && Episodes.Normalise(row.EnclosureUrl) is { } audio && FeedText.Absolute(audio, root) is { } absoluteAudio
                     ? new FeedEnclosure(absoluteAudio, row.EnclosureType ?? Episodes.TypeOf(audio), row.EnclosureLength)
                     : null,
             };

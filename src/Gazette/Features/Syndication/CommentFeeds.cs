@@ -10,7 +10,7 @@ namespace Gazette.Features.Syndication;
 /// <summary>
 /// The comment feeds: every approved comment on the site's published articles, and one
 /// article's. A commenter appears by name and website, as on the page; their email is never
-/// read here.
+/// read here. Nothing of a password-protected article's conversation is in them.
 /// </summary>
 public sealed class CommentFeeds(GazetteDbContext db, IOptionsMonitor<GazetteOptions> options, SiteAddress address)
 {
@@ -18,7 +18,7 @@ public sealed class CommentFeeds(GazetteDbContext db, IOptionsMonitor<GazetteOpt
         int Id, DateTime CreatedAt, DateTime? EditedAt, string AuthorName, string? AuthorWebsite, string Text, string? TextHtml,
         string ArticleTitle);
 
-    /// <summary>An article whose comments can be followed: published, a post.</summary>
+    /// <summary>An article whose comments can be followed: published, a post, not password protected.</summary>
     public sealed record Followed(int Id, string Title, string Url);
 
     private SiteOptions Site => options.CurrentValue.Site;
@@ -30,7 +30,7 @@ public sealed class CommentFeeds(GazetteDbContext db, IOptionsMonitor<GazetteOpt
     public async Task<Followed?> FindArticleAsync(string slug, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking().Published().Posts()
-            .Where(a => a.Slug == slug)
+            .Where(a => a.Slug == slug && a.Password == null)
             .Select(a => new { a.Id, a.Title, PublishedAt = a.PublishedAt!.Value })
             .SingleOrDefaultAsync(cancellationToken);
         return article is null ? null : new Followed(article.Id, article.Title, ArticleLinks.Article(article.PublishedAt, slug));
@@ -43,7 +43,8 @@ public sealed class CommentFeeds(GazetteDbContext db, IOptionsMonitor<GazetteOpt
     {
         var comments = db.Comments.AsNoTracking().Where(c => c.Status == CommentStatus.Approved);
         comments = article is null
-            ? comments.Where(c => db.Articles.Published().Posts().Any(a => a.Id == c.ArticleId))
+            // A password-protected article's conversation is for those who gave the password, on its page.
+            ? comments.Where(c => db.Articles.Published().Posts().Any(a => a.Id == c.ArticleId && a.Password == null))
             : comments.Where(c => c.ArticleId == article.Id);
         var rows = await comments
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)

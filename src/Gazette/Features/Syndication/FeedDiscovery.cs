@@ -20,7 +20,9 @@ public static class FeedDiscovery
     /// <param name="route">The route's values (<c>slug</c>, <c>year</c>, <c>month</c>).</param>
     /// <param name="siteTitle">The site's title.</param>
     /// <param name="pageTitle">The page's title (the archive's name, the article's headline), if any.</param>
-    public static IReadOnlyList<FeedLink> For(string? page, IReadOnlyDictionary<string, object?> route, string siteTitle, string? pageTitle)
+    /// <param name="conversationFollowed">False for an article whose comments have no feed (a password-protected one).</param>
+    public static IReadOnlyList<FeedLink> For(
+        string? page, IReadOnlyDictionary<string, object?> route, string siteTitle, string? pageTitle, bool conversationFollowed = true)
     {
         ArgumentNullException.ThrowIfNull(route);
         var links = new List<FeedLink>();
@@ -39,7 +41,7 @@ public static class FeedDiscovery
         }
         links.AddRange(Formats.Select(f => new FeedLink($"{siteTitle} ({f.Name})", SyndicationLinks.MediaType(f.Format), SyndicationLinks.Site(f.Format))));
         links.Add(new FeedLink($"Comments – {siteTitle} (RSS)", SyndicationLinks.MediaType(FeedFormat.Rss), SyndicationLinks.Comments(FeedFormat.Rss)));
-        if (page == "/Articles/Show" && slug is not null && Number(route, "year") is { } year && Number(route, "month") is { } month)
+        if (page == "/Articles/Show" && conversationFollowed && slug is not null && Number(route, "year") is { } year && Number(route, "month") is { } month)
         {
             var article = ArticleLinks.Article(new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Utc), slug);
             links.Add(new FeedLink($"Comments on {name} (RSS)", SyndicationLinks.MediaType(FeedFormat.Rss), SyndicationLinks.ArticleComments(article, FeedFormat.Rss)));

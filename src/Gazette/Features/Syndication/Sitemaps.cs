@@ -76,7 +76,8 @@ public sealed class Sitemaps(GazetteDbContext db, IOptionsMonitor<SitemapSetting
             // Compared as ints: a long would make the column a cast, which no index (nor the rowid) serves.
             var (first, last) = ((int)from, (int)Math.Min(to, int.MaxValue));
             var rows = await Posts.Where(a => a.Id >= first && a.Id <= last).OrderBy(a => a.Id)
-                .Select(a => new { a.Slug, PublishedAt = a.PublishedAt!.Value, a.UpdatedAt, a.FeaturedImageUrl })
+                // A password-protected article is listed by its address alone, without its picture.
+                .Select(a => new { a.Slug, PublishedAt = a.PublishedAt!.Value, a.UpdatedAt, FeaturedImageUrl = a.Password == null ? a.FeaturedImageUrl : null })
                 .ToListAsync(cancellationToken);
             var posts = rows.Select(a => new SitemapUrl(ArticleLinks.Article(a.PublishedAt, a.Slug), Later(a.UpdatedAt, a.PublishedAt), a.FeaturedImageUrl)).ToList();
             return posts.Count > 0 || page == 1 ? posts : null;

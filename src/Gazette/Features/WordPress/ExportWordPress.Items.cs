@@ -85,7 +85,7 @@ public sealed partial class ExportWordPress
         await WpAsync(xml, "post_parent", (article.ParentId ?? 0).ToString(CultureInfo.InvariantCulture));
         await WpAsync(xml, "menu_order", article.MenuOrder.ToString(CultureInfo.InvariantCulture));
         await WpCDataAsync(xml, "post_type", article.Kind == ArticleKind.Page ? "page" : "post");
-        await WpCDataAsync(xml, "post_password", "");
+        await WpCDataAsync(xml, "post_password", article.Password ?? "");
         await WpAsync(xml, "is_sticky", article.IsSticky ? "1" : "0");
         foreach (var category in article.Categories.OrderBy(c => c.Slug, StringComparer.Ordinal))
         {

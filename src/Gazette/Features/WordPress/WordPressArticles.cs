@@ -61,10 +61,10 @@ internal sealed class WordPressArticles(
         {
             run.Report.Warn($"{kind}: {ImportText.Describe(item)}: unknown status \"{item.Status}\", kept as a draft");
         }
-        if (item.Password is not null && status is ArticleStatus.Published or ArticleStatus.Scheduled or ArticleStatus.Private)
+        if (item.Password is { Length: > Article.MaxPasswordLength } && status is ArticleStatus.Published or ArticleStatus.Scheduled or ArticleStatus.Private)
         {
             status = ArticleStatus.Draft;
-            run.Report.Warn($"{kind}: {ImportText.Describe(item)}: password-protected in WordPress, kept unpublished as a draft (articles here have no passwords)");
+            run.Report.Warn($"{kind}: {ImportText.Describe(item)}: its password is longer than {Article.MaxPasswordLength} characters, so it is kept unpublished as a draft, without it: set a new one");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -92,6 +92,7 @@ internal sealed class WordPressArticles(
             CommentsOpen = item.CommentStatus == "open",
             IsSticky = item.IsSticky,
             MenuOrder = item.MenuOrder,
+            Password = item.Password is { Length: <= Article.MaxPasswordLength } ? item.Password : null,
             SearchTitle = WordPressSeo.TitleOf(item.Meta, title, excerpt),
             SearchDescription = WordPressSeo.DescriptionOf(item.Meta, title, excerpt),
         };

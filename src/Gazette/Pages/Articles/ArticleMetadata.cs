@@ -14,7 +14,8 @@ public static class ArticleMetadata
         ArgumentNullException.ThrowIfNull(navigation);
         ArgumentNullException.ThrowIfNull(site);
         var url = siteUrl + article.Url;
-        var image = article.ImageUrl is { } imageUrl
+        // A protected article tells machines its headline, byline and dates: nothing of its text or picture.
+        var image = !article.IsProtected && article.ImageUrl is { } imageUrl
             ? new MetaImage(Absolute(siteUrl, article.Picture?.Src ?? imageUrl), article.ImageAlt, article.Picture?.Width, article.Picture?.Height)
             : null;
         var section = article.Categories.Count > 0 ? article.Categories[0] : null;
@@ -32,8 +33,9 @@ public static class ArticleMetadata
             var publisher = StructuredData.Organization(site.Title, siteUrl + "/", siteUrl + SiteLogo.Path);
             structured.Add(StructuredData.NewsArticle(
                 new StructuredData.ArticleFacts(
-                    url, article.Title, article.Description, article.PublishedAt, article.UpdatedAt,
-                    article.AuthorName, siteUrl + article.AuthorUrl, commentCount, article.Words, section?.Name,
+                    url, article.Title, article.IsProtected ? null : article.Description, article.PublishedAt, article.UpdatedAt,
+                    article.AuthorName, siteUrl + article.AuthorUrl, article.IsProtected ? 0 : commentCount,
+                    article.IsProtected ? null : article.Words, section?.Name,
                     article.Tags.Select(t => t.Name).ToList(),
                     image is null ? null : new StructuredData.ImageFacts(image.Url, article.ImageCaption, article.ImageCredit, image.Width, image.Height),
                     language)
@@ -41,6 +43,7 @@ public static class ArticleMetadata
                     AuthorImage = article.AuthorPhoto is { } photo ? Absolute(siteUrl, Features.Staff.AuthorProfile.LargeOf(photo)) : null,
                     AuthorProfiles = Features.Staff.AuthorProfile.LinksOf(article.AuthorLinks).Select(l => l.Url).ToList(),
                     CoAuthors = article.CoAuthors.Select(c => (c.Name, siteUrl + c.Url)).ToList(),
+                    IsAccessibleForFree = !article.IsProtected,
                 },
                 publisher));
         }

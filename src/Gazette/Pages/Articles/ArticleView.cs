@@ -32,7 +32,19 @@ public sealed record ArticleView(
     /// <summary>Published for staff only: shown to them with a note, never to readers.</summary>
     public bool IsPrivate { get; init; }
 
-    /// <summary>Whose article it is, for the staff check on a private one.</summary>
+    /// <summary>Readers need a password to read it (see <see cref="Features.Articles.ArticlePasswords"/>).</summary>
+    public bool IsProtected { get; init; }
+
+    /// <summary>The password, to check a reader's cookie or guess against. Never shown.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>
+    /// Protected, and this visitor has not given the password (nor may edit it): the page shows the
+    /// headline, byline and password form, and nothing of the body, image or conversation.
+    /// </summary>
+    public bool Locked { get; init; }
+
+    /// <summary>Whose article it is, for the staff check on a private or protected one.</summary>
     public string AuthorId { get; init; } = "";
 
     /// <summary>Who else wrote it, in byline order.</summary>

@@ -26,7 +26,7 @@ public sealed class ShowModel(
     GazetteDbContext db, PostComment postComment, CommentOwnership ownership,
     CommentFormToken formTokens, SiteAddress siteAddress, IOptionsMonitor<GazetteOptions> options, SiteTime siteTime,
     IOptionsMonitor<CommentSettings> commentSettings, ConversationPages conversationPages, ArticleNavigator navigator,
-    TimeProvider clock) : PageModel
+    ArticlePasswords passwords, PasswordGuesses guesses, TimeProvider clock) : PageModel
 {
     private int? _conversationPage;
 
@@ -37,8 +37,14 @@ public sealed class ShowModel(
     [BindProperty]
     public CommentForm Form { get; set; } = new();
 
-    /// <summary>Articles always have their conversation; a page only while it is open or has comments.</summary>
-    public bool ShowsConversation => !Article.IsPage || Article.CommentsOpen || Conversation.Count > 0;
+    /// <summary>Articles always have their conversation; a page only while it is open or has comments. A locked one, none.</summary>
+    public bool ShowsConversation => !Article.Locked && (!Article.IsPage || Article.CommentsOpen || Conversation.Count > 0);
+
+    /// <summary>Why the password form is back (a wrong password, too many), for a locked article.</summary>
+    public string? PasswordProblem { get; private set; }
+
+    /// <summary>The password form's token: the same kind for every reader, so the locked page can be cached.</summary>
+    public string PasswordFormToken => passwords.FormToken(Article.Id);
 
     /// <summary>The comment this browser just posted or edited, for the "edit it" link in the notice.</summary>
     private int? _justPosted;
@@ -77,6 +83,13 @@ public sealed class ShowModel(
             // answering 404 lets the redirect middleware send the reader there.
             var path = Request.Path.Value!.TrimEnd('/');
             return await db.Redirects.AnyAsync(r => r.FromPath == path, cancellationToken) ? NotFound() : RedirectPermanent(Article.Url);
+        }
+        if (Article.Locked)
+        {
+            // The headline, byline and password form: the same for every reader, so it may be cached.
+            await LoadNavigationAsync(cancellationToken);
+            TagForCache();
+            return Page();
         }
         Form.ParentId = replyTo;
         await LoadConversationAsync(await NoticeAsync(notice, comment, cancellationToken), cancellationToken);
@@ -156,6 +169,12 @@ public sealed class ShowModel(
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
+        if (Article.Locked)
+        {
+            // Only readers who gave the password join the conversation of a protected article.
+            return await RedisplayLockedAsync(StatusCodes.Status403Forbidden,
+                "This story is protected: enter its password to read it and join the conversation.", cancellationToken);
+        }
         if (!Article.CommentsOpen)
         {
             return await RedisplayAsync(StatusCodes.Status403Forbidden, Notice.Closed, cancellationToken);
@@ -220,6 +239,57 @@ public sealed class ShowModel(
         }
     }
 
+    /// <summary>
+    /// A reader gives a protected article's password. The right one gives the browser the article's
+    /// cookie (see <see cref="ArticlePasswords"/>) and sends it back to the article; a wrong one
+    /// brings the form back with a 403 and counts against the reader's network (<see cref="PasswordGuesses"/>).
+    /// </summary>
+    public async Task<IActionResult> OnPostUnlockAsync(
+        int? year, string slug, [FromForm] string? password, [FromForm] string? unlockToken, CancellationToken cancellationToken)
+    {
+        // The comment form is not what was posted: its fields' errors are not this form's.
+        ModelState.Clear();
+        if (await LoadAsync(year, slug, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+        if (CommentFormToken.IsCrossSite(Request))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        if (!Article.Locked)
+        {
+            return Redirect(Article.Url);
+        }
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (!passwords.IsFormToken(unlockToken, Article.Id))
+        {
+            return await RedisplayLockedAsync(StatusCodes.Status400BadRequest,
+                "This form has expired or did not come from this page. Please enter the password again.", cancellationToken);
+        }
+        if (!guesses.MayGuess(address, Article.Id))
+        {
+            return await RedisplayLockedAsync(StatusCodes.Status429TooManyRequests,
+                "Too many wrong passwords have come from your network in the last few minutes. Please wait a little and try again.", cancellationToken);
+        }
+        if (string.IsNullOrEmpty(password) || !ArticlePasswords.Matches(Article.Password, password))
+        {
+            guesses.Missed(address, Article.Id);
+            return await RedisplayLockedAsync(StatusCodes.Status403Forbidden,
+                string.IsNullOrEmpty(password) ? "Please enter the password." : "That password is not right. Check it and try again.", cancellationToken);
+        }
+        passwords.Remember(HttpContext, Article.Id, Article.Password!, Article.Url);
+        return Redirect(Article.Url);
+    }
+
+    private async Task<IActionResult> RedisplayLockedAsync(int statusCode, string problem, CancellationToken cancellationToken)
+    {
+        Response.StatusCode = statusCode;
+        PasswordProblem = problem;
+        await LoadNavigationAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task<IActionResult> RedisplayAsync(int statusCode, Notice notice, CancellationToken cancellationToken)
     {
         Response.StatusCode = statusCode;
@@ -242,6 +312,7 @@ public sealed class ShowModel(
                 Array.Empty<TermLink>(), Array.Empty<TermLink>())
             {
                 IsPrivate = a.Status == ArticleStatus.Private, AuthorId = a.AuthorId,
+                IsProtected = a.Password != null, Password = a.Password,
                 AuthorBio = a.Author.Bio, AuthorPhoto = a.Author.PhotoPath, AuthorLinks = a.Author.ProfileLinks,
                 SearchTitle = a.SearchTitle, SearchDescription = a.SearchDescription, EnclosureUrl = a.EnclosureUrl, EnclosureType = a.EnclosureType,
                 CoAuthors = a.CoAuthors.OrderBy(c => c.Position).Select(c => new BylineName(c.User!.DisplayName, c.User.Slug)).ToList(),
@@ -274,6 +345,14 @@ public sealed class ShowModel(
         {
             return NotFound();
         }
+        // Protected: locked unless this visitor may edit it or gave the password (a page for them alone).
+        var locked = article.IsProtected
+            && !ArticlePermissions.CanReadProtected(User, article.Kind, article.AuthorId)
+            && !passwords.IsUnlocked(Request, article.Id, article.Password);
+        if (article.IsProtected && !locked)
+        {
+            PageCache.KeepPrivate(HttpContext);
+        }
         var terms = new List<TermRow>();
         await foreach (var term in TermsOf.For(db)(db, article.Id).WithCancellation(cancellationToken))
         {
@@ -283,9 +362,14 @@ public sealed class ShowModel(
         {
             Categories = [.. terms.Where(t => !t.IsTag).OrderBy(t => t.Name, StringComparer.CurrentCulture).Select(t => new TermLink(t.Id, t.Name, ArticleLinks.Category(t.Slug)))],
             Tags = [.. terms.Where(t => t.IsTag).OrderBy(t => t.Name, StringComparer.CurrentCulture).Select(t => new TermLink(t.Id, t.Name, ArticleLinks.Tag(t.Slug)))],
-            Words = ArticleView.CountWords(article.BodyHtml),
+            Locked = locked,
+            // What a locked page must not show is not even handed to it.
+            BodyHtml = locked ? "" : article.BodyHtml,
+            Summary = locked ? "" : article.Summary,
+            ImageUrl = locked ? null : article.ImageUrl,
+            Words = locked ? 0 : ArticleView.CountWords(article.BodyHtml),
             CommentsOpen = commentSettings.CurrentValue.AreOpen(article.CommentsOpen, article.PublishedAt, clock.GetUtcNow().UtcDateTime),
-            Picture = await ResponsiveImage.FindAsync(db, article.ImageUrl, cancellationToken),
+            Picture = locked ? null : await ResponsiveImage.FindAsync(db, article.ImageUrl, cancellationToken),
         };
         return null;
     }
@@ -299,7 +383,7 @@ public sealed class ShowModel(
                 Article.Id, Article.PublishedAt, Article.Title, Article.Summary,
                 [.. Article.Categories.Select(c => c.Id)], [.. Article.Tags.Select(t => t.Id)], cancellationToken);
         ViewData["Meta"] = ArticleMetadata.For(
-            Article, Navigation, Conversation.Count, siteAddress.Base, options.CurrentValue.Site, siteTime.Culture.Name);
+            Article, Navigation, Article.Locked ? 0 : Conversation.Count, siteAddress.Base, options.CurrentValue.Site, siteTime.Culture.Name);
     }
 
     private async Task LoadConversationAsync(Notice notice, CancellationToken cancellationToken)

@@ -30,6 +30,8 @@ public abstract class RoundTrippingThroughWordPress
         Assert.Contains("<category domain=\"post_format\" nicename=\"post-format-aside\"><![CDATA[Aside]]></category>", xml, StringComparison.Ordinal);
         Assert.Contains("<wp:term_taxonomy><![CDATA[post_format]]></wp:term_taxonomy>", xml, StringComparison.Ordinal);
         Assert.DoesNotContain("<wp:tag_slug><![CDATA[post-format-aside]]>", xml, StringComparison.Ordinal);
+        // A password-protected post goes out with its password, as WordPress writes it.
+        Assert.Contains("<wp:post_password><![CDATA[anchor]]></wp:post_password>", xml, StringComparison.Ordinal);
 
         var report = await second.ImportAsync(exported);
 
@@ -80,7 +82,7 @@ public abstract class RoundTrippingThroughWordPress
         var slugs = await db.Articles.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Slug);
         return articles
             .Select(a => string.Join(" | ", a.Kind, a.Title, a.Slug, a.Status, a.PublishedAt?.ToString("O"), a.Excerpt, a.Summary,
-                a.IsSticky, a.CommentsOpen, a.MenuOrder, a.ParentId is { } parent ? slugs[parent] : null, a.Author!.UserName, a.BodyHtml,
+                a.IsSticky, a.CommentsOpen, a.Password, a.MenuOrder, a.ParentId is { } parent ? slugs[parent] : null, a.Author!.UserName, a.BodyHtml,
                 a.FeaturedImageUrl is null ? "" : Path.GetFileName(a.FeaturedImageUrl), a.FeaturedImageAlt, a.FeaturedImageCaption, a.FeaturedImageCredit,
                 string.Join(',', a.Categories.Select(c => c.Slug).Order()), string.Join(',', a.Tags.Select(t => t.Slug).Order())))
             .Order(StringComparer.Ordinal).ToList();

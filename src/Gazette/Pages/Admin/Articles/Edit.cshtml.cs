@@ -156,6 +156,7 @@ public sealed class EditModel(
                 Tags = string.Join(", ", article.Tags.Select(t => t.Name).Order()),
                 CommentsOpen = article.CommentsOpen,
                 IsSticky = article.IsSticky,
+                Password = article.Password,
                 AuthorId = article.AuthorId,
                 CoAuthorIds = article.CoAuthors.OrderBy(c => c.Position).Select(c => c.UserId).ToList(),
                 PublishAt = article.PublishedAt is { } publishedAt ? ToMinute(siteTime.ToLocal(publishedAt)) : null,
@@ -228,6 +229,7 @@ public sealed class EditModel(
                 await autosaves.DiscardAsync(UserId, id, cancellationToken);
                 TempData[MessageKey] = article.Status switch
                 {
+                    ArticleStatus.Published when article.IsProtected => $"{(IsPage ? "Page" : "Article")} published, protected by its password: readers see the headline until they enter it.",
                     ArticleStatus.Published => IsPage ? "Page published." : "Article published.",
                     ArticleStatus.Scheduled => $"Scheduled for {siteTime.DateAndTime(article.PublishedAt!.Value)} ({TimeZoneName}).",
                     ArticleStatus.Pending => "Submitted for review. An Editor will publish it or send it back.",

@@ -16,7 +16,11 @@ public sealed class IndexModel(GazetteDbContext db) : PageModel
     public const int PageSize = 50;
 
     public sealed record Row(
-        int Id, string Title, string Author, ArticleStatus Status, bool IsSticky, DateTime UpdatedAt, DateTime? PublishedAt, string? PublicUrl);
+        int Id, string Title, string Author, ArticleStatus Status, bool IsSticky, DateTime UpdatedAt, DateTime? PublishedAt, string? PublicUrl)
+    {
+        /// <summary>Readers need a password to read it.</summary>
+        public bool IsProtected { get; init; }
+    }
 
     /// <summary>Null for every state.</summary>
     [BindProperty(SupportsGet = true)]
@@ -81,12 +85,15 @@ public sealed class IndexModel(GazetteDbContext db) : PageModel
         var rows = await ordered
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize + 1)
-            .Select(a => new { a.Id, a.Title, a.Slug, Author = a.Author!.DisplayName, a.Status, a.IsSticky, a.UpdatedAt, a.PublishedAt })
+            .Select(a => new { a.Id, a.Title, a.Slug, Author = a.Author!.DisplayName, a.Status, a.IsSticky, a.UpdatedAt, a.PublishedAt, IsProtected = a.Password != null })
             .ToListAsync(cancellationToken);
         HasMore = rows.Count > PageSize;
         Articles = rows.Take(PageSize).Select(a => new Row(
             a.Id, a.Title, a.Author, a.Status, a.IsSticky, a.UpdatedAt, a.PublishedAt,
-            a.Status is ArticleStatus.Published or ArticleStatus.Private && a.PublishedAt is { } published ? ArticleLinks.Of(kind, published, a.Slug) : null))
+            a.Status is ArticleStatus.Published or ArticleStatus.Private && a.PublishedAt is { } published ? ArticleLinks.Of(kind, published, a.Slug) : null)
+        {
+            IsProtected = a.IsProtected,
+        })
             .ToList();
         return Page();
     }
