@@ -210,7 +210,7 @@ public abstract class FormattingACommentTests(GazetteApp app)
         {
             Assert.Contains(tag, hint, StringComparison.Ordinal);
         }
-        Assert.Equal("text-hint error-text", page.QuerySelector("#respond textarea[name='Form.Text']")!.GetAttribute("aria-describedby"));
+        Assert.Equal("error-text text-hint", page.QuerySelector("#respond textarea[name='Form.Text']")!.GetAttribute("aria-describedby"));
     }
 }
 
