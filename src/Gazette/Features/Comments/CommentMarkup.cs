@@ -14,9 +14,10 @@ namespace Gazette.Features.Comments;
 /// </summary>
 internal static partial class CommentMarkup
 {
-    /// <summary>WordPress's tags for comments (<c>$allowedtags</c>) and <c>pre</c>.</summary>
-    public static readonly string[] Tags =
-        ["a", "abbr", "acronym", "b", "blockquote", "cite", "code", "del", "em", "i", "pre", "q", "s", "strike", "strong"];
+    /// <summary>WordPress's tags for comments (<c>$allowedtags</c>) and <c>pre</c>, as the pattern that finds them lists them.</summary>
+    private const string TagNames = "a|abbr|acronym|b|blockquote|cite|code|del|em|i|pre|q|s|strike|strong";
+
+    public static readonly IReadOnlyList<string> Tags = TagNames.Split('|');
 
     /// <summary>Renders text: the tags above, the paragraphs and line breaks this class writes, links marked as readers' own.</summary>
     private static readonly HtmlSanitizer Renderer = CreateSanitizer([.. Tags, "p", "br"], keepChildren: false, markLinks: true);
@@ -164,7 +165,7 @@ internal static partial class CommentMarkup
         }
     }
 
-    private static HtmlSanitizer CreateSanitizer(string[] tags, bool keepChildren, bool markLinks)
+    private static HtmlSanitizer CreateSanitizer(IEnumerable<string> tags, bool keepChildren, bool markLinks)
     {
         var options = HtmlSanitizerOptions.Empty();
         options.AllowedTags = new HashSet<string>(tags, StringComparer.OrdinalIgnoreCase);
@@ -198,8 +199,6 @@ internal static partial class CommentMarkup
         }
         return sanitizer;
     }
-
-    private const string TagNames = "a|abbr|acronym|b|blockquote|cite|code|del|em|i|pre|q|s|strike|strong";
 
     [GeneratedRegex(@"<(?!/?(?:" + TagNames + @")(?:\s(?:[^<>""']|""[^""]*""|'[^']*')*)?/?>)", RegexOptions.IgnoreCase)]
     private static partial Regex NotATag();
