@@ -7,7 +7,7 @@ namespace Gazette.BrowserTests.Infrastructure;
 /// Looks for what hostile text would leave behind if it ever became markup: dialogs it opened,
 /// the <c>window.__xss</c> marker it set (or an element it named so), event-handler attributes,
 /// script URLs, scripts, frames and plug-ins, and inside a comment any element or attribute the
-/// comment template does not write.
+/// comment template does not write (or, in its text, that is not one of the inert tags comments may use).
 /// </summary>
 public sealed class ActiveContent
 {
@@ -44,10 +44,17 @@ public sealed class ActiveContent
           // The comment template writes only these; anything else inside a comment came from its data.
           const tags = new Set(['li', 'article', 'header', 'span', 'a', 'time', 'div', 'p', 'br', 'ol']);
           const attributes = new Set(['class', 'id', 'href', 'rel', 'aria-label', 'aria-hidden', 'datetime']);
+          // A comment's text may also hold the inert tags WordPress allows in comments, and links to web or mail addresses only.
+          const textTags = new Set(['p', 'br', 'a', 'em', 'i', 'strong', 'b', 'blockquote', 'q', 'cite', 'code', 'pre', 'del', 's', 'strike', 'abbr', 'acronym']);
+          const textAttributes = new Set(['href', 'rel', 'title']);
           for (const el of document.querySelectorAll('li.comment, li.comment *')) {
-            if (!tags.has(el.localName)) problems.push(`a ${el.localName} element in a comment: ${show(el)}`);
+            const inText = !el.classList.contains('comment-text') && el.closest('.comment-text') !== null;
+            if (!(inText ? textTags : tags).has(el.localName)) problems.push(`a ${el.localName} element in a comment: ${show(el)}`);
             for (const { name } of el.attributes) {
-              if (!attributes.has(name)) problems.push(`a ${name} attribute in a comment: ${show(el)}`);
+              if (!(inText ? textAttributes : attributes).has(name)) problems.push(`a ${name} attribute in a comment: ${show(el)}`);
+            }
+            if (inText && el.hasAttribute('href') && !/^(https?:\/\/|mailto:)/i.test(el.getAttribute('href'))) {
+              problems.push(`a link to ${el.getAttribute('href')} in a comment's text: ${show(el)}`);
             }
           }
           if ('__xss' in window) problems.push(`window.__xss is set: ${String(window.__xss).slice(0, 160)}`);

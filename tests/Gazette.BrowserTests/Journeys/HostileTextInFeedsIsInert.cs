@@ -76,7 +76,9 @@ public sealed class HostileTextInFeedsIsInert(BrowserApp app)
             var shown = byField[(feed, entry.Length == 0 ? "" : new Uri(app.BaseAddress, entry).AbsoluteUri, name)].ToList();
             var ok = contains
                 ? shown.Any(s => Normal(s).Contains(Normal(expected), StringComparison.Ordinal))
-                : shown.Count == 1 && Normal(shown[0]) == Normal(expected);
+                : (shown.Count == 1 && Normal(shown[0]) == Normal(expected))
+                    // A comment of empty formatting only (<b></b>) has no words to summarise: no summary at all.
+                    || (Normal(expected).Length == 0 && shown.All(s => Normal(s).Length == 0));
             return ok ? [] : [$"{feed}: {name} of {(entry.Length == 0 ? "the feed" : entry)} shows [{string.Join(" | ", shown)}] for \"{expected}\""];
         }
 
@@ -92,9 +94,10 @@ public sealed class HostileTextInFeedsIsInert(BrowserApp app)
             problems.AddRange(Compare(tag, e.Url, names.Caption, e.Payload));
             problems.AddRange(Compare(tag, e.Url, names.Content, $"{e.Payload} Image source: {e.Payload}", contains: true));
             problems.AddRange(Compare(comments, comment, names.Title, $"Comment on {e.Payload} by {e.Name}"));
-            problems.AddRange(Compare(comments, comment, names.Summary, e.Payload));
+            // A comment may use a few inert tags: its words show as on the page (see ShownComment).
+            problems.AddRange(Compare(comments, comment, names.Summary, ShownComment.PlainTextOf(e.Payload)));
             problems.AddRange(Compare(comments, comment, names.Author, e.Name));
-            problems.AddRange(Compare(comments, comment, names.Content, e.Payload));
+            problems.AddRange(Compare(comments, comment, names.Content, ShownComment.TextOf(e.Payload)));
         }
         foreach (var e in sample)
         {

@@ -106,6 +106,7 @@ public abstract class PostingACommentTests(GazetteApp app)
     [InlineData("Form.Website", "javascript:alert(1)", "Form.Website", "Please enter a web address, like https://example.com, or leave it empty.")]
     [InlineData("Form.Website", "not a url", "Form.Website", "Please enter a web address, like https://example.com, or leave it empty.")]
     [InlineData("Form.Text", "", "Form.Text", "Please write your comment.")]
+    [InlineData("Form.Text", "<b> </b><em></em>", "Form.Text", "Please write your comment: those tags alone show nothing.")]
     [InlineData("Form.Name", "LONG_NAME", "Form.Name", "Your name can be at most 100 characters.")]
     [InlineData("Form.Text", "LONG_TEXT", "Form.Text", "Your comment can be at most 5000 characters; please shorten it.")]
     public async Task RefusesAnInvalidFieldAndKeepsEverythingTyped(string field, string value, string errorFor, string message)
@@ -126,7 +127,8 @@ public abstract class PostingACommentTests(GazetteApp app)
         Assert.Equal(message, page.TextOf($"[data-valmsg-for='{errorFor}']"));
         var invalid = page.QuerySelector($"[name='{errorFor}']")!;
         Assert.Equal("true", invalid.GetAttribute("aria-invalid"));
-        Assert.Equal(message, page.GetElementById(invalid.GetAttribute("aria-describedby")!)!.TextContent.Trim());
+        // The error describes the field first (the comment field's formatting hint comes after it).
+        Assert.Equal(message, page.GetElementById(invalid.GetAttribute("aria-describedby")!.Split(' ')[0])!.TextContent.Trim());
         Assert.Contains("not posted yet", page.TextOf(".form-errors[role=alert]"), StringComparison.Ordinal);
         Assert.Single(page.QuerySelectorAll("[aria-invalid=true]"));
         Assert.Equal(fields["Form.Text"], page.QuerySelector("textarea[name='Form.Text']")!.TextContent);

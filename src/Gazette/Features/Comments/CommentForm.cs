@@ -23,6 +23,7 @@ public sealed class CommentForm
 
     [Required(ErrorMessage = "Please write your comment.")]
     [StringLength(MaxTextLength, ErrorMessage = "Your comment can be at most {1} characters; please shorten it.")]
+    [ShowsWords]
     public string? Text { get; set; }
 
     /// <summary>The signed, non-personal form token (see <see cref="CommentFormToken"/>).</summary>
@@ -60,6 +61,16 @@ internal sealed class EmailSyntaxAttribute : ValidationAttribute
         && address.Host.Contains('.', StringComparison.Ordinal)
         && !address.Host.StartsWith('.')
         && !address.Host.EndsWith('.');
+}
+
+/// <summary>Comment text that shows something: tags with nothing in them (<c>&lt;b&gt;&lt;/b&gt;</c>) are as good as empty.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+internal sealed class ShowsWordsAttribute : ValidationAttribute
+{
+    public ShowsWordsAttribute() : base("Please write your comment: those tags alone show nothing.") { }
+
+    public override bool IsValid(object? value) =>
+        value is not string text || string.IsNullOrWhiteSpace(text) || CommentText.ToPlainText(text).Length > 0;
 }
 
 [AttributeUsage(AttributeTargets.Property)]

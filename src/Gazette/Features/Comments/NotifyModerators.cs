@@ -32,7 +32,7 @@ public sealed class NotifyModerators(GazetteDbContext db, Outbox outbox, IOption
         var body = $"""
             {comment.AuthorName} commented on "{title}", and the comment is waiting for moderation.
 
-            {comment.Text}
+            {CommentText.ToPlainText(comment.Text)}
 
             Why it waits: {comment.ModerationReason}
 

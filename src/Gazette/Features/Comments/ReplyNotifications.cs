@@ -70,7 +70,7 @@ public sealed class ReplyNotifications(
         outbox.Enqueue(found.ParentEmail, $"{found.AuthorName} replied to your comment on \"{found.Title}\"", $"""
             {found.AuthorName} replied to your comment on "{found.Title}":
 
-            {found.Text}
+            {CommentText.ToPlainText(found.Text)}
 
             Read the conversation: {article}
 

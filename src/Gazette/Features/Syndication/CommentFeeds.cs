@@ -65,7 +65,7 @@ public sealed class CommentFeeds(GazetteDbContext db, IOptionsMonitor<GazetteOpt
                 article is null ? $"Comment on {row.ArticleTitle} by {row.AuthorName}" : $"By {row.AuthorName}",
                 url.AbsoluteUri, row.CreatedAt, updated,
                 new FeedPerson(row.AuthorName, CommentText.WebsiteHref(row.AuthorWebsite)),
-                row.Text, row.TextHtml ?? CommentHtml.Of(row.Text), null, []);
+                CommentText.ToPlainText(row.Text), row.TextHtml ?? CommentHtml.Of(row.Text), null, []);
         }).ToList();
 
         var page = article?.Url ?? SyndicationLinks.CommentsPage;

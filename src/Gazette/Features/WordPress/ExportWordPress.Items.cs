@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Xml;
 using Gazette.Data;
 using Gazette.Features.Articles;
+using Gazette.Features.Comments;
 using Microsoft.EntityFrameworkCore;
 
 using static Gazette.Features.WordPress.WxrWriter;
@@ -182,7 +183,7 @@ public sealed partial class ExportWordPress
         await WpCDataAsync(xml, "comment_author_IP", comment.AuthorIp ?? "");
         await WpCDataAsync(xml, "comment_date", WordPressDate(siteTime.ToLocal(comment.CreatedAt)));
         await WpCDataAsync(xml, "comment_date_gmt", WordPressDate(comment.CreatedAt));
-        await WpCDataAsync(xml, "comment_content", CommentHtml(comment.Text));
+        await WpCDataAsync(xml, "comment_content", CommentText.ToPortableHtml(comment.Text));
         await WpCDataAsync(xml, "comment_approved", comment.Status switch
         {
             CommentStatus.Approved => "1",
@@ -256,10 +257,6 @@ public sealed partial class ExportWordPress
     /// <summary>"2024/05/harbour-3f2a.jpg" for <c>/media/2024/05/harbour-3f2a.jpg</c>: the path under the uploads folder.</summary>
     private static string? AttachedFile(string stored) =>
         MediaFolderPath().Match(stored) is { Success: true } match ? match.Groups["file"].Value : null;
-
-    /// <summary>Plain comment text as the HTML WordPress keeps a typed comment in: only <c>&amp; &lt; &gt;</c> escaped.</summary>
-    private static string CommentHtml(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^/media/(?<file>\d{4}/\d{2}/[^/?#]+)$")]
     private static partial Regex MediaFolderPath();

@@ -38,7 +38,7 @@ internal sealed class WordPressComments(GazetteDbContext db, Avatars avatars, in
             var email = (source.Email ?? "").Trim().ToLowerInvariant();
             // Only an address: exports may hold placeholders such as "(email address redacted)".
             email = email.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email ? email : "";
-            var text = WordPressContent.ToPlainText(source.Content);
+            var text = CommentText.FromHtml(source.Content);
             if (text.Length > 10_000)
             {
                 run.Report.Warn($"comments: #{source.Id} on item {item.Id}: longer than 10,000 characters, cut");

@@ -58,7 +58,7 @@ public static partial class WordPressContent
         return new Converted(NoBlankLines(text), notes);
     }
 
-    /// <summary>Plain text from a fragment of HTML: for excerpts, summaries and comments (which are plain text here).</summary>
+    /// <summary>Plain text from a fragment of HTML: for excerpts and summaries.</summary>
     public static string ToPlainText(string html)
     {
         ArgumentNullException.ThrowIfNull(html);

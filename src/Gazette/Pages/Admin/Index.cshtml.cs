@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Gazette.Data;
 using Gazette.Features.Articles;
+using Gazette.Features.Comments;
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -81,7 +82,7 @@ public sealed class IndexModel(GazetteDbContext db, IAuthorizationService author
             .Select(c => new { c.Id, c.AuthorName, c.Text, c.CreatedAt, c.Article!.Title, c.Article.Kind, c.Article.Slug, c.Article.Status, c.Article.PublishedAt })
             .ToListAsync(cancellationToken);
         return rows.Select(c => new CommentItem(
-            c.Id, c.AuthorName, Excerpt(c.Text), c.Title,
+            c.Id, c.AuthorName, Excerpt(CommentText.ToPlainText(c.Text)), c.Title,
             c.Status != ArticleStatus.Published || c.PublishedAt is not { } at ? null
                 : status == CommentStatus.Approved ? ArticleLinks.Comment(c.Id) : ArticleLinks.Of(c.Kind, at, c.Slug),
             c.CreatedAt)).ToList();

@@ -17,6 +17,7 @@ public sealed class EditModel(GazetteDbContext db, CommentOwnership ownership, E
     [BindProperty]
     [Required(ErrorMessage = "Please write your comment, or delete it instead.")]
     [StringLength(CommentForm.MaxTextLength, ErrorMessage = "Your comment can be at most {1} characters; please shorten it.")]
+    [ShowsWords]
     [Display(Name = "Your comment")]
     public string? Text { get; set; }
 

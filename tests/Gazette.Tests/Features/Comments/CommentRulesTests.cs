@@ -59,10 +59,10 @@ public sealed class CommentRulesTests
     }
 
     [Fact]
-    public void EncodesCommentTextAndKeepsParagraphs()
+    public void FormatsCommentTextAndKeepsParagraphs()
     {
-        var html = CommentText.ToHtml("<b>hi</b>\nline two\n\nsecond & last").ToString();
-        Assert.Equal("<p>&lt;b&gt;hi&lt;/b&gt;<br>line two</p><p>second &amp; last</p>", html);
+        var html = CommentText.ToHtml("<b>hi</b>\nline two <u>not this</u>\n\nsecond & last").ToString();
+        Assert.Equal("<p><b>hi</b><br>line two &lt;u&gt;not this&lt;/u&gt;</p><p>second &amp; last</p>", html);
     }
 
     [Theory]

@@ -42,9 +42,9 @@ public static class FeedFields
     private static readonly HashSet<string> SafeElements =
     [
         "p", "br", "hr", "h2", "h3", "h4", "a", "em", "strong", "blockquote", "ul", "ol", "li", "code", "pre", "sup", "sub",
-        "figure", "figcaption", "img", "small",
+        "figure", "figcaption", "img", "small", "b", "i", "q", "cite", "del", "s", "strike", "abbr", "acronym",
     ];
-    private static readonly HashSet<string> SafeAttributes = ["href", "src", "alt", "width", "height", "id"];
+    private static readonly HashSet<string> SafeAttributes = ["href", "src", "alt", "width", "height", "id", "rel", "title"];
 
     public static IReadOnlyList<FeedField> Read(string body, FeedFormat format) =>
         format == FeedFormat.Json ? Json(body) : Xml(body, format);

@@ -198,7 +198,7 @@ public abstract class ImportingAWordPressExport(GazetteApp app)
         Assert.Equal(CommentStatus.Spam, byName["Cheap Pills"].Status);
         Assert.Equal(CommentStatus.Pending, byName["Waiting Walter"].Status);
         Assert.Equal(CommentStatus.Trash, byName["Binned Bob"].Status);
-        Assert.Equal("Is the band playing every night (https://band.example.org/dates)?\nAsking for a friend.", byName["Waiting Walter"].Text);
+        Assert.Equal("Is the band playing <a href=\"https://band.example.org/dates\">every night</a>?\nAsking for a friend.", byName["Waiting Walter"].Text);
         Assert.Equal(CommentKind.Pingback, byName["Bay Blog » Ferry news"].Kind);
         Assert.Equal("[…] the ferry is back, says the Weekly […]", byName["Bay Blog » Ferry news"].Text);
         Assert.Equal(CommentKind.Trackback, byName["Coast Notes"].Kind);
@@ -210,6 +210,33 @@ public abstract class ImportingAWordPressExport(GazetteApp app)
         var regatta = await app.ArticleAsync("regatta-timetable");
         var early = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.ArticleId == regatta.Id));
         Assert.Equal("198.51.100.0", early.AuthorIp);
+    }
+
+    [Fact]
+    public async Task KeepsTheFormattingOfAnImportedComment()
+    {
+        await ImportHarbourAsync();
+
+        var stored = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.AuthorName == "Replier 1"));
+        // The source's markup in the comment tags WordPress allows; other tags gone with their scripts, their text kept.
+        Assert.Equal(
+            "Reply at depth 1 of the ferry thread. The <em>new</em> timetable is <a href=\"https://harbour.example.com/timetable/\">online</a>:\n"
+            + "<blockquote>The night ferry sails at <strong>22:40</strong>.</blockquote>\n\n"
+            + "Set a reminder with <code>at 22:00 &lt;&lt; ferry</code>.Really.",
+            stored.Text);
+
+        var page = await app.CreateBrowser().GetDocumentAsync("/2021/06/night-ferry-sails-again");
+        var text = page.QuerySelector($"#comment-{stored.Id} > article .comment-text")!;
+        var link = text.QuerySelector("a")!;
+        Assert.Equal("https://harbour.example.com/timetable/", link.GetAttribute("href"));
+        Assert.Equal("nofollow ugc", link.GetAttribute("rel"));
+        Assert.Null(link.GetAttribute("onclick"));
+        Assert.Null(link.GetAttribute("class"));
+        Assert.Equal("new", text.QuerySelector("p > em")!.TextContent);
+        Assert.Equal("The night ferry sails at 22:40.", text.QuerySelector("blockquote > p")!.TextContent);
+        Assert.Equal("22:40", text.QuerySelector("blockquote strong")!.TextContent);
+        Assert.Equal("at 22:00 << ferry", text.QuerySelector("code")!.TextContent);
+        Assert.Empty(text.QuerySelectorAll("script, span, [style]"));
     }
 
     [Fact]

@@ -92,7 +92,8 @@ public abstract class RoundTrippingThroughWordPress
         (await db.Comments.AsNoTracking().Include(c => c.Article).Include(c => c.Parent)
             .Where(c => !c.Article!.Title.StartsWith("Night ferry returns"))
             .ToListAsync())
-        .Select(c => string.Join(" | ", c.Article!.Slug, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.Text, c.Status, c.Kind,
+        // The comment as readers see it: its text may come back written another way ("&" as "&amp;").
+        .Select(c => string.Join(" | ", c.Article!.Slug, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.TextHtml, c.Status, c.Kind,
             c.CreatedAt.ToString("O"), c.Parent?.AuthorName, c.AuthorIp))
         .Order(StringComparer.Ordinal).ToList());
 

@@ -237,6 +237,8 @@ public abstract class WritingAnExportWordPressReads(GazetteApp app)
         Assert.Equal("1", (string?)comments["Replier 10"].Element(Wp + "comment_approved"));
         Assert.Equal("spam", (string?)comments["Cheap Pills"].Element(Wp + "comment_approved"));
         Assert.Equal("0", (string?)comments["Waiting Walter"].Element(Wp + "comment_approved"));
+        Assert.Equal("Is the band playing <a href=\"https://band.example.org/dates\">every night</a>?\nAsking for a friend.",
+            (string?)comments["Waiting Walter"].Element(Wp + "comment_content"));
         Assert.Equal("trash", (string?)comments["Binned Bob"].Element(Wp + "comment_approved"));
         Assert.Equal("comment", (string?)comments["Replier 1"].Element(Wp + "comment_type"));
         Assert.Equal("pingback", (string?)comments["Bay Blog » Ferry news"].Element(Wp + "comment_type"));
@@ -246,7 +248,8 @@ public abstract class WritingAnExportWordPressReads(GazetteApp app)
         var late = comments["Late Parent"];
         Assert.Equal(Stamp(zone.ToLocal(new DateTime(2021, 6, 5, 12, 0, 0, DateTimeKind.Utc))), (string?)late.Element(Wp + "comment_date"));
         Assert.Equal("2021-06-05 12:00:00", (string?)late.Element(Wp + "comment_date_gmt"));
-        // Plain text as the HTML WordPress keeps a typed comment in; the address's "&" kept whole in CDATA.
+        // A comment's text as the HTML WordPress keeps a typed comment in: its tags kept, any other "& < >" escaped;
+        // the address's "&" kept whole in CDATA.
         Assert.Equal("Fish & chips, \"the best\" <3 it's true", WebUnescape((string?)late.Element(Wp + "comment_content")));
         Assert.Equal("Fish &amp; chips, \"the best\" &lt;3 it's true", (string?)late.Element(Wp + "comment_content"));
         Assert.Contains("<wp:comment_author_url><![CDATA[https://example.org/?a=1&b=2]]></wp:comment_author_url>", text, StringComparison.Ordinal);
