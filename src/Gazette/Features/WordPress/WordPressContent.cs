@@ -12,9 +12,11 @@ public sealed record WordPressImage(string Url, string? Alt, string? Caption, st
 /// <summary>
 /// Turns WordPress post content into the HTML an imported article keeps as its body, as WordPress
 /// shows it: block-editor comments removed; <c>[caption]</c>, <c>[gallery]</c> and the code shortcodes
-/// made into HTML; classic paragraphs made by the rules of WordPress's <c>wpautop</c>. Embeds, audio
-/// and video become plain links (this site loads nothing from third parties, and its sanitiser keeps
-/// no players), each with a note for the import report.
+/// made into HTML; classic paragraphs made by the rules of WordPress's <c>wpautop</c>. Blocks keep
+/// their classes, and the sizes their inline styles held become classes too (<see cref="WordPressLayout"/>).
+/// Audio and video play in the browser's own players; an embed becomes its address alone in a paragraph,
+/// which the article shows as a card that loads nothing until clicked (<see cref="Embeds"/>). What could
+/// not be kept gets a note for the import report.
 /// </summary>
 public static partial class WordPressContent
 {
@@ -40,10 +42,11 @@ public static partial class WordPressContent
         text = PageBreak().Replace(text, "\n\n");
         text = HtmlComment().Replace(text, "");
         text = HtmlTag().Replace(text, m => m.Value.Replace('\n', ' '));
+        text = WordPressLayout.StylesToClasses(text);
         text = Caption().Replace(text, m => CaptionFigure(m.Groups["attrs"].Value, m.Groups["inner"].Value));
         text = Gallery().Replace(text, m => GalleryFigures(Attributes(m.Groups["attrs"].Value), findImage, attached, notes));
-        text = MediaShortcode().Replace(text, m => MediaShortcodeLink(m.Groups["kind"].Value.ToLowerInvariant(), Attributes(m.Groups["attrs"].Value), notes));
-        text = MediaElement().Replace(text, m => MediaElementLink(m, notes));
+        text = MediaShortcode().Replace(text, m => MediaShortcodePlayer(m.Groups["kind"].Value.ToLowerInvariant(), Attributes(m.Groups["attrs"].Value), notes));
+        text = MediaElement().Replace(text, m => MediaElementPlayer(m, notes));
         text = Frame().Replace(text, m => FrameLink(m, notes));
         text = Cover().Replace(text, m => CoverImage(m.Value, notes));
         text = EmbedFigure().Replace(text, m => EmbedFigureLink(m, notes));
@@ -203,8 +206,8 @@ public static partial class WordPressContent
     private static readonly string[] AudioSources = ["src", "mp3", "m4a", "ogg", "wav", "wma", "flac"];
     private static readonly string[] VideoSources = ["src", "mp4", "m4v", "webm", "ogv", "wmv", "flv"];
 
-    /// <summary><c>[audio]</c> and <c>[video]</c>: a link to the file (its <c>src</c>, a format attribute or a bare URL).</summary>
-    private static string MediaShortcodeLink(string kind, Dictionary<string, string> attrs, List<string> notes)
+    /// <summary><c>[audio]</c> and <c>[video]</c>: a player of the file (its <c>src</c>, a format attribute or a bare URL).</summary>
+    private static string MediaShortcodePlayer(string kind, Dictionary<string, string> attrs, List<string> notes)
     {
         var url = (kind == "audio" ? AudioSources : VideoSources).Select(name => SafeUrl(attrs.GetValueOrDefault(name))).FirstOrDefault(url => url is not null)
             ?? (attrs.GetValueOrDefault("0") is { } bare && WebAddress().IsMatch(bare) ? bare : null);
@@ -213,11 +216,20 @@ public static partial class WordPressContent
             notes.Add($"{(kind == "audio" ? "an" : "a")} [{kind}] without a file address (WordPress plays the post's attached {kind}) was removed: add it by hand");
             return "";
         }
-        return MediaLink(kind, url, notes);
+        if (PlayableUrl(url) is not { } playable)
+        {
+            return MediaLink(kind, url, notes);
+        }
+        var poster = kind == "video" && SafeUrl(attrs.GetValueOrDefault("poster")) is { } image ? $" poster=\"{Encode(image)}\"" : "";
+        var loop = attrs.GetValueOrDefault("loop") is "on" or "1" or "true" ? " loop" : "";
+        return $"<figure class=\"wp-block-{kind}\"><{kind} controls src=\"{Encode(playable)}\"{poster}{loop}><a href=\"{Encode(playable)}\">{Encode(playable)}</a></{kind}></figure>";
     }
 
-    /// <summary>An <c>&lt;audio&gt;</c> or <c>&lt;video&gt;</c> element (the block editor's): a link to its <c>src</c> or first <c>&lt;source&gt;</c>.</summary>
-    private static string MediaElementLink(Match m, List<string> notes)
+    /// <summary>
+    /// An <c>&lt;audio&gt;</c> or <c>&lt;video&gt;</c> element (the block editor's) is kept, on one line, when
+    /// its file (its <c>src</c> or first <c>&lt;source&gt;</c>) can play here; otherwise it becomes a link to it.
+    /// </summary>
+    private static string MediaElementPlayer(Match m, List<string> notes)
     {
         var kind = m.Groups["kind"].Value.ToLowerInvariant();
         var src = Source().Match(m.Groups["attrs"].Value) is { Success: true } attribute ? attribute : SourceElement().Match(m.Groups["inner"].Value);
@@ -227,8 +239,17 @@ public static partial class WordPressContent
             notes.Add($"an {kind} player without a file address was removed");
             return "";
         }
-        return MediaLink(kind, url, notes);
+        return PlayableUrl(url) == url ? BetweenTags().Replace(m.Value, "><") : MediaLink(kind, url, notes);
     }
+
+    /// <summary>
+    /// A file a player here may fetch: on this site, or on another over https (the CSP's media-src);
+    /// a protocol-relative address is taken as https. Null for an http address, which stays a link.
+    /// </summary>
+    private static string? PlayableUrl(string url) =>
+        url.StartsWith("//", StringComparison.Ordinal) ? "https:" + url
+        : url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || Embeds.IsThisSite(url) ? url
+        : null;
 
     /// <summary>
     /// An <c>&lt;iframe&gt;</c> pasted into the content (a map, a video player): a link to what it showed,
@@ -251,19 +272,18 @@ public static partial class WordPressContent
 
     private static string MediaLink(string kind, string url, List<string> notes)
     {
-        notes.Add($"{(kind == "audio" ? "an audio" : "a video")} player for {url} is kept as a link to the file");
+        notes.Add($"{(kind == "audio" ? "an audio" : "a video")} player for {url} is kept as a link to the file (players here take https or this site's files only)");
         return LinkParagraph(url);
     }
 
-    /// <summary>A cover block's background (an inline style, which the sanitiser drops) becomes an image at its start.</summary>
+    /// <summary>A cover block's background (an inline style, which the sanitiser drops) becomes its background image element, as newer WordPress writes it.</summary>
     private static string CoverImage(string tag, List<string> notes)
     {
         if (SafeUrl(WebUtility.HtmlDecode(BackgroundImage().Match(tag).Groups["url"].Value)) is not { } url)
         {
             return tag;
         }
-        notes.Add($"the background image of a cover block ({url}) is kept as an image");
-        return $"{tag}<img src=\"{Encode(url)}\" alt=\"\">";
+        return $"{tag}<img class=\"wp-block-cover__image-background\" src=\"{Encode(url)}\" alt=\"\">";
     }
 
     /// <summary>A block-editor embed: its URL as a link, with its caption if it has one.</summary>
@@ -282,7 +302,9 @@ public static partial class WordPressContent
 
     /// <summary>
     /// An embed (<c>[embed]</c>, a block, or a URL alone on its line or in its paragraph, which WordPress
-    /// embeds when it knows the site) as a link: the player would load the third party's page.
+    /// embeds when it knows the site) as its address alone in a paragraph: the article shows a card for a
+    /// site it knows (loading nothing until clicked) and a player for a sound or video file; any other
+    /// stays a link, as the player would load the third party's page.
     /// </summary>
     private static string EmbedLink(string raw, List<string> notes)
     {
@@ -291,7 +313,14 @@ public static partial class WordPressContent
         {
             return $"<p>{Encode(url)}</p>";
         }
-        notes.Add($"an embed of {url} is kept as a link");
+        if (Embeds.IsMediaFile(url) && PlayableUrl(url) is null)
+        {
+            notes.Add($"a player for {url} is kept as a link to the file (players here take https or this site's files only)");
+        }
+        else if (Embeds.ProviderOf(url) is null && !Embeds.IsMediaFile(url))
+        {
+            notes.Add($"an embed of {url} is kept as a link");
+        }
         return LinkParagraph(url);
     }
 
@@ -518,4 +547,7 @@ public static partial class WordPressContent
 
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex Tag();
+
+    [GeneratedRegex(@">\s+<")]
+    private static partial Regex BetweenTags();
 }
