@@ -56,7 +56,7 @@ public static partial class BodyClasses
     /// Classes that name a number or a provider: a code block's language, a gallery's columns, a cover's
     /// dim ratio, an embed's provider, and the sizes <c>WordPressLayout</c> reads from WordPress's inline styles.
     /// </summary>
-    [GeneratedRegex(@"^(?:language-[a-z0-9_+#-]{1,30}|columns-[1-8]|gallery-columns-[1-9]|has-background-dim-(?:[0-9]0|100)"
+    [GeneratedRegex(@"^(?:language-[a-z0-9_+#-]{1,30}|columns-[1-8]|has-background-dim-(?:[0-9]0|100)"
         + @"|is-provider-[a-z0-9-]{1,30}|wp-embed-aspect-(?:16-9|4-3|21-9|1-1|9-16)|flex-basis-(?:20|25|33|40|50|60|66|75|80)"
         + @"|media-width-(?:25|33|40|50|60|66|75)|min-height-(?:s|m|l|xl|screen)|spacer-(?:xs|s|m|l|xl))$", RegexOptions.CultureInvariant)]
     private static partial Regex Patterned();

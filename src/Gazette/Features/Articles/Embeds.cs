@@ -70,12 +70,21 @@ public static partial class Embeds
     public static string? ProviderOf(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var address) && address.Scheme == Uri.UriSchemeHttps ? Recognise(address)?.Provider : null;
 
+    /// <summary>The title a card for <paramref name="url"/> shows when no caption names it ("Video on YouTube"), if it would be a card.</summary>
+    public static string? LabelOf(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var address) && address.Scheme == Uri.UriSchemeHttps && Recognise(address) is { } found ? Label(found) : null;
+
+    private static string Label(Found found) => $"{(found.Player is null ? "Post" : "Video")} on {found.Provider}";
+
     /// <summary>Whether <paramref name="url"/> is a sound or video file the body plays in the browser's own player.</summary>
     public static bool IsMediaFile(string url) => MediaFile().IsMatch(url ?? "");
 
-    /// <summary>An address on this site: a path, not another site's address or a protocol-relative one.</summary>
+    /// <summary>
+    /// An address on this site: a path, not another site's address or a protocol-relative one (which
+    /// browsers also read in <c>\\host</c> and <c>/\\host</c>).
+    /// </summary>
     public static bool IsThisSite(string url) =>
-        url is { Length: > 0 } && !url.StartsWith("//", StringComparison.Ordinal) && !Scheme().IsMatch(url);
+        url is { Length: > 0 } && !Scheme().IsMatch(url) && !OtherHost().IsMatch(url);
 
     /// <summary>The address of the one link that is all <paramref name="block"/> says (its caption apart).</summary>
     private static string? AddressAlone(IElement block, IElement? caption)
@@ -114,7 +123,7 @@ public static partial class Embeds
     private static IElement Card(IDocument document, Uri address, Found found, string? caption)
     {
         var video = found.Player is not null;
-        var title = caption is { Length: > 0 } ? caption : $"{(video ? "Video" : "Post")} on {found.Provider}";
+        var title = caption is { Length: > 0 } ? caption : Label(found);
         var figure = document.CreateElement("figure");
         figure.ClassList.Add("embed", "embed-" + found.Kind);
         if (found.Player is { } player)
@@ -200,4 +209,7 @@ public static partial class Embeds
 
     [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9+.-]*:")]
     private static partial Regex Scheme();
+
+    [GeneratedRegex(@"^\s*[/\\]{2}|^\s*\\")]
+    private static partial Regex OtherHost();
 }

@@ -49,6 +49,7 @@ public static partial class WordPressContent
         text = MediaElement().Replace(text, m => MediaElementPlayer(m, notes));
         text = Frame().Replace(text, m => FrameLink(m, notes));
         text = Cover().Replace(text, m => CoverImage(m.Value, notes));
+        text = OwnCard().Replace(text, OwnCardLink);
         text = EmbedFigure().Replace(text, m => EmbedFigureLink(m, notes));
         text = Embed().Replace(text, m => EmbedLink(m.Groups["url"].Value, notes));
         text = StandaloneUrl().Replace(text, m => EmbedLink(m.Groups["url"].Value, notes));
@@ -136,7 +137,9 @@ public static partial class WordPressContent
         {
             images.Reverse();
         }
-        var html = new StringBuilder("<ul class=\"gallery\">");
+        // WordPress lays a [gallery] out in three columns unless it names another number.
+        var columns = attrs.GetValueOrDefault("columns")?.Trim() is { Length: 1 } n && n[0] is >= '1' and <= '8' && n != "3" ? $" columns-{n}" : "";
+        var html = new StringBuilder($"<ul class=\"gallery{columns}\">");
         foreach (var image in images)
         {
             html.Append("<li><figure><img src=\"").Append(Encode(image.Url)).Append("\" alt=\"")
@@ -298,6 +301,23 @@ public static partial class WordPressContent
         return FigureCaption().Match(m.Groups["inner"].Value) is { Success: true } caption
             ? $"<figure class=\"wp-block-embed\">{link}{caption.Value}</figure>"
             : link;
+    }
+
+    /// <summary>
+    /// A card this site made of an embed (in an export of it, imported again): the address it showed, with
+    /// its title as the caption unless that was only the card's label, so it renders as the same card.
+    /// </summary>
+    private static string OwnCardLink(Match m)
+    {
+        var url = WebUtility.HtmlDecode(m.Groups["url"].Value).Trim();
+        var title = WebUtility.HtmlDecode(m.Groups["title"].Value).Trim();
+        if (!WebAddress().IsMatch(url))
+        {
+            return m.Value;
+        }
+        return title.Length == 0 || title == Embeds.LabelOf(url)
+            ? LinkParagraph(url)
+            : $"<figure class=\"wp-block-embed\">{LinkParagraph(url)}<figcaption>{Encode(title)}</figcaption></figure>";
     }
 
     /// <summary>
@@ -481,6 +501,9 @@ public static partial class WordPressContent
 
     [GeneratedRegex(@"<figure(?=[^>]*\bclass\s*=\s*[""'][^""']*\bwp-block-embed\b)[^>]*>(?<inner>.*?)</figure\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex EmbedFigure();
+
+    [GeneratedRegex(@"<figure(?=[^>]*\bclass\s*=\s*""embed\b)[^>]*>\s*<a(?=[^>]*\bclass\s*=\s*""embed-link"")[^>]*?\bhref\s*=\s*""(?<url>[^""]*)""[^>]*>(?:(?!</figure).)*?<span class=""embed-title"">(?<title>[^<]*)</span>(?:(?!</figure).)*?</a>\s*</figure\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex OwnCard();
 
     [GeneratedRegex(@"<div[^>]*\bwp-block-embed__wrapper\b[^>]*>(?<url>[^<]*)</div\s*>", RegexOptions.IgnoreCase)]
     private static partial Regex EmbedWrapper();

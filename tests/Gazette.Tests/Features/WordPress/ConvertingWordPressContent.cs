@@ -340,6 +340,7 @@ public sealed partial class ConvertingWordPressContent
     [Theory]
     [InlineData("Intro\nline two\n<ul>\n<li>One</li>\n</ul>\n<blockquote>Quote\n\nMore</blockquote>\n<pre>a\n\nb</pre>\nhttps://youtu.be/xyz\n[code lang=\"sh\"]ls &amp;&amp; cd[/code]\n[audio src=\"/a.mp3\"]\n<p>Last</p><script>alert(1)</script>")]
     [InlineData("<!-- wp:paragraph -->\n<p>Block</p>\n<!-- /wp:paragraph -->\n\n<figure class=\"wp-block-embed\"><div class=\"wp-block-embed__wrapper\">\nhttps://youtu.be/xyz\n</div><figcaption>Cap</figcaption></figure>\n\n<div class=\"wp-block-cover\" style=\"background-image:url(/sea.jpg)\"><p>Sea</p></div>\n[gallery ids=\"3,7\"]")]
+    [InlineData("<!-- wp:embed -->\n<figure class=\"wp-block-embed is-provider-youtube\"><div class=\"wp-block-embed__wrapper\">\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n</div><figcaption>The launch &amp; the \"crowd\"</figcaption></figure>\n<!-- /wp:embed -->\n\nhttps://vimeo.com/76979871\n\n<!-- wp:columns -->\n<div class=\"wp-block-columns\"><div class=\"wp-block-column\" style=\"flex-basis:25%\"><p>One</p></div><div class=\"wp-block-column\"><p>Two</p></div></div>\n<!-- /wp:columns -->\n\n[audio src=\"https://cdn.example.org/a.mp3\"]\n\n[gallery ids=\"3,7\" columns=\"2\"]")]
     public void ReadsWhatItRenderedAsTheSame(string content)
     {
         // An export of the site carries the rendered HTML to WordPress, and an import of that brings it back.
