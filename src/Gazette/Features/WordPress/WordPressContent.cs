@@ -88,7 +88,9 @@ public static partial class WordPressContent
         {
             caption = attribute.Groups["text"].Value;
         }
-        return $"<figure class=\"wp-caption\">{image}<figcaption>{caption}</figcaption></figure>";
+        // Aligned as WordPress aligns it: floated left or right, or centred.
+        var align = CaptionAlignment().Match(attrs) is { Success: true } aligned ? " " + aligned.Groups["align"].Value.ToLowerInvariant() : "";
+        return $"<figure class=\"wp-caption{align}\">{image}<figcaption>{caption}</figcaption></figure>";
     }
 
     /// <summary>
@@ -465,6 +467,9 @@ public static partial class WordPressContent
 
     [GeneratedRegex(@"\bcaption\s*=\s*""(?<text>[^""]*)""", RegexOptions.IgnoreCase)]
     private static partial Regex CaptionAttribute();
+
+    [GeneratedRegex(@"\balign\s*=\s*[""']?(?<align>align(?:left|right|center))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CaptionAlignment();
 
     [GeneratedRegex(@"(?<!\[)\[gallery(?=[\s\]/])(?<attrs>[^\]]*)\](?!\])", RegexOptions.IgnoreCase)]
     private static partial Regex Gallery();

@@ -122,6 +122,17 @@ public sealed partial class ConvertingWordPressContent
     }
 
     [Fact]
+    public void KeepsACaptionShortcodesAlignment()
+    {
+        var html = Rendered("[caption id=\"attachment_5\" align=\"alignright\" width=\"300\"]<img src=\"/uploads/buoy.jpg\" alt=\"A buoy\" width=\"300\" /> Red buoys[/caption]\n\n[caption align=\"alignnone\"]<img src=\"/uploads/b.jpg\" alt=\"\" /> Plain[/caption]");
+
+        Assert.Equal(
+            "<figure class=\"wp-caption alignright\"><img src=\"/uploads/buoy.jpg\" alt=\"A buoy\" width=\"300\"><figcaption>Red buoys</figcaption></figure>"
+            + "<figure class=\"wp-caption\"><img src=\"/uploads/b.jpg\" alt=\"\"><figcaption>Plain</figcaption></figure>",
+            html);
+    }
+
+    [Fact]
     public void PutsNoBreaksInScriptsStylesOrDrawings()
     {
         var body = Convert("Text\n<style>\np { color: red; }\n</style>\n<svg viewBox=\"0 0 1 1\">\n<path d=\"M0 0\"/>\n</svg>\n<math>\n<mi>x</mi>\n</math>").Html;
