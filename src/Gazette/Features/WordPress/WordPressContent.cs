@@ -45,14 +45,9 @@ public static partial class WordPressContent
         text = WordPressLayout.StylesToClasses(text);
         text = Caption().Replace(text, m => CaptionFigure(m.Groups["attrs"].Value, m.Groups["inner"].Value));
         text = Gallery().Replace(text, m => GalleryFigures(Attributes(m.Groups["attrs"].Value), findImage, attached, notes));
-        text = MediaShortcode().Replace(text, m => MediaShortcodePlayer(m.Groups["kind"].Value.ToLowerInvariant(), Attributes(m.Groups["attrs"].Value), notes));
-        text = MediaElement().Replace(text, m => MediaElementPlayer(m, notes));
-        text = Frame().Replace(text, m => FrameLink(m, notes));
         text = Cover().Replace(text, m => CoverImage(m.Value, notes));
-        text = OwnCard().Replace(text, OwnCardLink);
-        text = EmbedFigure().Replace(text, m => EmbedFigureLink(m, notes));
-        text = Embed().Replace(text, m => EmbedLink(m.Groups["url"].Value, notes));
-        text = StandaloneUrl().Replace(text, m => EmbedLink(m.Groups["url"].Value, notes));
+        text = WordPressEmbeds.Players(text, notes);
+        text = WordPressEmbeds.Addresses(text, notes);
         foreach (var name in OtherShortcode().Matches(text).Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal))
         {
             notes.Add($"shortcode [{name}] left as text");
@@ -165,7 +160,7 @@ public static partial class WordPressContent
     /// <c>name=value</c> by lower-case name, and bare values by position ("0", "1", ...); values decoded,
     /// as the editor may have stored <c>&amp;amp;</c> for <c>&amp;</c>.
     /// </summary>
-    private static Dictionary<string, string> Attributes(string attrs)
+    internal static Dictionary<string, string> Attributes(string attrs)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         var position = 0;
@@ -208,79 +203,6 @@ public static partial class WordPressContent
         return $"<pre><code{type}>{Encode(code)}</code></pre>";
     }
 
-    private static readonly string[] AudioSources = ["src", "mp3", "m4a", "ogg", "wav", "wma", "flac"];
-    private static readonly string[] VideoSources = ["src", "mp4", "m4v", "webm", "ogv", "wmv", "flv"];
-
-    /// <summary><c>[audio]</c> and <c>[video]</c>: a player of the file (its <c>src</c>, a format attribute or a bare URL).</summary>
-    private static string MediaShortcodePlayer(string kind, Dictionary<string, string> attrs, List<string> notes)
-    {
-        var url = (kind == "audio" ? AudioSources : VideoSources).Select(name => SafeUrl(attrs.GetValueOrDefault(name))).FirstOrDefault(url => url is not null)
-            ?? (attrs.GetValueOrDefault("0") is { } bare && WebAddress().IsMatch(bare) ? bare : null);
-        if (url is null)
-        {
-            notes.Add($"{(kind == "audio" ? "an" : "a")} [{kind}] without a file address (WordPress plays the post's attached {kind}) was removed: add it by hand");
-            return "";
-        }
-        if (PlayableUrl(url) is not { } playable)
-        {
-            return MediaLink(kind, url, notes);
-        }
-        var poster = kind == "video" && SafeUrl(attrs.GetValueOrDefault("poster")) is { } image ? $" poster=\"{Encode(image)}\"" : "";
-        var loop = attrs.GetValueOrDefault("loop") is "on" or "1" or "true" ? " loop" : "";
-        return $"<figure class=\"wp-block-{kind}\"><{kind} controls src=\"{Encode(playable)}\"{poster}{loop}><a href=\"{Encode(playable)}\">{Encode(playable)}</a></{kind}></figure>";
-    }
-
-    /// <summary>
-    /// An <c>&lt;audio&gt;</c> or <c>&lt;video&gt;</c> element (the block editor's) is kept, on one line, when
-    /// its file (its <c>src</c> or first <c>&lt;source&gt;</c>) can play here; otherwise it becomes a link to it.
-    /// </summary>
-    private static string MediaElementPlayer(Match m, List<string> notes)
-    {
-        var kind = m.Groups["kind"].Value.ToLowerInvariant();
-        var src = Source().Match(m.Groups["attrs"].Value) is { Success: true } attribute ? attribute : SourceElement().Match(m.Groups["inner"].Value);
-        var url = SafeUrl(WebUtility.HtmlDecode(src.Groups["url"].Value));
-        if (url is null)
-        {
-            notes.Add($"an {kind} player without a file address was removed");
-            return "";
-        }
-        return PlayableUrl(url) == url ? BetweenTags().Replace(m.Value, "><") : MediaLink(kind, url, notes);
-    }
-
-    /// <summary>
-    /// A file a player here may fetch: on this site, or on another over https (the CSP's media-src);
-    /// a protocol-relative address is taken as https. Null for an http address, which stays a link.
-    /// </summary>
-    private static string? PlayableUrl(string url) =>
-        url.StartsWith("//", StringComparison.Ordinal) ? "https:" + url
-        : url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || Embeds.IsThisSite(url) ? url
-        : null;
-
-    /// <summary>
-    /// An <c>&lt;iframe&gt;</c> pasted into the content (a map, a video player): a link to what it showed,
-    /// since the sanitiser would drop it without a trace and the frame would load a third party's page.
-    /// </summary>
-    private static string FrameLink(Match m, List<string> notes)
-    {
-        var url = WebUtility.HtmlDecode(Source().Match(m.Groups["attrs"].Value).Groups["url"].Value).Trim();
-        if (url.StartsWith("//", StringComparison.Ordinal))
-        {
-            url = "https:" + url;
-        }
-        if (!WebAddress().IsMatch(url))
-        {
-            notes.Add("an embedded frame without a web address was removed");
-            return "";
-        }
-        return EmbedLink(url, notes);
-    }
-
-    private static string MediaLink(string kind, string url, List<string> notes)
-    {
-        notes.Add($"{(kind == "audio" ? "an audio" : "a video")} player for {url} is kept as a link to the file (players here take https or this site's files only)");
-        return LinkParagraph(url);
-    }
-
     /// <summary>A cover block's background (an inline style, which the sanitiser drops) becomes its background image element, as newer WordPress writes it.</summary>
     private static string CoverImage(string tag, List<string> notes)
     {
@@ -291,65 +213,8 @@ public static partial class WordPressContent
         return $"{tag}<img class=\"wp-block-cover__image-background\" src=\"{Encode(url)}\" alt=\"\">";
     }
 
-    /// <summary>A block-editor embed: its URL as a link, with its caption if it has one.</summary>
-    private static string EmbedFigureLink(Match m, List<string> notes)
-    {
-        var url = EmbedWrapper().Match(m.Groups["inner"].Value).Groups["url"].Value;
-        if (!WebAddress().IsMatch(WebUtility.HtmlDecode(url).Trim()))
-        {
-            return m.Value;
-        }
-        var link = EmbedLink(url, notes);
-        return FigureCaption().Match(m.Groups["inner"].Value) is { Success: true } caption
-            ? $"<figure class=\"wp-block-embed\">{link}{caption.Value}</figure>"
-            : link;
-    }
-
-    /// <summary>
-    /// A card this site made of an embed (in an export of it, imported again): the address it showed, with
-    /// its title as the caption unless that was only the card's label, so it renders as the same card.
-    /// </summary>
-    private static string OwnCardLink(Match m)
-    {
-        var url = WebUtility.HtmlDecode(m.Groups["url"].Value).Trim();
-        var title = WebUtility.HtmlDecode(m.Groups["title"].Value).Trim();
-        if (!WebAddress().IsMatch(url))
-        {
-            return m.Value;
-        }
-        return title.Length == 0 || title == Embeds.LabelOf(url)
-            ? LinkParagraph(url)
-            : $"<figure class=\"wp-block-embed\">{LinkParagraph(url)}<figcaption>{Encode(title)}</figcaption></figure>";
-    }
-
-    /// <summary>
-    /// An embed (<c>[embed]</c>, a block, or a URL alone on its line or in its paragraph, which WordPress
-    /// embeds when it knows the site) as its address alone in a paragraph: the article shows a card for a
-    /// site it knows (loading nothing until clicked) and a player for a sound or video file; any other
-    /// stays a link, as the player would load the third party's page.
-    /// </summary>
-    private static string EmbedLink(string raw, List<string> notes)
-    {
-        var url = WebUtility.HtmlDecode(raw).Trim();
-        if (!WebAddress().IsMatch(url))
-        {
-            return $"<p>{Encode(url)}</p>";
-        }
-        if (Embeds.IsMediaFile(url) && PlayableUrl(url) is null)
-        {
-            notes.Add($"a player for {url} is kept as a link to the file (players here take https or this site's files only)");
-        }
-        else if (Embeds.ProviderOf(url) is null && !Embeds.IsMediaFile(url))
-        {
-            notes.Add($"an embed of {url} is kept as a link");
-        }
-        return LinkParagraph(url);
-    }
-
-    private static string LinkParagraph(string url) => $"<p><a href=\"{Encode(url)}\">{Encode(url)}</a></p>";
-
     /// <summary>An address to link to or show: http(s), protocol-relative or relative to the old site; no other scheme (<c>javascript:</c>, <c>data:</c>).</summary>
-    private static string? SafeUrl(string? decoded)
+    internal static string? SafeUrl(string? decoded)
     {
         var url = decoded?.Trim() ?? "";
         return url.Length == 0 || url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || (Scheme().IsMatch(url) && !WebScheme().IsMatch(url))
@@ -357,7 +222,7 @@ public static partial class WordPressContent
             : url;
     }
 
-    private static string Encode(string text) => text
+    internal static string Encode(string text) => text
         .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 
@@ -483,47 +348,14 @@ public static partial class WordPressContent
     [GeneratedRegex(@"[<>""]|&(?!(?:[a-z][a-z0-9]*|#[0-9]+|#x[0-9a-f]+);)", RegexOptions.IgnoreCase)]
     private static partial Regex UnencodedCode();
 
-    [GeneratedRegex(@"(?<!\[)\[(?<kind>audio|video)(?=[\s\]/])(?<attrs>[^\]]*)\](?:.*?\[/\k<kind>\])?", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex MediaShortcode();
-
-    [GeneratedRegex(@"<(?<kind>audio|video)(?=[\s/>])(?<attrs>[^>]*)>(?<inner>.*?)</\k<kind>\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex MediaElement();
-
-    [GeneratedRegex(@"<iframe(?=[\s/>])(?<attrs>[^>]*)>(?:.*?</iframe\s*>)?", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex Frame();
-
-    [GeneratedRegex(@"(?<![\w-])src\s*=\s*(?:""(?<url>[^""]*)""|'(?<url>[^']*)'|(?<url>[^\s""'>]+))", RegexOptions.IgnoreCase)]
-    private static partial Regex Source();
-
-    [GeneratedRegex(@"<source\b[^>]*?(?<![\w-])src\s*=\s*(?:""(?<url>[^""]*)""|'(?<url>[^']*)'|(?<url>[^\s""'>]+))", RegexOptions.IgnoreCase)]
-    private static partial Regex SourceElement();
-
     [GeneratedRegex(@"<(?:div|section)(?=[^>]*\bclass\s*=\s*[""'][^""']*\bwp-block-cover\b)(?=[^>]*background-image)[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex Cover();
 
     [GeneratedRegex(@"background-image\s*:\s*url\(\s*(?<quote>&quot;|&#0?39;|[""']?)(?<url>.*?)\k<quote>\s*\)", RegexOptions.IgnoreCase)]
     private static partial Regex BackgroundImage();
 
-    [GeneratedRegex(@"<figure(?=[^>]*\bclass\s*=\s*[""'][^""']*\bwp-block-embed\b)[^>]*>(?<inner>.*?)</figure\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex EmbedFigure();
-
-    [GeneratedRegex(@"<figure(?=[^>]*\bclass\s*=\s*""embed\b)[^>]*>\s*<a(?=[^>]*\bclass\s*=\s*""embed-link"")[^>]*?\bhref\s*=\s*""(?<url>[^""]*)""[^>]*>(?:(?!</figure).)*?<span class=""embed-title"">(?<title>[^<]*)</span>(?:(?!</figure).)*?</a>\s*</figure\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex OwnCard();
-
-    [GeneratedRegex(@"<div[^>]*\bwp-block-embed__wrapper\b[^>]*>(?<url>[^<]*)</div\s*>", RegexOptions.IgnoreCase)]
-    private static partial Regex EmbedWrapper();
-
-    [GeneratedRegex(@"<figcaption\b.*?</figcaption\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex FigureCaption();
-
-    [GeneratedRegex(@"\[embed[^\]]*\](?<url>.*?)\[/embed\]", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex Embed();
-
-    [GeneratedRegex(@"<p(?:\s[^>]*)?>\s*(?<url>https?://[^\s<>""]+)\s*</p>|^[ \t]*(?<url>https?://[^\s<>""]+)[ \t]*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
-    private static partial Regex StandaloneUrl();
-
     [GeneratedRegex(@"^https?://[^\s<>""]+$", RegexOptions.IgnoreCase)]
-    private static partial Regex WebAddress();
+    internal static partial Regex WebAddress();
 
     [GeneratedRegex(@"^[a-z][a-z0-9+.-]*:", RegexOptions.IgnoreCase)]
     private static partial Regex Scheme();
@@ -576,6 +408,4 @@ public static partial class WordPressContent
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex Tag();
 
-    [GeneratedRegex(@">\s+<")]
-    private static partial Regex BetweenTags();
 }
