@@ -47,6 +47,9 @@ public static partial class BodyClasses
         "wp-block-separator", "is-style-wide", "is-style-dots", "has-alpha-channel-opacity", "wp-block-spacer",
         "wp-block-table", "is-style-stripes", "has-fixed-layout",
         "wp-block-code", "wp-block-preformatted", "wp-block-verse", "wp-block-details", "wp-block-list", "wp-block-heading",
+        // WordPress's preset font sizes and a paragraph's drop cap (colours are the theme's, and stay WordPress's).
+        "has-small-font-size", "has-medium-font-size", "has-large-font-size", "has-x-large-font-size", "has-xx-large-font-size",
+        "has-drop-cap",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Whether an article's body may keep <paramref name="name"/>.</summary>

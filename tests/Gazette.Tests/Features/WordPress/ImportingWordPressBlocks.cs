@@ -62,7 +62,7 @@ public abstract class ImportingWordPressBlocks(GazetteApp app)
         var cover = One(body, ".wp-block-cover.alignfull.min-height-m");
         Assert.NotNull(cover.QuerySelector(":scope > span.wp-block-cover__background.has-background-dim-60.has-background-dim"));
         Assert.Equal(Uploads + "harbour-night.jpg", cover.QuerySelector(":scope > img.wp-block-cover__image-background")!.GetAttribute("src"));
-        Assert.Equal("has-text-align-center", cover.QuerySelector(".wp-block-cover__inner-container > p")!.GetAttribute("class"));
+        Assert.Equal("has-text-align-center has-large-font-size", cover.QuerySelector(".wp-block-cover__inner-container > p")!.GetAttribute("class"));
 
         // Pull quote, group, separator, spacer.
         Assert.Equal("The harbour master", One(body, "figure.wp-block-pullquote > blockquote > cite").TextContent);
@@ -84,7 +84,7 @@ public abstract class ImportingWordPressBlocks(GazetteApp app)
         Assert.Equal("240", left.QuerySelector("img")!.GetAttribute("width"));
         Assert.Equal("The new buoys are red.", left.QuerySelector("figcaption.wp-element-caption")!.TextContent);
         Assert.Equal("Wide: the shed from the water", One(body, "figure.wp-block-image.alignwide > figcaption").TextContent);
-        Assert.Empty(body.QuerySelectorAll("[class*='wp-image-'], [class*='font-size'], [class*='-color']"));
+        Assert.Empty(body.QuerySelectorAll("[class*='wp-image-'], [class*='-color'], [class*='-is-layout-1']"));
 
         // Audio and video in the browser's players, started only by the reader.
         var audio = One(body, "figure.wp-block-audio > audio");
