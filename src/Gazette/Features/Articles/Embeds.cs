@@ -66,11 +66,7 @@ public static partial class Embeds
         return changed ? body.InnerHtml : html;
     }
 
-    /// <summary>The name of the site a card for <paramref name="url"/> would show (null if it would stay a link).</summary>
-    public static string? ProviderOf(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var address) && address.Scheme == Uri.UriSchemeHttps ? Recognise(address)?.Provider : null;
-
-    /// <summary>The title a card for <paramref name="url"/> shows when no caption names it ("Video on YouTube"), if it would be a card.</summary>
+    /// <summary>The title a card for <paramref name="url"/> shows when no caption names it ("Video on YouTube"); null if it would stay a link.</summary>
     public static string? LabelOf(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var address) && address.Scheme == Uri.UriSchemeHttps && Recognise(address) is { } found ? Label(found) : null;
 

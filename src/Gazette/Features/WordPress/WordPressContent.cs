@@ -45,7 +45,7 @@ public static partial class WordPressContent
         text = WordPressLayout.StylesToClasses(text);
         text = Caption().Replace(text, m => CaptionFigure(m.Groups["attrs"].Value, m.Groups["inner"].Value));
         text = Gallery().Replace(text, m => GalleryFigures(Attributes(m.Groups["attrs"].Value), findImage, attached, notes));
-        text = Cover().Replace(text, m => CoverImage(m.Value, notes));
+        text = Cover().Replace(text, m => CoverImage(m.Value));
         text = WordPressEmbeds.Players(text, notes);
         text = WordPressEmbeds.Addresses(text, notes);
         foreach (var name in OtherShortcode().Matches(text).Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal))
@@ -204,7 +204,7 @@ public static partial class WordPressContent
     }
 
     /// <summary>A cover block's background (an inline style, which the sanitiser drops) becomes its background image element, as newer WordPress writes it.</summary>
-    private static string CoverImage(string tag, List<string> notes)
+    private static string CoverImage(string tag)
     {
         if (SafeUrl(WebUtility.HtmlDecode(BackgroundImage().Match(tag).Groups["url"].Value)) is not { } url)
         {

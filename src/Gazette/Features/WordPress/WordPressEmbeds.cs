@@ -152,7 +152,7 @@ internal static partial class WordPressEmbeds
         {
             notes.Add($"a player for {url} is kept as a link to the file (players here take https or this site's files only)");
         }
-        else if (Embeds.ProviderOf(url) is null && !Embeds.IsMediaFile(url))
+        else if (Embeds.LabelOf(url) is null && !Embeds.IsMediaFile(url))
         {
             notes.Add($"an embed of {url} is kept as a link");
         }

@@ -121,6 +121,32 @@ public sealed partial class ConvertingWordPressContent
         Assert.Equal("<figure class=\"wp-block-image\"><img src=\"/uploads/a.jpg\" alt=\"Gulls\"><figcaption>Gulls at<br>\nnoon</figcaption></figure>", html);
     }
 
+    [Theory]
+    [InlineData("<div class=\"wp-block-column\" style=\"flex-basis:25%\">x</div>", "<div class=\"wp-block-column flex-basis-25\">x</div>")]
+    [InlineData("<div class=\"wp-block-column\" style=\"flex-basis: 66.66%;\">x</div>", "<div class=\"wp-block-column flex-basis-66\">x</div>")]
+    [InlineData("<div class=\"wp-block-column\" style=\"flex-basis:45%\">x</div>", "<div class=\"wp-block-column\">x</div>")]
+    [InlineData("<div class=\"wp-block-column\" style=\"flex-basis:300px\">x</div>", "<div class=\"wp-block-column\">x</div>")]
+    [InlineData("<div style=\"min-height:100vh\" class=\"wp-block-cover\">x</div>", "<div class=\"wp-block-cover min-height-screen\">x</div>")]
+    [InlineData("<div class=\"wp-block-cover\" style=\"min-height:200px\">x</div>", "<div class=\"wp-block-cover min-height-s\">x</div>")]
+    [InlineData("<div class=\"wp-block-cover\" style=\"min-height:40vh\">x</div>", "<div class=\"wp-block-cover min-height-m\">x</div>")]
+    [InlineData("<div style=\"height:160px\" aria-hidden=\"true\" class=\"wp-block-spacer\"></div>", "<div class=\"wp-block-spacer spacer-xl\"></div>")]
+    [InlineData("<div style=\"height:1.5rem\" class=\"wp-block-spacer\"></div>", "<div class=\"wp-block-spacer spacer-xs\"></div>")]
+    [InlineData("<div class=\"wp-block-media-text\" style=\"grid-template-columns:33% auto\">x</div>", "<div class=\"wp-block-media-text media-width-33\">x</div>")]
+    [InlineData("<div class=\"wp-block-media-text has-media-on-the-right\" style=\"grid-template-columns:auto 75%\">x</div>", "<div class=\"wp-block-media-text has-media-on-the-right media-width-75\">x</div>")]
+    [InlineData("<p style=\"flex-basis:25%\">x</p>", "<p>x</p>")]
+    public void ReadsTheSizesWordPressKeepsInInlineStylesIntoClasses(string block, string rendered)
+    {
+        Assert.Equal(rendered, Rendered(block));
+    }
+
+    [Fact]
+    public void KeepsAResizedImagesWidthAsItsAttribute()
+    {
+        Assert.Equal(
+            "<figure class=\"wp-block-image is-resized\"><img src=\"/uploads/a.jpg\" alt=\"A\" width=\"240\"></figure>",
+            Rendered("<figure class=\"wp-block-image is-resized\"><img src=\"/uploads/a.jpg\" alt=\"A\" width=\"1024\" height=\"683\" style=\"width:240px;height:auto\"/></figure>"));
+    }
+
     [Fact]
     public void KeepsACaptionShortcodesAlignment()
     {
