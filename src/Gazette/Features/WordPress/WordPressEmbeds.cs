@@ -44,6 +44,11 @@ internal static partial class WordPressEmbeds
             notes.Add($"{(kind == "audio" ? "an" : "a")} [{kind}] without a file address (WordPress plays the post's attached {kind}) was removed: add it by hand");
             return "";
         }
+        if (Embeds.LabelOf(url) is not null)
+        {
+            // WordPress plays a YouTube or Vimeo address in [video] through their player: here, their card.
+            return LinkParagraph(url);
+        }
         if (PlayableUrl(url) is not { } playable)
         {
             return MediaLink(kind, url, notes);

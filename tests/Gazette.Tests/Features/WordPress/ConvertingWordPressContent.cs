@@ -297,6 +297,15 @@ public sealed partial class ConvertingWordPressContent
     }
 
     [Fact]
+    public void ShowsAVideoShortcodeOfAYouTubeAddressAsItsCard()
+    {
+        var converted = Convert("[video src=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\"]");
+
+        Assert.StartsWith("<figure class=\"embed embed-video\" data-embed-src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1\"", Rendered(converted), StringComparison.Ordinal);
+        Assert.Empty(converted.Notes);
+    }
+
+    [Fact]
     public void KeepsAudioAndVideoBlocksAsPlayersThatStartOnlyWhenAsked()
     {
         var converted = Convert(
