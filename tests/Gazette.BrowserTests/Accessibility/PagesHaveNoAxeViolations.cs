@@ -73,6 +73,18 @@ public sealed class PagesHaveNoAxeViolations(BrowserApp app)
     }
 
     [Fact]
+    public async Task TheArticleImportedFromWordPressBlocks()
+    {
+        var url = await app.ArrangeBlocksArticleAsync();
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(url);
+        await Expect(page.Locator(".wp-block-cover")).ToBeVisibleAsync();
+
+        await AxeAssert.NoViolationsAsync(page, "the article of WordPress blocks");
+    }
+
+    [Fact]
     public async Task TheArticlePageShowingFormErrors()
     {
         var arranged = await app.ArrangeFullArticleAsync();

@@ -118,7 +118,8 @@ public sealed class ArticleContent(MarkdownRenderer markdown)
                 case IText piece:
                     text.Append(piece.Data);
                     break;
-                case IElement { LocalName: "script" or "style" or "template" }:
+                // A player's fallback link is for browsers that cannot play it, not the article's text.
+                case IElement { LocalName: "script" or "style" or "template" or "audio" or "video" }:
                     break;
                 case IElement element:
                     var block = Blocks.Contains(element.LocalName);

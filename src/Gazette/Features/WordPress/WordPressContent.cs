@@ -12,9 +12,11 @@ public sealed record WordPressImage(string Url, string? Alt, string? Caption, st
 /// <summary>
 /// Turns WordPress post content into the HTML an imported article keeps as its body, as WordPress
 /// shows it: block-editor comments removed; <c>[caption]</c>, <c>[gallery]</c> and the code shortcodes
-/// made into HTML; classic paragraphs made by the rules of WordPress's <c>wpautop</c>. Embeds, audio
-/// and video become plain links (this site loads nothing from third parties, and its sanitiser keeps
-/// no players), each with a note for the import report.
+/// made into HTML; classic paragraphs made by the rules of WordPress's <c>wpautop</c>. Blocks keep
+/// their classes, and the sizes their inline styles held become classes too (<see cref="WordPressLayout"/>).
+/// Audio and video play in the browser's own players; an embed becomes its address alone in a paragraph,
+/// which the article shows as a card that loads nothing until clicked (<see cref="Embeds"/>). What could
+/// not be kept gets a note for the import report.
 /// </summary>
 public static partial class WordPressContent
 {
@@ -40,15 +42,12 @@ public static partial class WordPressContent
         text = PageBreak().Replace(text, "\n\n");
         text = HtmlComment().Replace(text, "");
         text = HtmlTag().Replace(text, m => m.Value.Replace('\n', ' '));
+        text = WordPressLayout.StylesToClasses(text);
         text = Caption().Replace(text, m => CaptionFigure(m.Groups["attrs"].Value, m.Groups["inner"].Value));
         text = Gallery().Replace(text, m => GalleryFigures(Attributes(m.Groups["attrs"].Value), findImage, attached, notes));
-        text = MediaShortcode().Replace(text, m => MediaShortcodeLink(m.Groups["kind"].Value.ToLowerInvariant(), Attributes(m.Groups["attrs"].Value), notes));
-        text = MediaElement().Replace(text, m => MediaElementLink(m, notes));
-        text = Frame().Replace(text, m => FrameLink(m, notes));
-        text = Cover().Replace(text, m => CoverImage(m.Value, notes));
-        text = EmbedFigure().Replace(text, m => EmbedFigureLink(m, notes));
-        text = Embed().Replace(text, m => EmbedLink(m.Groups["url"].Value, notes));
-        text = StandaloneUrl().Replace(text, m => EmbedLink(m.Groups["url"].Value, notes));
+        text = Cover().Replace(text, m => CoverImage(m.Value));
+        text = WordPressEmbeds.Players(text, notes);
+        text = WordPressEmbeds.Addresses(text, notes);
         foreach (var name in OtherShortcode().Matches(text).Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal))
         {
             notes.Add($"shortcode [{name}] left as text");
@@ -84,7 +83,9 @@ public static partial class WordPressContent
         {
             caption = attribute.Groups["text"].Value;
         }
-        return $"<figure class=\"wp-caption\">{image}<figcaption>{caption}</figcaption></figure>";
+        // Aligned as WordPress aligns it: floated left or right, or centred.
+        var align = CaptionAlignment().Match(attrs) is { Success: true } aligned ? " " + aligned.Groups["align"].Value.ToLowerInvariant() : "";
+        return $"<figure class=\"wp-caption{align}\">{image}<figcaption>{caption}</figcaption></figure>";
     }
 
     /// <summary>
@@ -133,7 +134,9 @@ public static partial class WordPressContent
         {
             images.Reverse();
         }
-        var html = new StringBuilder("<ul class=\"gallery\">");
+        // WordPress lays a [gallery] out in three columns unless it names another number.
+        var columns = attrs.GetValueOrDefault("columns")?.Trim() is { Length: 1 } n && n[0] is >= '1' and <= '8' && n != "3" ? $" columns-{n}" : "";
+        var html = new StringBuilder($"<ul class=\"gallery{columns}\">");
         foreach (var image in images)
         {
             html.Append("<li><figure><img src=\"").Append(Encode(image.Url)).Append("\" alt=\"")
@@ -157,7 +160,7 @@ public static partial class WordPressContent
     /// <c>name=value</c> by lower-case name, and bare values by position ("0", "1", ...); values decoded,
     /// as the editor may have stored <c>&amp;amp;</c> for <c>&amp;</c>.
     /// </summary>
-    private static Dictionary<string, string> Attributes(string attrs)
+    internal static Dictionary<string, string> Attributes(string attrs)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         var position = 0;
@@ -200,105 +203,18 @@ public static partial class WordPressContent
         return $"<pre><code{type}>{Encode(code)}</code></pre>";
     }
 
-    private static readonly string[] AudioSources = ["src", "mp3", "m4a", "ogg", "wav", "wma", "flac"];
-    private static readonly string[] VideoSources = ["src", "mp4", "m4v", "webm", "ogv", "wmv", "flv"];
-
-    /// <summary><c>[audio]</c> and <c>[video]</c>: a link to the file (its <c>src</c>, a format attribute or a bare URL).</summary>
-    private static string MediaShortcodeLink(string kind, Dictionary<string, string> attrs, List<string> notes)
-    {
-        var url = (kind == "audio" ? AudioSources : VideoSources).Select(name => SafeUrl(attrs.GetValueOrDefault(name))).FirstOrDefault(url => url is not null)
-            ?? (attrs.GetValueOrDefault("0") is { } bare && WebAddress().IsMatch(bare) ? bare : null);
-        if (url is null)
-        {
-            notes.Add($"{(kind == "audio" ? "an" : "a")} [{kind}] without a file address (WordPress plays the post's attached {kind}) was removed: add it by hand");
-            return "";
-        }
-        return MediaLink(kind, url, notes);
-    }
-
-    /// <summary>An <c>&lt;audio&gt;</c> or <c>&lt;video&gt;</c> element (the block editor's): a link to its <c>src</c> or first <c>&lt;source&gt;</c>.</summary>
-    private static string MediaElementLink(Match m, List<string> notes)
-    {
-        var kind = m.Groups["kind"].Value.ToLowerInvariant();
-        var src = Source().Match(m.Groups["attrs"].Value) is { Success: true } attribute ? attribute : SourceElement().Match(m.Groups["inner"].Value);
-        var url = SafeUrl(WebUtility.HtmlDecode(src.Groups["url"].Value));
-        if (url is null)
-        {
-            notes.Add($"an {kind} player without a file address was removed");
-            return "";
-        }
-        return MediaLink(kind, url, notes);
-    }
-
-    /// <summary>
-    /// An <c>&lt;iframe&gt;</c> pasted into the content (a map, a video player): a link to what it showed,
-    /// since the sanitiser would drop it without a trace and the frame would load a third party's page.
-    /// </summary>
-    private static string FrameLink(Match m, List<string> notes)
-    {
-        var url = WebUtility.HtmlDecode(Source().Match(m.Groups["attrs"].Value).Groups["url"].Value).Trim();
-        if (url.StartsWith("//", StringComparison.Ordinal))
-        {
-            url = "https:" + url;
-        }
-        if (!WebAddress().IsMatch(url))
-        {
-            notes.Add("an embedded frame without a web address was removed");
-            return "";
-        }
-        return EmbedLink(url, notes);
-    }
-
-    private static string MediaLink(string kind, string url, List<string> notes)
-    {
-        notes.Add($"{(kind == "audio" ? "an audio" : "a video")} player for {url} is kept as a link to the file");
-        return LinkParagraph(url);
-    }
-
-    /// <summary>A cover block's background (an inline style, which the sanitiser drops) becomes an image at its start.</summary>
-    private static string CoverImage(string tag, List<string> notes)
+    /// <summary>A cover block's background (an inline style, which the sanitiser drops) becomes its background image element, as newer WordPress writes it.</summary>
+    private static string CoverImage(string tag)
     {
         if (SafeUrl(WebUtility.HtmlDecode(BackgroundImage().Match(tag).Groups["url"].Value)) is not { } url)
         {
             return tag;
         }
-        notes.Add($"the background image of a cover block ({url}) is kept as an image");
-        return $"{tag}<img src=\"{Encode(url)}\" alt=\"\">";
+        return $"{tag}<img class=\"wp-block-cover__image-background\" src=\"{Encode(url)}\" alt=\"\">";
     }
-
-    /// <summary>A block-editor embed: its URL as a link, with its caption if it has one.</summary>
-    private static string EmbedFigureLink(Match m, List<string> notes)
-    {
-        var url = EmbedWrapper().Match(m.Groups["inner"].Value).Groups["url"].Value;
-        if (!WebAddress().IsMatch(WebUtility.HtmlDecode(url).Trim()))
-        {
-            return m.Value;
-        }
-        var link = EmbedLink(url, notes);
-        return FigureCaption().Match(m.Groups["inner"].Value) is { Success: true } caption
-            ? $"<figure class=\"wp-block-embed\">{link}{caption.Value}</figure>"
-            : link;
-    }
-
-    /// <summary>
-    /// An embed (<c>[embed]</c>, a block, or a URL alone on its line or in its paragraph, which WordPress
-    /// embeds when it knows the site) as a link: the player would load the third party's page.
-    /// </summary>
-    private static string EmbedLink(string raw, List<string> notes)
-    {
-        var url = WebUtility.HtmlDecode(raw).Trim();
-        if (!WebAddress().IsMatch(url))
-        {
-            return $"<p>{Encode(url)}</p>";
-        }
-        notes.Add($"an embed of {url} is kept as a link");
-        return LinkParagraph(url);
-    }
-
-    private static string LinkParagraph(string url) => $"<p><a href=\"{Encode(url)}\">{Encode(url)}</a></p>";
 
     /// <summary>An address to link to or show: http(s), protocol-relative or relative to the old site; no other scheme (<c>javascript:</c>, <c>data:</c>).</summary>
-    private static string? SafeUrl(string? decoded)
+    internal static string? SafeUrl(string? decoded)
     {
         var url = decoded?.Trim() ?? "";
         return url.Length == 0 || url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || (Scheme().IsMatch(url) && !WebScheme().IsMatch(url))
@@ -306,7 +222,7 @@ public static partial class WordPressContent
             : url;
     }
 
-    private static string Encode(string text) => text
+    internal static string Encode(string text) => text
         .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 
@@ -417,6 +333,9 @@ public static partial class WordPressContent
     [GeneratedRegex(@"\bcaption\s*=\s*""(?<text>[^""]*)""", RegexOptions.IgnoreCase)]
     private static partial Regex CaptionAttribute();
 
+    [GeneratedRegex(@"\balign\s*=\s*[""']?(?<align>align(?:left|right|center))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CaptionAlignment();
+
     [GeneratedRegex(@"(?<!\[)\[gallery(?=[\s\]/])(?<attrs>[^\]]*)\](?!\])", RegexOptions.IgnoreCase)]
     private static partial Regex Gallery();
 
@@ -429,44 +348,14 @@ public static partial class WordPressContent
     [GeneratedRegex(@"[<>""]|&(?!(?:[a-z][a-z0-9]*|#[0-9]+|#x[0-9a-f]+);)", RegexOptions.IgnoreCase)]
     private static partial Regex UnencodedCode();
 
-    [GeneratedRegex(@"(?<!\[)\[(?<kind>audio|video)(?=[\s\]/])(?<attrs>[^\]]*)\](?:.*?\[/\k<kind>\])?", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex MediaShortcode();
-
-    [GeneratedRegex(@"<(?<kind>audio|video)(?=[\s/>])(?<attrs>[^>]*)>(?<inner>.*?)</\k<kind>\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex MediaElement();
-
-    [GeneratedRegex(@"<iframe(?=[\s/>])(?<attrs>[^>]*)>(?:.*?</iframe\s*>)?", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex Frame();
-
-    [GeneratedRegex(@"(?<![\w-])src\s*=\s*(?:""(?<url>[^""]*)""|'(?<url>[^']*)'|(?<url>[^\s""'>]+))", RegexOptions.IgnoreCase)]
-    private static partial Regex Source();
-
-    [GeneratedRegex(@"<source\b[^>]*?(?<![\w-])src\s*=\s*(?:""(?<url>[^""]*)""|'(?<url>[^']*)'|(?<url>[^\s""'>]+))", RegexOptions.IgnoreCase)]
-    private static partial Regex SourceElement();
-
     [GeneratedRegex(@"<(?:div|section)(?=[^>]*\bclass\s*=\s*[""'][^""']*\bwp-block-cover\b)(?=[^>]*background-image)[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex Cover();
 
     [GeneratedRegex(@"background-image\s*:\s*url\(\s*(?<quote>&quot;|&#0?39;|[""']?)(?<url>.*?)\k<quote>\s*\)", RegexOptions.IgnoreCase)]
     private static partial Regex BackgroundImage();
 
-    [GeneratedRegex(@"<figure(?=[^>]*\bclass\s*=\s*[""'][^""']*\bwp-block-embed\b)[^>]*>(?<inner>.*?)</figure\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex EmbedFigure();
-
-    [GeneratedRegex(@"<div[^>]*\bwp-block-embed__wrapper\b[^>]*>(?<url>[^<]*)</div\s*>", RegexOptions.IgnoreCase)]
-    private static partial Regex EmbedWrapper();
-
-    [GeneratedRegex(@"<figcaption\b.*?</figcaption\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex FigureCaption();
-
-    [GeneratedRegex(@"\[embed[^\]]*\](?<url>.*?)\[/embed\]", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex Embed();
-
-    [GeneratedRegex(@"<p(?:\s[^>]*)?>\s*(?<url>https?://[^\s<>""]+)\s*</p>|^[ \t]*(?<url>https?://[^\s<>""]+)[ \t]*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
-    private static partial Regex StandaloneUrl();
-
     [GeneratedRegex(@"^https?://[^\s<>""]+$", RegexOptions.IgnoreCase)]
-    private static partial Regex WebAddress();
+    internal static partial Regex WebAddress();
 
     [GeneratedRegex(@"^[a-z][a-z0-9+.-]*:", RegexOptions.IgnoreCase)]
     private static partial Regex Scheme();
@@ -518,4 +407,5 @@ public static partial class WordPressContent
 
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex Tag();
+
 }
