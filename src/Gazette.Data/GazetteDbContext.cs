@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace Gazette.Data;
 /// The one model of Gazette's data. Each database provider subclasses it in its own project,
 /// which also holds that provider's migrations.
 /// </summary>
-public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     /// <summary>The join rows of articles and categories (ArticlesId, CategoriesId), a shared-type entity.</summary>
     public const string ArticleCategories = "ArticleCategories";
@@ -37,6 +38,12 @@ public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Menu> Menus => Set<Menu>();
     public DbSet<ArticleCoAuthor> ArticleCoAuthors => Set<ArticleCoAuthor>();
     public DbSet<MenuItem> MenuItems => Set<MenuItem>();
+
+    /// <summary>
+    /// The site's Data Protection keys (sign-in cookies, form tokens, emailed links, the stored mail
+    /// password): in the database, so that every instance of the site reads and makes the same ones.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -28,9 +28,10 @@ builder.AddPageCache();
 builder.AddGazetteDatabase(options);
 builder.Services.AddGazetteHealthChecks();
 builder.AddStaffIdentity();
+// In the database, so every instance shares them (and a backup of the database holds them).
 builder.Services.AddDataProtection()
     .SetApplicationName("Gazette")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataPath, "keys")));
+    .PersistKeysToDbContext<Gazette.Data.GazetteDbContext>();
 
 builder.Services.AddRazorPages(pages =>
 {

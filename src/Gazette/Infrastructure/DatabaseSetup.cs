@@ -1,8 +1,10 @@
 using Gazette.Data;
 using Gazette.Data.PostgreSql;
 using Gazette.Data.Sqlite;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace Gazette.Infrastructure;
 
@@ -43,12 +45,31 @@ internal static class DatabaseSetup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GazetteDbContext>();
         await db.Database.MigrateAsync();
+        await KeysFromFolderAsync(db, Path.Combine(app.Services.GetRequiredService<IOptions<GazetteOptions>>().Value.DataPath, "keys"));
         if (db.Database.IsSqlite())
         {
             // Readers keep reading while a comment is written.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
         await db.RefreshStatisticsAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Sites from before keys lived in the database kept them as files under <c>keys/</c> in the data folder:
+    /// brought in once, when the database has none, so that signed-in staff, links already emailed and the
+    /// stored mail password keep working. The files are left where they are.
+    /// </summary>
+    private static async Task KeysFromFolderAsync(GazetteDbContext db, string folder)
+    {
+        if (!Directory.Exists(folder) || await db.DataProtectionKeys.AnyAsync())
+        {
+            return;
+        }
+        foreach (var file in Directory.EnumerateFiles(folder, "*.xml"))
+        {
+            db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = Path.GetFileNameWithoutExtension(file), Xml = await File.ReadAllTextAsync(file) });
+        }
+        await db.SaveChangesAsync();
     }
 
     /// <summary>
