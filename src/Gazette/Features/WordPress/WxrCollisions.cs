@@ -17,7 +17,9 @@ internal sealed class WxrCollisions
     private readonly Dictionary<string, int> _authorAt = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<(string Taxonomy, string Id, string Slug)> _terms = [];
     private readonly Dictionary<(string Taxonomy, string Id), string> _termSlugs = [];
-    private readonly HashSet<string> _comments = new(StringComparer.Ordinal);
+    /// <summary>The comment IDs met so far: numbers, as WordPress writes them, kept as such (cheaper on the hot path), or else as text.</summary>
+    private readonly HashSet<long> _commentNumbers = [];
+    private readonly HashSet<string> _commentTexts = new(StringComparer.Ordinal);
 
     /// <summary>Holds an author until <see cref="ReleaseAuthors"/>: a later listing of its login replaces its details.</summary>
     public void Hold(WxrAuthor author)
@@ -63,12 +65,12 @@ internal sealed class WxrCollisions
         Dictionary<string, string>? renamed = null;
         foreach (var comment in item.Comments)
         {
-            if (comment.Id.Length == 0 || _comments.Add(comment.Id))
+            if (comment.Id.Length == 0 || FirstTime(comment.Id))
             {
                 continue;
             }
             var unique = $"{comment.Id}@{item.Id}";
-            for (var n = 2; !_comments.Add(unique); n++)
+            for (var n = 2; !FirstTime(unique); n++)
             {
                 unique = string.Create(CultureInfo.InvariantCulture, $"{comment.Id}@{item.Id}.{n}");
             }
@@ -89,4 +91,10 @@ internal sealed class WxrCollisions
             }
         }
     }
+
+    private bool FirstTime(string commentId) =>
+        // "070" is not 70: only IDs written as WordPress writes numbers are kept as numbers.
+        (commentId[0] != '0' || commentId.Length == 1) && long.TryParse(commentId, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? _commentNumbers.Add(number)
+            : _commentTexts.Add(commentId);
 }
