@@ -24,7 +24,13 @@ internal sealed class WxrRepairingReader(TextReader inner, WxrRepairs repairs) :
 
     private const string CdataStart = "<![CDATA[";
 
-    private enum Mode { Start, Markup, Cdata, Comment, Instruction }
+    private enum Mode { Start, Markup, Cdata, Comment, Instruction, Html }
+
+    /// <summary>The elements that hold a post's or comment's HTML, which WordPress wraps in CDATA (other exporters may not).</summary>
+    private static readonly string[] HtmlStartTags = ["<content:encoded>", "<excerpt:encoded>", "<wp:comment_content>"];
+
+    /// <summary>The end tag of the HTML element being read outside CDATA.</summary>
+    private string _htmlEnd = "";
 
     private readonly char[] _in = new char[Prolog + 4096];
     private int _pos;
@@ -80,6 +86,7 @@ internal sealed class WxrRepairingReader(TextReader inner, WxrRepairs repairs) :
             switch (_mode)
             {
                 case Mode.Markup: Markup(); break;
+                case Mode.Html: Html(); break;
                 case Mode.Cdata: Cdata(); break;
                 case Mode.Comment: Until("-->"); break;
                 case Mode.Instruction: Until("?>"); break;
@@ -124,6 +131,11 @@ internal sealed class WxrRepairingReader(TextReader inner, WxrRepairs repairs) :
                 Take(2);
                 _mode = Mode.Instruction;
                 break;
+            case '<' when Array.Find(HtmlStartTags, StartsWith) is { } html:
+                Take(html.Length);
+                _htmlEnd = "</" + html[1..];
+                _mode = Mode.Html;
+                break;
             case '<' when Ensure(2) && (_in[_pos + 1] is '/' or '!' or '_' or ':' || char.IsLetter(_in[_pos + 1])):
                 Take(1);
                 break;
@@ -140,6 +152,38 @@ internal sealed class WxrRepairingReader(TextReader inner, WxrRepairs repairs) :
             default:
                 Character();
                 break;
+        }
+    }
+
+    /// <summary>
+    /// A post's HTML outside CDATA: its tags are text, as WordPress's fallback parser takes everything up to
+    /// the element's end tag, where an XML parser would read them as elements (and fail on <c>&lt;br&gt;</c>).
+    /// </summary>
+    private void Html()
+    {
+        if (StartsWith(_htmlEnd))
+        {
+            Take(_htmlEnd.Length);
+            _mode = Mode.Markup;
+        }
+        else if (StartsWith(CdataStart))
+        {
+            Take(CdataStart.Length);
+            _mode = Mode.Cdata;
+        }
+        else if (_in[_pos] == '<')
+        {
+            repairs.Note(WxrRepairs.HtmlOutsideCdata, _line);
+            Emit("&lt;");
+            _pos++;
+        }
+        else if (_in[_pos] == '&')
+        {
+            Ampersand();
+        }
+        else
+        {
+            Character();
         }
     }
 

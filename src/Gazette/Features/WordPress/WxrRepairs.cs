@@ -18,6 +18,7 @@ public sealed class WxrRepairs
     public const string UndefinedEntity = "HTML entities XML does not know, read as their characters";
     public const string BareAmpersand = "bare '&' read as text";
     public const string StrayLessThan = "stray '<' read as text";
+    public const string HtmlOutsideCdata = "HTML tags in a post's or comment's text outside CDATA read as text";
     public const string CdataEndInText = "']]>' outside a CDATA section read as text";
     public const string CdataEndInCdata = "']]>' inside a CDATA section kept in it";
     public const string InvalidCharacter = "characters XML forbids (control characters, lone surrogates) dropped";

@@ -17,6 +17,7 @@ public abstract class ImportingWhatWordPressWouldImport(GazetteApp app)
     [InlineData("slip-control-characters-wxr-1.1.xml", "lever-frame-restored", "Lever frame restored", "characters XML forbids")]
     [InlineData("slip-text-before-declaration-wxr-1.2.xml", "runner-beans", "Runner beans up the canes", "characters before the XML declaration dropped")]
     [InlineData("slip-cdata-end-in-content-wxr-1.2.xml", "nested-arrays", "Nested arrays", "']]>' inside a CDATA section kept in it")]
+    [InlineData("slip-html-outside-cdata-wxr-1.2.xml", "line-breaks-by-hand", "Line breaks by hand", "HTML tags in a post's or comment's text outside CDATA read as text")]
     [InlineData("utf8-declared-latin1-bytes.xml", null, null, "bytes that are not UTF-8 read as Windows-1252")]
     public async Task ImportsAFileWithASlipAndReportsTheRepair(string file, string? slug, string? title, string repair)
     {

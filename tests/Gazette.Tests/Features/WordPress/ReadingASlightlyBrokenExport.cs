@@ -28,13 +28,15 @@ public sealed class ReadingASlightlyBrokenExport
     [InlineData("slip-html-entities-wxr-1.2.xml", "The file is not well-formed XML (line 11: Reference to undeclared entity 'nbsp')",
         "HTML entities XML does not know, read as their characters: 9 (from line 11: &nbsp; &hellip; &rsquo; &mdash;).")]
     [InlineData("slip-loose-markup-wxr-1.2.xml", "The file is not well-formed XML (line 17: An error occurred while parsing EntityName)",
-        "bare '&' read as text: 3 (from line 17); stray '<' read as text: 1 (line 36).")]
+        "bare '&' read as text: 3 (from line 17); stray '<' read as text: 1 (line 32); HTML tags in a post's or comment's text outside CDATA read as text: 1 (line 36).")]
     [InlineData("slip-control-characters-wxr-1.1.xml", "The file is not well-formed XML (line 18: '', hexadecimal value 0x1C, is an invalid character)",
         "characters XML forbids (control characters, lone surrogates) dropped: 4 (from line 18: U+001C U+000B U+000C).")]
     [InlineData("slip-text-before-declaration-wxr-1.2.xml", "The file is not well-formed XML (line 2: Data at the root level is invalid)",
         "characters before the XML declaration dropped: 1 (line 1: \"<br /> <b>Notice</b>:  Undefined index: …\").")]
     [InlineData("slip-cdata-end-in-content-wxr-1.2.xml", "The file is not well-formed XML (line 20: The 'content:encoded' start tag on line 20 position 4 does not match the end tag of 'p')",
         "']]>' inside a CDATA section kept in it: 1 (line 20).")]
+    [InlineData("slip-html-outside-cdata-wxr-1.2.xml", "The file is not well-formed XML (line 13: The 'br' start tag on line 13 position 34 does not match the end tag of 'p')",
+        "HTML tags in a post's or comment's text outside CDATA read as text: 10 (from line 13).")]
     [InlineData("wordpress-3-0-latin1-bytes-wxr-1.0.xml", "The file's bytes do not match its declared character encoding (line 12)",
         "bytes that are not UTF-8 read as Windows-1252 (Latin-1): 9 (0xE9 0x92 0xE8 0xFB 0x93).")]
     public void ReadsAFileWordPresssImporterReadsSayingWhatWasWrongAndWhatWasRepaired(string fixture, string wrong, string repaired)
@@ -65,7 +67,9 @@ public sealed class ReadingASlightlyBrokenExport
         Assert.Equal("Fish & Chips", Assert.Single(entries.OfType<WxrTerm>()).Name);
         var item = Assert.Single(entries.OfType<WxrItem>());
         Assert.Equal("Salt & vinegar, always", item.Title);
-        Assert.Equal("Vinegar < salt, in my book & yours.", Assert.Single(item.Comments).Content);
+        var comment = Assert.Single(item.Comments);
+        Assert.Equal("Cod Fan <3", comment.Author);
+        Assert.Equal("Vinegar < salt, in my book & yours.", comment.Content);
     }
 
     [Fact]
@@ -85,6 +89,16 @@ public sealed class ReadingASlightlyBrokenExport
 
         Assert.Equal("<p>Write grid[row[0]]> 3 to test it.</p>", items[0].Content);
         Assert.Equal("<p>Also grid[row[1]]> 4.</p>", items[1].Content);
+    }
+
+    [Fact]
+    public void ReadsAPostsHtmlOutsideCdataAsItsText()
+    {
+        var item = Assert.Single(ReadLeniently("slip-html-outside-cdata-wxr-1.2.xml").Entries.OfType<WxrItem>());
+
+        Assert.Equal("<p>First line<br>second line, <b>bold</b>.</p>\n<p>Fish & chips.</p>", item.Content);
+        Assert.Equal("First line<br>second line", item.Excerpt);
+        Assert.Equal("Nice <i>and</i> tidy.", Assert.Single(item.Comments).Content);
     }
 
     [Fact]
