@@ -83,6 +83,13 @@ internal sealed class WxrRepairingReader(TextReader inner, WxrRepairs repairs) :
         }
         while (_outLen < 4096 && Ensure(1))
         {
+            // Most of a file needs no mending: runs of ordinary characters are copied whole.
+            var ordinary = _in.AsSpan(_pos, _len - _pos).IndexOfAny(Special);
+            if (ordinary != 0)
+            {
+                Take(ordinary < 0 ? _len - _pos : ordinary);
+                continue;
+            }
             switch (_mode)
             {
                 case Mode.Markup: Markup(); break;
@@ -227,6 +234,14 @@ internal sealed class WxrRepairingReader(TextReader inner, WxrRepairs repairs) :
 
     private static readonly SearchValues<char> NameCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
+    /// <summary>
+    /// The characters where a mend may begin in some mode: markup's and references' own, and those XML
+    /// forbids (control characters, surrogates, which are checked in pairs, U+FFFE and U+FFFF).
+    /// </summary>
+    private static readonly SearchValues<char> Special = SearchValues.Create(
+        "&<]-?" + new string([.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c)])
+        + new string([.. Enumerable.Range(0xD800, 0x800).Select(c => (char)c)]) + "\uFFFE\uFFFF");
 
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
