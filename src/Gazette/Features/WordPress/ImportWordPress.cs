@@ -51,6 +51,7 @@ public sealed class ImportWordPress(
                 var checking = new Progress<double>(f => progress?.Report(new ImportProgress("Checking the file", (int)(f * 100), 100)));
                 summary = WxrValidator.Validate(check, progress is null ? null : checking, cancellationToken);
             }
+            summary.Notes.ToList().ForEach(report.Warn);
             var passes = PassesOf(new ImportRun(SourceOf(summary.Channel), BasePathOf(summary.Channel), report), files);
             // Made now, outside any batch: on SQLite a second connection could not write during one.
             await avatars.SeedForAsync("", cancellationToken);
@@ -154,7 +155,7 @@ public sealed class ImportWordPress(
             foreach (var attachments in new[] { true, false })
             {
                 await using var stream = File.OpenRead(path);
-                foreach (var entry in WxrReader.Read(stream))
+                foreach (var entry in WxrReader.Read(stream, summary.Parsing))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     switch (entry)

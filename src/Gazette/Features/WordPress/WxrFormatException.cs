@@ -14,4 +14,10 @@ public sealed class WxrFormatException : Exception
     public WxrFormatException(string message, Exception innerException) : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// The file is not well-formed XML, or its bytes do not match its encoding, somewhere other than at a
+    /// premature end: a slip the lenient reading may mend. A truncated file never is one.
+    /// </summary>
+    public bool MightBeMended { get; init; }
 }

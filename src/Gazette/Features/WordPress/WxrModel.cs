@@ -7,7 +7,11 @@ namespace Gazette.Features.WordPress;
 /// </summary>
 public sealed record WxrChannel(string Title, string Link, string BaseSiteUrl, string Version, string BaseBlogUrl);
 
-public sealed record WxrAuthor(string Id, string Login, string? Email, string? DisplayName, string? FirstName, string? LastName);
+public sealed record WxrAuthor(string Id, string Login, string? Email, string? DisplayName, string? FirstName, string? LastName)
+{
+    /// <summary>How many times the file lists this login: WordPress's importer takes the last listing, and so does the reader.</summary>
+    public int Listings { get; init; } = 1;
+}
 
 /// <summary>
 /// A term from the channel's lists: <c>wp:category</c> (taxonomy "category"), <c>wp:tag</c>
@@ -17,6 +21,12 @@ public sealed record WxrTerm(string Taxonomy, string Id, string Slug, string Nam
 {
     /// <summary>The term's <c>wp:termmeta</c>, by key.</summary>
     public IReadOnlyDictionary<string, string> Meta { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The id the file gives this term when an earlier term of its taxonomy, with another slug, has it too;
+    /// <see cref="Id"/> is then empty and the term is known by its slug, as WordPress's importer knows terms.
+    /// </summary>
+    public string? SharedId { get; init; }
 }
 
 /// <summary>A term an item is filed under: <c>&lt;category domain="category" nicename="news"&gt;News&lt;/category&gt;</c>.</summary>
@@ -24,7 +34,11 @@ public sealed record WxrItemTerm(string Domain, string Slug, string Name);
 
 public sealed class WxrComment
 {
+    /// <summary>WordPress's comment ID; made unique (<c>70@12</c>, on item 12) when an earlier comment in the file has it.</summary>
     public string Id { get; set; } = "";
+
+    /// <summary>The ID the file gives the comment, when an earlier comment has it too; null otherwise.</summary>
+    public string? SharedId { get; set; }
     public string Author { get; set; } = "";
     public string? Email { get; set; }
     public string? Url { get; set; }

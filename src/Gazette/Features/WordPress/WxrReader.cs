@@ -16,8 +16,16 @@ public static partial class WxrReader
     /// then <see cref="WxrAuthor"/>, <see cref="WxrTerm"/> and <see cref="WxrItem"/> entries.
     /// Throws <see cref="WxrFormatException"/> with a message for people on any broken input.
     /// </summary>
-    public static IEnumerable<object> Read(Stream stream)
+    public static IEnumerable<object> Read(Stream stream) => Read(stream, WxrParsing.Strict);
+
+    /// <summary>
+    /// The entries of <paramref name="stream"/>, read strictly as XML or, with <see cref="WxrParsing.Lenient"/>,
+    /// through <see cref="WxrRepairingReader"/>, which mends the slips WordPress's importer reads past and
+    /// notes each in <paramref name="repairs"/>. Both stream the file; the lenient reading needs a stream that can seek.
+    /// </summary>
+    public static IEnumerable<object> Read(Stream stream, WxrParsing parsing, WxrRepairs? repairs = null)
     {
+        ArgumentNullException.ThrowIfNull(stream);
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Ignore,
@@ -25,10 +33,13 @@ public static partial class WxrReader
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
             IgnoreWhitespace = true,
-            // Real exports carry the odd control character inside posts; they are dropped, not fatal.
+            // Lets character references to control characters (&#11;) through; a raw control character still
+            // fails the strict reading, and the lenient one drops it.
             CheckCharacters = false,
         };
-        using var reader = XmlReader.Create(stream, settings, new XmlParserContext(null, new TolerantNamespaces(new NameTable()), null, XmlSpace.None));
+        var context = new XmlParserContext(null, new TolerantNamespaces(new NameTable()), null, XmlSpace.None);
+        using var text = parsing == WxrParsing.Lenient ? WxrLenientText.Open(stream, repairs ?? new WxrRepairs()) : null;
+        using var reader = text is null ? XmlReader.Create(stream, settings, context) : XmlReader.Create(text, settings, context);
         using var entries = ReadEntries(reader).GetEnumerator();
         while (true)
         {
@@ -43,11 +54,11 @@ public static partial class WxrReader
             }
             catch (XmlException e)
             {
-                throw new WxrFormatException(DescribeXmlError(e), e);
+                throw new WxrFormatException(DescribeXmlError(e), e) { MightBeMended = !IsTruncation(e) };
             }
             catch (System.Text.DecoderFallbackException e)
             {
-                throw new WxrFormatException(EncodingMismatch + ".", e);
+                throw new WxrFormatException(EncodingMismatch + ".", e) { MightBeMended = true };
             }
             yield return entry;
         }
@@ -76,13 +87,15 @@ public static partial class WxrReader
     /// </summary>
     private static string DescribeXmlError(XmlException e) => e.Message switch
     {
-        var m when m.Contains("Unexpected end of file", StringComparison.Ordinal)
+        _ when IsTruncation(e)
             => $"The file ends too soon (line {e.LineNumber}): it looks truncated. Export it again from WordPress.",
         var m when m.Contains("Invalid character in the given encoding", StringComparison.Ordinal)
             => $"{EncodingMismatch} (line {e.LineNumber}, position {e.LinePosition}): it was saved in another encoding than its first line "
                 + "(<?xml … encoding=\"…\"?>) names. Export it again from WordPress, or correct that declaration.",
         _ => $"The file is not well-formed XML (line {e.LineNumber}, position {e.LinePosition}): {e.Message}",
     };
+
+    private static bool IsTruncation(XmlException e) => e.Message.Contains("Unexpected end of file", StringComparison.Ordinal);
 
     private static IEnumerable<object> ReadEntries(XmlReader reader)
     {
@@ -108,7 +121,8 @@ public static partial class WxrReader
         reader.ReadStartElement();
         string title = "", link = "", baseSiteUrl = "", baseBlogUrl = "";
         var channelGiven = false;
-        var terms = new HashSet<(string Taxonomy, string Id, string Slug)>();
+        var authorsReleased = false;
+        var collisions = new WxrCollisions();
         while (MoveToChildElement(reader))
         {
             var key = Key(reader);
@@ -117,6 +131,15 @@ public static partial class WxrReader
                 channelGiven = true;
                 yield return Channel();
             }
+            if (key == "item" && !authorsReleased)
+            {
+                // Authors are held until the first item, so that a login listed twice comes out once.
+                authorsReleased = true;
+                foreach (var author in collisions.ReleaseAuthors())
+                {
+                    yield return author;
+                }
+            }
             switch (key)
             {
                 case "title": title = Text(reader); break;
@@ -124,22 +147,30 @@ public static partial class WxrReader
                 case "wp:base_site_url": baseSiteUrl = Text(reader).Trim(); break;
                 case "wp:base_blog_url": baseBlogUrl = Text(reader).Trim(); break;
                 case "wp:wxr_version": version = Text(reader).Trim(); break;
-                case "wp:author": yield return ReadAuthor(reader); break;
+                case "wp:author" when authorsReleased: yield return ReadAuthor(reader); break;
+                case "wp:author": collisions.Hold(ReadAuthor(reader)); break;
                 case "wp:category" or "wp:tag" or "wp:term":
                     var term = ReadTerm(reader, key switch { "wp:category" => "category", "wp:tag" => "post_tag", _ => null });
-                    // WordPress may list a category or tag again as a wp:term with the same id and slug: it is one term.
-                    if (terms.Add((term.Taxonomy, term.Id, term.Slug)))
+                    if (collisions.Settle(term) is { } settled)
                     {
-                        yield return term;
+                        yield return settled;
                     }
                     break;
-                case "item": yield return WxrItemReader.Read(reader); break;
+                case "item":
+                    var item = WxrItemReader.Read(reader);
+                    collisions.Settle(item);
+                    yield return item;
+                    break;
                 default: reader.Skip(); break;
             }
         }
         if (!channelGiven)
         {
             yield return Channel();
+        }
+        foreach (var author in collisions.ReleaseAuthors())
+        {
+            yield return author;
         }
         // Reading to the end proves the file is whole: a cut-off export fails here, before the import commits.
         while (reader.Read())
