@@ -118,6 +118,11 @@ internal static class RunWordPressImport
             var site = summary.Channel.Title.Length > 0 ? summary.Channel.Title : summary.Channel.Link;
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"The file reads as a WordPress export of \"{site}\": {summary.Items:N0} items and {summary.Comments:N0} comments. Nothing was written."));
+            // What a real export's slips needed (the lenient reader, ids WordPress settles), as the import would report it.
+            foreach (var note in summary.Notes)
+            {
+                await output.WriteLineAsync("  " + note);
+            }
             return 0;
         }
         catch (WxrFormatException e)
