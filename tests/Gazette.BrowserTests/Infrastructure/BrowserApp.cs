@@ -47,6 +47,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Gazette:Database:Provider", "Sqlite");
         // Playwright fills a form faster than a person; the fill-time check has its own HTTP test.
         builder.UseSetting("Gazette:Comments:MinimumFillSeconds", "0");
+        // Every journey posts from this machine's one address, and the suite posts more than 20 comments
+        // and data requests in ten minutes; the limits have their own HTTP tests.
+        builder.UseSetting("Gazette:Comments:MaxCommentsPerAddress", "1000");
         // Mail counts as set up, so pages say what they say when it is; nothing listens on the discard
         // port, so every message stays in the outbox, where tests read it. The mail tests use a real server.
         builder.UseSetting("Gazette:Mail:Host", "127.0.0.1");
