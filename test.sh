@@ -19,6 +19,9 @@ PGBIN=/usr/lib/postgresql/15/bin
 CHROMIUM=/usr/bin/chromium
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# The suite starts hundreds of app instances (and app processes); file watchers that poll take none of
+# the machine's inotify instances (128 per user by default), which the instances running at once exhaust.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 if [[ -n "${CI:-}" ]]; then
   # No long-lived MSBuild/compiler servers left behind holding CI's output pipe open.
   export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
