@@ -48,10 +48,18 @@ die() {
 # Cleanup (idempotent; runs from finish() and again from the EXIT trap, silently).
 PGDATA=""
 PG_STARTED=0
+REDIS_DIR=""
 pg_as() { # run a PostgreSQL binary as the cluster owner
   if (( EUID == 0 )); then runuser -u postgres -- "$@"; else "$@"; fi
 }
 cleanup() {
+  if [[ -n "$REDIS_DIR" && -d "$REDIS_DIR" ]]; then
+    local redis_pid
+    redis_pid="$(cat "$REDIS_DIR/redis.pid" 2>/dev/null || true)"
+    if [[ "$redis_pid" =~ ^[0-9]+$ ]]; then kill "$redis_pid" 2>/dev/null || true; fi
+    rm -rf "$REDIS_DIR"
+  fi
+  REDIS_DIR=""
   if [[ -n "$PGDATA" && -d "$PGDATA" ]]; then
     if (( PG_STARTED )); then
       if ! pg_as "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w -t 30 stop >/dev/null 2>&1; then
@@ -83,6 +91,8 @@ install_missing() {
   # Screenshots need at least one real font (chromium only *recommends* one).
   [[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || pkgs+=(fonts-dejavu-core)
   [[ -x "$PGBIN/initdb" ]] || pkgs+=(postgresql)
+  # The tests of several instances share a Redis (the page cache's store and its evictions).
+  command -v redis-server >/dev/null 2>&1 || pkgs+=(redis-server)
   # The feed tests run an independent parser from npm (tests/tools).
   command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
   # The HTML tests run the Nu HTML Checker (vnu.jar, from npm), which needs Java.
@@ -109,6 +119,7 @@ install_missing() {
   [[ -x "$PGBIN/initdb" ]] || die "$PGBIN/initdb still missing after installing postgresql."
   command -v npm >/dev/null 2>&1 || die "npm still missing after installing nodejs and npm."
   command -v java >/dev/null 2>&1 || die "java still missing after installing default-jre-headless."
+  command -v redis-server >/dev/null 2>&1 || die "redis-server still missing after installing redis-server."
 }
 install_missing
 
@@ -177,6 +188,32 @@ start_postgres() {
 start_postgres
 
 export GAZETTE_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
+
+# ---------------------------------------------------------------------------------------------
+# Throwaway Redis on 127.0.0.1, nothing saved to disk.
+start_redis() {
+  REDIS_DIR="$(mktemp -d /tmp/gazette-redis.XXXXXX)"
+  local port
+  for _ in 1 2 3 4 5 6; do
+    port=$((20000 + RANDOM % 30000))
+    if port_busy "$port"; then continue; fi
+    if redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --daemonize yes \
+         --dir "$REDIS_DIR" --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" >/dev/null 2>&1; then
+      for _ in $(seq 1 50); do
+        if port_busy "$port"; then
+          REDIS_PORT="$port"
+          say "Redis $(redis-server --version | awk '{print $3}' | sed 's/v=//') on 127.0.0.1:$REDIS_PORT"
+          return 0
+        fi
+        sleep 0.1
+      done
+    fi
+  done
+  cat "$REDIS_DIR/redis.log" >&2 2>/dev/null || true
+  die "could not start Redis on any port."
+}
+start_redis
+export GAZETTE_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 export GAZETTE_TEST_CHROMIUM="$CHROMIUM"
 
 # Hidden flag used to check the script itself: start/stop PostgreSQL only.

@@ -25,6 +25,7 @@ builder.Services.Configure<GazetteOptions>(builder.Configuration.GetSection(Gaze
 
 builder.AddWebHosting();
 builder.AddPageCache();
+builder.AddSharedEvictions();
 builder.AddGazetteDatabase(options);
 builder.Services.AddGazetteHealthChecks();
 builder.AddStaffIdentity();

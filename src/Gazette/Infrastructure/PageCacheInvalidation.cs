@@ -64,12 +64,37 @@ public sealed class PageCacheInvalidation(IOutputCacheStore store, ILogger<PageC
         public List<EntityEntry<Article>> Published { get; } = [];
     }
 
+    /// <summary>
+    /// Set when several instances share a cache store (<see cref="SharedEvictions"/>): told of every
+    /// eviction here, so the others move their own counters too.
+    /// </summary>
+    public Func<IReadOnlyList<string>, Task>? Announce { get; set; }
+
     /// <summary>Evicts every entry carrying any of <paramref name="tags"/>.</summary>
     public async Task EvictAsync(IEnumerable<string> tags, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        var sequence = Interlocked.Increment(ref _evictions);
         var distinct = tags.Distinct(StringComparer.Ordinal).ToList();
+        Note(distinct);
+        foreach (var tag in distinct)
+        {
+            await store.EvictByTagAsync(tag, cancellationToken);
+        }
+        if (Announce is { } announce)
+        {
+            await announce(distinct);
+        }
+    }
+
+    /// <summary>
+    /// Another instance evicted <paramref name="tags"/> from the shared store: what this instance keeps
+    /// beside the cache (kept list facts, menus, conversation layouts) must be read again, as after its own eviction.
+    /// </summary>
+    public void EvictedElsewhere(IReadOnlyList<string> tags) => Note(tags);
+
+    private void Note(IReadOnlyList<string> distinct)
+    {
+        var sequence = Interlocked.Increment(ref _evictions);
         foreach (var tag in distinct)
         {
             if (tag == CacheTags.Site)
@@ -84,10 +109,6 @@ public sealed class PageCacheInvalidation(IOutputCacheStore store, ILogger<PageC
         if (!distinct.All(CacheTags.IsConversation))
         {
             Interlocked.Increment(ref _listsVersion);
-        }
-        foreach (var tag in distinct)
-        {
-            await store.EvictByTagAsync(tag, cancellationToken);
         }
     }
 

@@ -1,0 +1,78 @@
+using System.Net;
+using Gazette.Data;
+using Gazette.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gazette.Tests.Infrastructure;
+
+/// <summary>
+/// Two instances of the site on one PostgreSQL database and one Redis (which ./test.sh starts), as
+/// behind a load balancer: what one instance changes, a reader of the other sees on their next request.
+/// </summary>
+public sealed class SeveralInstancesTests
+{
+    [Fact]
+    public async Task ACommentApprovedOnOneInstanceShowsAtOnceOnTheOthersCachedPage()
+    {
+        var database = "gazette_test_" + Guid.NewGuid().ToString("N")[..12];
+        using var first = new InstanceApp(database);
+        var reader = first.CreateBrowser();
+        using var second = new InstanceApp(database);
+        var article = await first.CreateArticleAsync(a => a.Title = "Two servers, one page");
+        var url = GazetteApp.UrlOf(article);
+        var text = "Seen through the first server. " + first.Unique("c");
+        await reader.PostFormAsync(url, url, new()
+        {
+            ["Form.Name"] = "Ragna", ["Form.Email"] = first.Unique("ragna") + "@example.org", ["Form.Text"] = text,
+        });
+        // The page is now stored, without the pending comment, for every reader of either instance.
+        var stranger = first.CreateBrowser();
+        Assert.DoesNotContain(text, await stranger.GetStringAsync(new Uri(url, UriKind.Relative)), StringComparison.Ordinal);
+        var cached = await stranger.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.True(cached.Headers.Age is not null, "the second request is served from the cache");
+
+        var moderator = second.CreateBrowser();
+        await second.SignInAsAdministratorAsync(moderator);
+        var comment = await second.WithDbAsync(db => db.Comments.AsNoTracking().SingleAsync(c => c.Text == text));
+        var approved = await moderator.PostFormAsync("/admin/comments", "/admin/comments",
+            new() { ["act"] = $"Approved:{comment.Id}", ["status"] = "Pending" });
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+
+        Assert.Contains(text, await stranger.GetStringAsync(new Uri(url, UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEvictionOnOneInstanceRenewsWhatTheOtherKeepsBesideTheCache()
+    {
+        var database = "gazette_test_" + Guid.NewGuid().ToString("N")[..12];
+        using var first = new InstanceApp(database);
+        first.CreateBrowser();
+        using var second = new InstanceApp(database);
+        second.CreateBrowser();
+        var kept = first.Services.GetRequiredService<PageCacheInvalidation>();
+        var before = kept.ListsVersion;
+
+        await second.Services.GetRequiredService<PageCacheInvalidation>().EvictAsync(CancellationToken.None, CacheTags.Home);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (kept.ListsVersion == before && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        Assert.True(kept.ListsVersion > before, "the first instance heard of the second's eviction");
+    }
+
+    private sealed class InstanceApp(string database) : GazetteApp
+    {
+        protected override void ConfigureDatabase(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Gazette:Database:Provider", nameof(DatabaseProvider.PostgreSql));
+            builder.UseSetting("ConnectionStrings:Gazette", $"{Environment.GetEnvironmentVariable(PostgreSqlApp.Variable)};Database={database}");
+            var redis = Environment.GetEnvironmentVariable("GAZETTE_TEST_REDIS");
+            Assert.False(string.IsNullOrEmpty(redis), "GAZETTE_TEST_REDIS is not set: run ./test.sh, which starts a Redis for the tests.");
+            builder.UseSetting(SharedEvictions.ConfigurationKey, redis);
+        }
+    }
+}
