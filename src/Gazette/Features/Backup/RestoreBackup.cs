@@ -10,8 +10,8 @@ namespace Gazette.Features.Backup;
 /// files: a live site is never overwritten). Every entry is checked against the manifest before anything
 /// is written; the archive must come from the same database provider and the same schema (migration id)
 /// as this version of Gazette: an older or newer archive is refused, and restored with the Gazette version
-/// that made it. The files are extracted into a staging folder, the database loaded in one step, and the
-/// media folder moved into place last.
+/// that made it. The files are extracted into a staging folder, the media folder moved into place, and the
+/// database loaded in one step (the media folder goes back if that fails).
 /// </summary>
 public sealed class RestoreBackup(GazetteDbContext db, IOptions<GazetteOptions> options)
 {
@@ -31,7 +31,7 @@ public sealed class RestoreBackup(GazetteDbContext db, IOptions<GazetteOptions> 
             await BackupArchiveReader.ExtractAsync(path, staging, cancellationToken);
             var stagedMedia = Path.Combine(staging, "media");
             var media = options.Value.MediaPath;
-            await CreateBackup.SnapshotFor(db).LoadAsync(db, Path.Combine(staging, "database"), cancellationToken);
+            var mediaMoved = false;
             if (Directory.Exists(stagedMedia))
             {
                 // Checked empty of files above; an empty folder tree makes way.
@@ -40,6 +40,18 @@ public sealed class RestoreBackup(GazetteDbContext db, IOptions<GazetteOptions> 
                     Directory.Delete(media, recursive: true);
                 }
                 Directory.Move(stagedMedia, media);
+                mediaMoved = true;
+            }
+            try
+            {
+                await CreateBackup.SnapshotFor(db).LoadAsync(db, Path.Combine(staging, "database"), cancellationToken);
+            }
+            catch when (mediaMoved)
+            {
+                // The database load is all or nothing; the media files go back with it.
+                Directory.Move(media, stagedMedia);
+                Directory.CreateDirectory(media);
+                throw;
             }
             return manifest;
         }

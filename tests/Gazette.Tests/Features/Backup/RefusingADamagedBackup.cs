@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text;
 using Gazette.Features.Backup;
 using Gazette.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -74,6 +73,28 @@ public sealed class RefusingADamagedBackup(SqliteApp source) : IClassFixture<Sql
         Assert.Contains("has no manifest.json", refused.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("schema", "a newer version of Gazette than this one: upgrade Gazette first")]
+    [InlineData("format", "The archive is in backup format 2")]
+    [InlineData("provider", "The archive is a backup of a PostgreSql site and this site runs on Sqlite")]
+    public async Task AnArchiveFromAnotherSchemaFormatOrDatabaseIsRefused(string difference, string message)
+    {
+        var archive = Copy(await BackupAsync(), difference + ".zip");
+        await RewriteManifestAsync(archive, manifest => difference switch
+        {
+            "schema" => manifest with { Migration = "29991231000000_Future" },
+            "format" => manifest with { Format = 2 },
+            _ => manifest with { Provider = "PostgreSql" },
+        });
+        await using var scope = source.Services.CreateAsyncScope();
+
+        var refused = await Assert.ThrowsAsync<BackupRefusedException>(
+            () => scope.ServiceProvider.GetRequiredService<RestoreBackup>().ExecuteAsync(archive, CancellationToken.None));
+
+        Assert.Contains(message, refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing was changed", refused.Message, StringComparison.Ordinal);
+    }
+
     private static async Task AssertRefusedAsync(Dictionary<string, string> environment, string archive, string message)
     {
         var result = await GazetteVerb.RunAsync(environment, "restore", archive);
@@ -128,21 +149,25 @@ public sealed class RefusingADamagedBackup(SqliteApp source) : IClassFixture<Sql
     /// <summary>Adds an entry and lists it in the manifest with its true checksum, as a crafted archive would.</summary>
     private static async Task AddListedEntryAsync(string archive, string name, byte[] content)
     {
+        await RewriteManifestAsync(archive, manifest =>
+            manifest with { Entries = [.. manifest.Entries, new BackupEntry(name, Convert.ToHexStringLower(SHA256.HashData(content)), content.Length)] });
         await using var zip = await ZipArchive.CreateAsync(File.Open(archive, FileMode.Open), ZipArchiveMode.Update, leaveOpen: false, entryNameEncoding: null);
-        var manifestEntry = zip.GetEntry(BackupManifest.EntryName)!;
+        await using var added = await zip.CreateEntry(name).OpenAsync();
+        await added.WriteAsync(content);
+    }
+
+    private static async Task RewriteManifestAsync(string archive, Func<BackupManifest, BackupManifest> change)
+    {
+        await using var zip = await ZipArchive.CreateAsync(File.Open(archive, FileMode.Open), ZipArchiveMode.Update, leaveOpen: false, entryNameEncoding: null);
+        var entry = zip.GetEntry(BackupManifest.EntryName)!;
         BackupManifest manifest;
-        await using (var stream = await manifestEntry.OpenAsync())
+        await using (var stream = await entry.OpenAsync())
         {
             manifest = BackupManifest.Read(stream)!;
         }
-        manifestEntry.Delete();
-        var listed = manifest with { Entries = [.. manifest.Entries, new BackupEntry(name, Convert.ToHexStringLower(SHA256.HashData(content)), content.Length)] };
-        await using (var stream = await zip.CreateEntry(BackupManifest.EntryName).OpenAsync())
-        {
-            await stream.WriteAsync(listed.ToJson());
-        }
-        await using var added = await zip.CreateEntry(name).OpenAsync();
-        await added.WriteAsync(content);
+        entry.Delete();
+        await using var rewritten = await zip.CreateEntry(BackupManifest.EntryName).OpenAsync();
+        await rewritten.WriteAsync(change(manifest).ToJson());
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
