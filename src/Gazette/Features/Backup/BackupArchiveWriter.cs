@@ -20,12 +20,12 @@ internal sealed class BackupArchiveWriter(ZipArchive zip)
         _entries.Add(new BackupEntry(name, hashing.Sha256(), hashing.Written));
     }
 
-    public Task AddFileAsync(string name, string path, CompressionLevel compression, CancellationToken cancellationToken) =>
-        AddAsync(name, async target =>
-        {
-            await using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, useAsync: true);
-            await source.CopyToAsync(target, cancellationToken);
-        }, compression);
+    /// <summary>Adds a file; one deleted meanwhile throws before any entry is made, so the archive stays whole.</summary>
+    public async Task AddFileAsync(string name, string path, CompressionLevel compression, CancellationToken cancellationToken)
+    {
+        await using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, useAsync: true);
+        await AddAsync(name, target => source.CopyToAsync(target, cancellationToken), compression);
+    }
 
     public async Task FinishAsync(BackupManifest manifest)
     {

@@ -32,7 +32,9 @@ public sealed record BackupManifest(
         try
         {
             var manifest = JsonSerializer.Deserialize<BackupManifest>(stream, Json);
-            return manifest is { Entries: not null, Provider: not null, Migration: not null } ? manifest : null;
+            return manifest is { Entries: not null, Provider: not null, Migration: not null } && manifest.Entries.All(e => e is { Name: not null, Sha256: not null })
+                ? manifest
+                : null;
         }
         catch (JsonException)
         {

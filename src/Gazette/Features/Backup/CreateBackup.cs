@@ -41,20 +41,24 @@ public sealed class CreateBackup(GazetteDbContext db, IOptions<GazetteOptions> o
 
     private async Task<BackupManifest> WriteAsync(BackupArchiveWriter archive, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
-        var media = Path.GetFullPath(options.Value.MediaPath);
-        var files = Directory.Exists(media) ? Directory.GetFiles(media, "*", SearchOption.AllDirectories) : [];
-        progress?.Report(new BackupProgress("Database", 0, files.Length));
+        progress?.Report(new BackupProgress("Database", 0, 0));
         var createdAt = clock.GetUtcNow().UtcDateTime;
         var migration = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault() ?? "";
-        // The database first: a media file uploaded meanwhile is then at worst an extra file, never a missing one.
+        // The database first, then the files listed: a media file uploaded meanwhile is at worst an extra file, never a missing one.
         await SnapshotFor(db).WriteAsync(db, archive, cancellationToken);
+        var media = Path.GetFullPath(options.Value.MediaPath);
+        var files = Directory.Exists(media) ? Directory.GetFiles(media, "*", SearchOption.AllDirectories) : [];
         for (var i = 0; i < files.Length; i++)
         {
             var name = "media/" + Path.GetRelativePath(media, files[i]).Replace(Path.DirectorySeparatorChar, '/');
-            if (File.Exists(files[i]))
+            try
             {
                 // Images and video are compressed already.
                 await archive.AddFileAsync(name, files[i], CompressionLevel.NoCompression, cancellationToken);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // Deleted from the library since it was listed: the snapshot may name it, the site no longer has it.
             }
             progress?.Report(new BackupProgress("Media", i + 1, files.Length));
         }

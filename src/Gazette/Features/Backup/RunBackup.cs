@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 
 namespace Gazette.Features.Backup;
@@ -53,6 +54,11 @@ internal static class RunBackup
         catch (BackupRefusedException e)
         {
             await error.WriteLineAsync(e.Message);
+            return 1;
+        }
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"The restore failed: {e.Message} The database is loaded all or nothing: nothing of the archive was kept.");
             return 1;
         }
     }
