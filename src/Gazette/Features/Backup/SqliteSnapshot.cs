@@ -16,10 +16,13 @@ internal sealed class SqliteSnapshot : IDatabaseSnapshot
 
     public async Task WriteAsync(GazetteDbContext db, BackupArchiveWriter archive, CancellationToken cancellationToken)
     {
-        var snapshot = Path.Combine(Path.GetTempPath(), $"gazette-snapshot-{Guid.NewGuid():N}.db");
+        var connectionString = db.Database.GetConnectionString();
+        // Beside the database, on the disk that has room for it (a temp folder may be a small RAM disk).
+        var database = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
+        var snapshot = Path.Combine(Path.GetDirectoryName(database)!, $"gazette-snapshot-{Guid.NewGuid():N}.db");
         try
         {
-            await using (var connection = new SqliteConnection(db.Database.GetConnectionString()))
+            await using (var connection = new SqliteConnection(connectionString))
             {
                 await connection.OpenAsync(cancellationToken);
                 await using var vacuum = connection.CreateCommand();
