@@ -1,4 +1,5 @@
 using Gazette.Features.Articles;
+using Gazette.Features.Backup;
 using Gazette.Features.Comments;
 using Gazette.Features.Mail;
 using Gazette.Features.Media;
@@ -43,6 +44,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/Admin/Media", StaffPolicies.UploadMedia);
     pages.Conventions.AuthorizeFolder("/Admin/Settings", StaffPolicies.ManageSite);
     pages.Conventions.AuthorizeFolder("/Admin/Import", StaffPolicies.ManageSite);
+    pages.Conventions.AuthorizeFolder("/Admin/Backup", StaffPolicies.ManageSite);
     pages.Conventions.AuthorizeFolder("/Admin/Menus", StaffPolicies.ManageSite);
     pages.Conventions.AuthorizeFolder("/Admin/FrontPage", StaffPolicies.Moderate);
     pages.Conventions.AuthorizeFolder("/Admin/Redirects", StaffPolicies.Moderate);
@@ -65,6 +67,7 @@ builder.Services.AddStaff(builder.Configuration);
 builder.Services.AddSyndication(builder.Configuration);
 builder.Services.AddFirstRun();
 builder.Services.AddWordPress();
+builder.Services.AddBackups();
 // Last of the configuration sources: what Administrators save on the settings page wins.
 builder.AddSiteSettings(options);
 

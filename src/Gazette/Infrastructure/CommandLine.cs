@@ -1,3 +1,4 @@
+using Gazette.Features.Backup;
 using Gazette.Features.Setup;
 using Gazette.Features.Spam;
 using Gazette.Features.WordPress;
@@ -35,6 +36,12 @@ internal static class CommandLine
           export wordpress FILE.xml       write the whole site as a WordPress export (WXR 1.2)
           generate wordpress FILE.xml [--posts N] [--comments M]
                                           write a synthetic WordPress export, for benchmarks
+          backup FILE.zip                 write the whole site (database, media, keys) into one
+                                          archive with a manifest and checksums, while it runs
+          restore FILE.zip                bring a site back from a backup into an empty data
+                                          folder and database; a damaged archive, one from
+                                          another schema version, or a site that is not empty
+                                          is refused and nothing is changed
           help                            show this text
         """;
 
@@ -88,6 +95,10 @@ internal static class CommandLine
                 return await RunWordPressImport.RunAsync(app.Services, InputPath(file), options, Console.Out, Console.Error);
             case ["export", "wordpress", var file]:
                 return await RunWordPressExport.RunAsync(app.Services, OutputPath(file), Console.Out, Console.Error);
+            case ["backup", var file]:
+                return await RunBackup.BackupAsync(app.Services, OutputPath(file), Console.Out, Console.Error);
+            case ["restore", var file]:
+                return await RunBackup.RestoreAsync(app.Services, InputPath(file), Console.Out, Console.Error);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command: {string.Join(' ', args)}\n\n{Usage}");
                 return 2;

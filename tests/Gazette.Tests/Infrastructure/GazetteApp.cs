@@ -211,7 +211,40 @@ public sealed class PostgreSqlApp : GazetteApp
 {
     public const string Variable = "GAZETTE_TEST_POSTGRES";
 
-    protected override void ConfigureDatabase(IWebHostBuilder builder) => UseNewDatabase(builder);
+    private readonly string? _database;
+
+    public PostgreSqlApp()
+    {
+    }
+
+    /// <summary>An app on an existing database of the test server (one a command-line verb wrote), with its data folder.</summary>
+    internal PostgreSqlApp(string database, string dataDirectory) : base(dataDirectory)
+    {
+        _database = database;
+    }
+
+    protected override void ConfigureDatabase(IWebHostBuilder builder)
+    {
+        if (_database is null)
+        {
+            UseNewDatabase(builder);
+            return;
+        }
+        builder.UseSetting("Gazette:Database:Provider", nameof(DatabaseProvider.PostgreSql));
+        builder.UseSetting("ConnectionStrings:Gazette", ConnectionStringFor(_database));
+    }
+
+    /// <summary>The connection string of <paramref name="database"/> on the test server.</summary>
+    internal static string ConnectionStringFor(string database)
+    {
+        var server = Environment.GetEnvironmentVariable(Variable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            throw new InvalidOperationException(
+                $"{Variable} is not set: run ./test.sh, which starts a PostgreSQL server for the tests.");
+        }
+        return $"{server};Database={database}";
+    }
 
     /// <summary>Points <paramref name="builder"/> at a database of its own on the test server.</summary>
     internal static void UseNewDatabase(IWebHostBuilder builder)

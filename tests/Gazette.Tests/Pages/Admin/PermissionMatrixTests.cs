@@ -62,6 +62,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
         Get("the WordPress import and export page", "/admin/import", Administrators),
         Get("the WordPress export download", "/admin/import?handler=Export", Administrators),
         Post("start a WordPress import (no file chosen)", _ => "/admin/import", _ => "/admin/import", Administrators, _ => []),
+        Get("the backup page", "/admin/backup", Administrators),
+        Post("start a backup", _ => "/admin/backup", _ => "/admin/backup", Administrators, _ => []),
         Get("their account", "/admin/account", Everyone),
         Get("their password page", "/admin/account/password", Everyone),
         Get("their two-factor page", "/admin/account/two-factor", Everyone),

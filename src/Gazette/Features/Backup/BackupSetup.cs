@@ -1,0 +1,12 @@
+namespace Gazette.Features.Backup;
+
+public static class BackupSetup
+{
+    public static IServiceCollection AddBackups(this IServiceCollection services)
+    {
+        services.AddScoped<CreateBackup>();
+        services.AddScoped<RestoreBackup>();
+        services.AddSingleton<BackupJobs>();
+        return services;
+    }
+}

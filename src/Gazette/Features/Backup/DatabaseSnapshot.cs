@@ -1,0 +1,13 @@
+using Gazette.Data;
+
+namespace Gazette.Features.Backup;
+
+/// <summary>How one database provider puts a consistent copy of Gazette's data into an archive, and loads it back.</summary>
+internal interface IDatabaseSnapshot
+{
+    /// <summary>Writes <c>database/…</c> entries: one consistent moment of the whole database, while the site keeps writing.</summary>
+    Task WriteAsync(GazetteDbContext db, BackupArchiveWriter archive, CancellationToken cancellationToken);
+
+    /// <summary>Loads the extracted <c>database</c> folder into the (empty, migrated) database, all or nothing.</summary>
+    Task LoadAsync(GazetteDbContext db, string folder, CancellationToken cancellationToken);
+}
