@@ -27,6 +27,7 @@ builder.AddWebHosting();
 builder.AddPageCache();
 builder.AddGazetteDatabase(options);
 builder.Services.AddGazetteHealthChecks();
+builder.AddGazetteTelemetry();
 builder.AddStaffIdentity();
 // In the database, so every instance shares them (and a backup of the database holds them).
 builder.Services.AddDataProtection()
@@ -88,6 +89,7 @@ app.UseUploadLimits();
 
 app.MapRazorPages();
 app.MapGazetteHealthChecks();
+app.MapGazetteTelemetry();
 app.MapSyndication();
 app.MapComments();
 
