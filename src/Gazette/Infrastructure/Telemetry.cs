@@ -28,7 +28,7 @@ public sealed class MetricsOptions
 /// Metrics for Prometheus and traces over OTLP, through OpenTelemetry; JSON console logs on request.
 /// <list type="bullet">
 /// <item><c>Gazette:Metrics:Enabled</c>: request rate and latency (ASP.NET Core's own
-/// <c>http.server.request.duration</c>), Kestrel's connections, the runtime, and <see cref="GazetteMetrics"/>.
+/// <c>http.server.request.duration</c>), the runtime (GC, thread pool), and <see cref="GazetteMetrics"/>.
 /// With <c>Gazette:Metrics:Port</c>, served on that port alone; without, at <c>/metrics</c> on the
 /// site's port, answered only to a request made on this machine, not through a proxy.</item>
 /// <item><c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (or <c>Gazette:Telemetry:OtlpEndpoint</c>): a trace of
@@ -66,7 +66,8 @@ internal static class Telemetry
         {
             telemetry.WithMetrics(meters =>
             {
-                meters.AddMeter(GazetteMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime");
+                // Not Kestrel's meter: its connection metrics are labelled with the addresses listened on.
+                meters.AddMeter(GazetteMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "System.Runtime");
                 // Each scrape reads the current values: Prometheus asks every few seconds at most.
                 if (metrics.Port is { } port)
                 {
