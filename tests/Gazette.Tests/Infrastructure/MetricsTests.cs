@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -6,6 +7,7 @@ using Gazette.Features.Mail;
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 
 namespace Gazette.Tests.Infrastructure;
 
@@ -236,5 +238,44 @@ internal static class Prometheus
     {
         var rest = line.Contains('}', StringComparison.Ordinal) ? line[(line.LastIndexOf('}') + 1)..] : line[line.IndexOf(' ', StringComparison.Ordinal)..];
         return double.Parse(rest.Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+    }
+}
+
+[Collection(MetricsCollection.Name)]
+public sealed class TracingRequests
+{
+    [Fact]
+    public async Task TracesEachRequestOnceAnOtlpEndpointIsSetButNotTheHealthChecks()
+    {
+        var spans = new List<Activity>();
+        using var app = new TracingApp(spans);
+        using var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+
+        // A request's span ends as the server lets go of it, a moment after the answer is sent.
+        Activity[] requests = [];
+        for (var attempt = 0; attempt < 50 && !requests.Any(s => s.GetTagItem("url.path") as string == "/"); attempt++)
+        {
+            await Task.Delay(100);
+            lock (spans)
+            {
+                requests = spans.Where(s => s.Kind == ActivityKind.Server).ToArray();
+            }
+        }
+        Assert.Contains(requests, s => s.GetTagItem("url.path") as string == "/");
+        Assert.DoesNotContain(requests, s => s.GetTagItem("url.path") as string == "/healthz");
+    }
+
+    private sealed class TracingApp(List<Activity> spans) : GazetteApp
+    {
+        protected override void ConfigureDatabase(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Gazette:Database:Provider", nameof(DatabaseProvider.Sqlite));
+            // Nothing listens there: the OTLP exporter's sends fail quietly, the in-memory one keeps the spans.
+            builder.UseSetting(Telemetry.OtlpEndpointKey, "http://127.0.0.1:9");
+            builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(traces => traces.AddInMemoryExporter(spans)));
+        }
     }
 }
