@@ -73,10 +73,16 @@ internal static class Telemetry
                 {
                     meters.AddPrometheusHttpListener(listener =>
                     {
-                        listener.Host = metrics.Host;
                         listener.Port = port;
                         listener.ScrapeEndpointPath = MetricsPath;
                         listener.ScrapeResponseCacheDurationMilliseconds = 0;
+                        // The exporter takes its host for a URI's, where * (every interface) is no host name:
+                        // the listener is given its address here instead.
+                        listener.ConfigureHttpListener = (_, http) =>
+                        {
+                            http.Prefixes.Clear();
+                            http.Prefixes.Add($"http://{metrics.Host}:{port}/");
+                        };
                     });
                 }
                 else
