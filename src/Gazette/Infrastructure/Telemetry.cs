@@ -50,12 +50,20 @@ internal static class Telemetry
             .ValidateOnStart();
         if (builder.Configuration.GetValue<bool>("Gazette:Logging:Json"))
         {
-            builder.Logging.AddJsonConsole(json => json.UseUtcTimestamp = true);
+            builder.Logging.AddJsonConsole(json =>
+            {
+                json.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+                json.UseUtcTimestamp = true;
+            });
         }
 
         var metrics = builder.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
         var otlpEndpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         var ownEndpoint = builder.Configuration[OtlpEndpointKey];
+        if (!string.IsNullOrWhiteSpace(ownEndpoint) && !Uri.TryCreate(ownEndpoint, UriKind.Absolute, out _))
+        {
+            throw new InvalidOperationException($"{OtlpEndpointKey} must be an address such as http://collector:4317.");
+        }
         var tracing = !string.IsNullOrWhiteSpace(otlpEndpoint) || !string.IsNullOrWhiteSpace(ownEndpoint);
         if (!metrics.Enabled && !tracing)
         {
