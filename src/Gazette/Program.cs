@@ -29,6 +29,7 @@ builder.AddPageCache();
 builder.AddSharedEvictions();
 builder.AddGazetteDatabase(options);
 builder.Services.AddGazetteHealthChecks();
+builder.AddGazetteTelemetry();
 builder.AddStaffIdentity();
 // In the database, so every instance shares them (and a backup of the database holds them).
 builder.Services.AddDataProtection()
@@ -92,6 +93,7 @@ app.UseUploadLimits();
 
 app.MapRazorPages();
 app.MapGazetteHealthChecks();
+app.MapGazetteTelemetry();
 app.MapSyndication();
 app.MapComments();
 

@@ -174,7 +174,8 @@ public static class CacheTags
 /// the page personal (a reply form, a notice after posting, an article unlocked by its password) are
 /// rendered afresh.
 /// </summary>
-public sealed class PublicPages(IOptionsMonitor<PageCacheOptions> options, PageCacheInvalidation invalidation) : IOutputCachePolicy
+public sealed class PublicPages(IOptionsMonitor<PageCacheOptions> options, PageCacheInvalidation invalidation, GazetteMetrics metrics)
+    : IOutputCachePolicy
 {
     private static readonly object EvictionsAtStart = new();
 
@@ -234,10 +235,15 @@ public sealed class PublicPages(IOptionsMonitor<PageCacheOptions> options, PageC
         }
     }
 
-    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        metrics.PageCacheHit();
+        return ValueTask.CompletedTask;
+    }
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        metrics.PageCacheMiss();
         var response = context.HttpContext.Response;
         // A page that says it is private (PageCache.KeepPrivate) is never stored, whatever asked for it.
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0

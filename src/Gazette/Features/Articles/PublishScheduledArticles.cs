@@ -12,7 +12,8 @@ namespace Gazette.Features.Articles;
 /// article flips with a conditional UPDATE (… WHERE Status = Scheduled), which only one of them wins.
 /// </summary>
 public sealed class PublishScheduledArticles(
-    IServiceScopeFactory scopes, TimeProvider clock, ILogger<PublishScheduledArticles> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, GazetteMetrics metrics, ILogger<PublishScheduledArticles> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(20);
 
@@ -66,6 +67,7 @@ public sealed class PublishScheduledArticles(
             catch (Exception e)
             {
                 // A busy or briefly unreachable database: try again at the next check.
+                metrics.ScheduledCheckFailed();
                 logger.LogWarning(e, "Publishing scheduled articles failed; will retry.");
             }
             await SleepAsync(wait, stoppingToken);
@@ -113,6 +115,7 @@ public sealed class PublishScheduledArticles(
                 }
             }
         }
+        metrics.ScheduledPublished(published.Count);
         await scope.ServiceProvider.GetRequiredService<PageCacheInvalidation>().ArticlesChangedAsync(db, published, cancellationToken);
         return (published, soon.FirstOrDefault(a => a.At > now)?.At);
     }

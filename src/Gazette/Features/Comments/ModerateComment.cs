@@ -7,7 +7,8 @@ namespace Gazette.Features.Comments;
 
 /// <summary>A moderator moves comments between pending, approved, spam and trash, one or many at once.</summary>
 public sealed class ModerateComment(
-    GazetteDbContext db, SpamScorer spamScorer, ReplyNotifications replyNotifications, PageCacheInvalidation cache)
+    GazetteDbContext db, SpamScorer spamScorer, ReplyNotifications replyNotifications, PageCacheInvalidation cache,
+    GazetteMetrics metrics)
 {
     /// <summary>Where a comment was before a move, so that the move can be undone.</summary>
     public sealed record PreviousState(int Id, CommentStatus Status);
@@ -24,6 +25,7 @@ public sealed class ModerateComment(
         var ids = before.Select(b => b.Id).ToList();
         await db.Comments.Where(c => ids.Contains(c.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, to), cancellationToken);
+        metrics.CommentsModerated(before.Count, to);
         await EvictConversationsAsync(ids, cancellationToken);
         if (before.Count > 0)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Gazette.Data;
+using Gazette.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,8 @@ namespace Gazette.Features.Comments;
 /// <summary>A reader leaves a reply under an article.</summary>
 public sealed class PostComment(
     GazetteDbContext db, IOptionsMonitor<CommentSettings> settings, CommentRateLimits rateLimits, Avatars avatars,
-    ScreenComment screen, NotifyModerators notifyModerators, ReplyNotifications replyNotifications, TimeProvider clock)
+    ScreenComment screen, NotifyModerators notifyModerators, ReplyNotifications replyNotifications, TimeProvider clock,
+    GazetteMetrics metrics)
 {
     public enum Outcome
     {
@@ -132,6 +134,7 @@ public sealed class PostComment(
             }
             throw;
         }
+        metrics.CommentPosted(comment.Status);
         if (form.NotifyReplies && comment.Status != CommentStatus.Spam)
         {
             await replyNotifications.RequestAsync(email, cancellationToken);

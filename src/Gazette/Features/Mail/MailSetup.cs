@@ -10,6 +10,7 @@ internal static class MailSetup
         services.AddScoped<SendTestMail>();
         services.AddScoped<Outbox>();
         services.AddSingleton<OutboxSender>();
+        services.AddSingleton<OutboxDepth>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         return services;
     }

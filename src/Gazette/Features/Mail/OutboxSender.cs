@@ -1,4 +1,5 @@
 using Gazette.Data;
+using Gazette.Infrastructure;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ namespace Gazette.Features.Mail;
 /// tried again: an outage delays mail, never loses it.
 /// </summary>
 public sealed class OutboxSender(
-    IServiceScopeFactory scopes, IOptionsMonitor<MailSettings> settings, TimeProvider clock, ILogger<OutboxSender> logger)
+    IServiceScopeFactory scopes, IOptionsMonitor<MailSettings> settings, TimeProvider clock, GazetteMetrics metrics,
+    ILogger<OutboxSender> logger)
     : BackgroundService
 {
     private const int BatchSize = 20;
@@ -76,10 +78,12 @@ public sealed class OutboxSender(
                     .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                     .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
                 sent++;
+                metrics.OutboxSent();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 await RetryLaterAsync(db, message, e);
+                metrics.OutboxFailed(IsAboutTheMessage(e));
                 if (!IsAboutTheMessage(e))
                 {
                     logger.LogWarning(e, "Sending mail through {Host}:{Port} failed; the messages stay in the outbox.", mail.Host, mail.Port);

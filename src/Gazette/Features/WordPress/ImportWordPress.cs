@@ -28,7 +28,8 @@ public sealed record ImportProgress(string Stage, int Done, int Total);
 public sealed class ImportWordPress(
     GazetteDbContext db, UserManager<StaffUser> users, UploadMedia uploadMedia, Avatars avatars,
     IOptionsMonitor<CommentSettings> commentSettings, RedirectLookup redirectLookup,
-    PublishScheduledArticles scheduler, PageCacheInvalidation cache, TimeProvider clock, ILogger<ImportWordPress> logger)
+    PublishScheduledArticles scheduler, PageCacheInvalidation cache, TimeProvider clock, GazetteMetrics metrics,
+    ILogger<ImportWordPress> logger)
 {
     private const int BatchItems = 250;
     private const int BatchComments = 4000;
@@ -82,6 +83,7 @@ public sealed class ImportWordPress(
             await cache.EvictAsync(CancellationToken.None, CacheTags.Site);
             report.Elapsed = watch.Elapsed;
         }
+        metrics.ImportEnded(report.Succeeded);
         return report;
     }
 
@@ -109,13 +111,14 @@ public sealed class ImportWordPress(
         var attachments = new WordPressAttachments(db, uploadMedia, files, run, authors, redirects);
         var comments = new WordPressComments(db, avatars, commentSettings.CurrentValue.IpRetentionDays, run, clock);
         var articles = new WordPressArticles(db, run, authors, terms, attachments, comments, redirects, clock);
-        return new Passes(db, clock, run, authors, terms, attachments, articles, comments, redirects);
+        return new Passes(db, clock, metrics, run, authors, terms, attachments, articles, comments, redirects);
     }
 
     /// <summary>One import's passes over the file, its collaborators, and the batch being filled.</summary>
     private sealed class Passes
     {
         private readonly TimeProvider _clock;
+        private readonly GazetteMetrics _metrics;
         private readonly GazetteDbContext _db;
         private readonly ImportRun _run;
         private readonly WordPressAuthors _authors;
@@ -134,11 +137,12 @@ public sealed class ImportWordPress(
         private bool _channelWritten;
         private int _done;
 
-        public Passes(GazetteDbContext db, TimeProvider clock, ImportRun run, WordPressAuthors authors, WordPressTerms terms,
+        public Passes(GazetteDbContext db, TimeProvider clock, GazetteMetrics metrics, ImportRun run, WordPressAuthors authors, WordPressTerms terms,
             WordPressAttachments attachments, WordPressArticles articles, WordPressComments comments, WordPressRedirects redirects)
         {
             _db = db;
             _clock = clock;
+            _metrics = metrics;
             _run = run;
             _authors = authors;
             _terms = terms;
@@ -240,6 +244,7 @@ public sealed class ImportWordPress(
             await transaction.CommitAsync(cancellationToken);
             _db.ChangeTracker.Clear();
             _done += _batch.Count;
+            _metrics.ItemsImported(_batch.Count);
             _batch.Clear();
             _batchComments = 0;
             progress?.Report(new ImportProgress("Importing", _done, total));
