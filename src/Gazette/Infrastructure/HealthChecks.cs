@@ -16,7 +16,8 @@ internal static class HealthChecks
     public const string AlivePath = "/healthz";
     public const string ReadyPath = "/healthz/ready";
 
-    private const string Ready = "ready";
+    /// <summary>The tag of the checks <see cref="ReadyPath"/> runs; other features add theirs with it.</summary>
+    public const string Ready = "ready";
 
     public static IServiceCollection AddGazetteHealthChecks(this IServiceCollection services)
     {

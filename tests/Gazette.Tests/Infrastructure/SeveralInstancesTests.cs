@@ -64,6 +64,42 @@ public sealed class SeveralInstancesTests
         Assert.True(kept.ListsVersion > before, "the first instance heard of the second's eviction");
     }
 
+    [Fact]
+    public async Task WithRedisAwayTheSiteStillServesAndIsNotReady()
+    {
+        using var app = new RedisAwayApp();
+        var reader = app.CreateBrowser();
+
+        var page = await reader.GetAsync(new Uri(await app.DemoArticleUrlAsync(), UriKind.Relative));
+        var again = await reader.GetAsync(new Uri(await app.DemoArticleUrlAsync(), UriKind.Relative));
+        var ready = await reader.GetAsync(new Uri(HealthChecks.ReadyPath, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri(HealthChecks.AlivePath, UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task WithRedisUpTheInstanceIsReady()
+    {
+        using var app = new InstanceApp("gazette_test_" + Guid.NewGuid().ToString("N")[..12]);
+
+        var ready = await app.CreateBrowser().GetAsync(new Uri(HealthChecks.ReadyPath, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    /// <summary>Configured for a Redis that is not there (nothing listens on port 1).</summary>
+    private sealed class RedisAwayApp : GazetteApp
+    {
+        protected override void ConfigureDatabase(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Gazette:Database:Provider", nameof(DatabaseProvider.Sqlite));
+            builder.UseSetting(SharedEvictions.ConfigurationKey, "127.0.0.1:1,connectTimeout=300,syncTimeout=300,asyncTimeout=300");
+        }
+    }
+
     private sealed class InstanceApp(string database) : GazetteApp
     {
         protected override void ConfigureDatabase(IWebHostBuilder builder)
