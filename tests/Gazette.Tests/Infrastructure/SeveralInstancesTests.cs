@@ -100,10 +100,36 @@ public sealed class SeveralInstancesTests
         }
     }
 
-    private sealed class InstanceApp(string database) : GazetteApp
+    [Fact]
+    public async Task TheCommentLimitCountsAcrossInstances()
+    {
+        // Per email here: the test server has no client address (the per-address limit is the same code).
+        var database = "gazette_test_" + Guid.NewGuid().ToString("N")[..12];
+        using var first = new InstanceApp(database, ("Gazette:Comments:MaxCommentsPerEmail", "3"));
+        first.CreateBrowser();
+        using var second = new InstanceApp(database, ("Gazette:Comments:MaxCommentsPerEmail", "3"));
+        var email = first.Unique("sigrun") + "@example.org";
+        var article = await first.CreateArticleAsync(a => a.Title = "Counted once, wherever posted");
+        var url = GazetteApp.UrlOf(article);
+        async Task<HttpStatusCode> PostAsync(GazetteApp through) => (await through.CreateBrowser().PostFormAsync(url, url, new()
+        {
+            ["Form.Name"] = "Sigrun", ["Form.Email"] = email, ["Form.Text"] = "Another thought. " + first.Unique("t"),
+        })).StatusCode;
+
+        Assert.Equal(HttpStatusCode.Redirect, await PostAsync(first));
+        Assert.Equal(HttpStatusCode.Redirect, await PostAsync(second));
+        Assert.Equal(HttpStatusCode.Redirect, await PostAsync(first));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostAsync(second));
+    }
+
+    private sealed class InstanceApp(string database, params (string Key, string Value)[] settings) : GazetteApp
     {
         protected override void ConfigureDatabase(IWebHostBuilder builder)
         {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
             builder.UseSetting("Gazette:Database:Provider", nameof(DatabaseProvider.PostgreSql));
             builder.UseSetting("ConnectionStrings:Gazette", $"{Environment.GetEnvironmentVariable(PostgreSqlApp.Variable)};Database={database}");
             var redis = Environment.GetEnvironmentVariable("GAZETTE_TEST_REDIS");

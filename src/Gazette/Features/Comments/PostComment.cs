@@ -79,7 +79,7 @@ public sealed class PostComment(
             return new Result(Outcome.FormUsed);
         }
         var network = IpAddresses.Truncate(remoteIp);
-        if (!rateLimits.TryTake(network, email))
+        if (!await rateLimits.TryTakeAsync(network, email))
         {
             return new Result(Outcome.TooMany);
         }

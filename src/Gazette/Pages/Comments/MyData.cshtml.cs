@@ -28,7 +28,7 @@ public sealed class MyDataModel(PersonalData personalData, CommentRateLimits rat
             return Page();
         }
         var email = Email!.Trim().ToLowerInvariant();
-        if (!rateLimits.TryTake(IpAddresses.Truncate(HttpContext.Connection.RemoteIpAddress), email))
+        if (!await rateLimits.TryTakeAsync(IpAddresses.Truncate(HttpContext.Connection.RemoteIpAddress), email))
         {
             ModelState.AddModelError(nameof(Email), "Several requests came for this address or from your network just now. Please try again in a few minutes.");
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
