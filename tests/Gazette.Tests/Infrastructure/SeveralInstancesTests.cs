@@ -122,6 +122,30 @@ public sealed class SeveralInstancesTests
         Assert.Equal(HttpStatusCode.TooManyRequests, await PostAsync(second));
     }
 
+    [Fact]
+    public async Task GuessesAtAPasswordOnOneInstanceSlowTheNextTryOnTheOther()
+    {
+        var database = "gazette_test_" + Guid.NewGuid().ToString("N")[..12];
+        using var first = new InstanceApp(database);
+        var editor = await first.SignInAsync(first.CreateBrowser(), StaffRoles.Editor);
+        using var second = new InstanceApp(database);
+        async Task<HttpStatusCode> TryAsync(GazetteApp through, string password) => (await through.CreateBrowser()
+            .PostFormAsync("/admin/signin", "/admin/signin", new() { ["UserName"] = editor, ["Password"] = password })).StatusCode;
+
+        for (var i = 0; i < Gazette.Features.Staff.SignInThrottle.FreeAttempts; i++)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, await TryAsync(first, "guess-" + i));
+        }
+        // Five more, as the first instance counts them once each wait has passed: the wait is then half a minute.
+        var throttle = first.Services.GetRequiredService<Gazette.Features.Staff.SignInThrottle>();
+        for (var i = 0; i < 5; i++)
+        {
+            await throttle.FailedAsync(null, editor, null);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await TryAsync(second, "another-guess"));
+    }
+
     private sealed class InstanceApp(string database, params (string Key, string Value)[] settings) : GazetteApp
     {
         protected override void ConfigureDatabase(IWebHostBuilder builder)

@@ -36,7 +36,7 @@ public sealed class PasswordSignIn(
         // An account is counted under one name, whether its user name or its email was typed.
         var name = user?.UserName ?? typed;
         var knownDevice = user is null ? null : device.KeyFor(http.Request, user.Id);
-        var wait = throttle.WaitFor(address, name, knownDevice);
+        var wait = await throttle.WaitForAsync(address, name, knownDevice);
         if (wait > TimeSpan.Zero)
         {
             return new Result(Outcome.Wait, wait);
@@ -55,7 +55,7 @@ public sealed class PasswordSignIn(
         }
         if (!passwordRight)
         {
-            throttle.Failed(address, name, knownDevice);
+            await throttle.FailedAsync(address, name, knownDevice);
             return new Result(Outcome.Failed);
         }
 
@@ -70,7 +70,7 @@ public sealed class PasswordSignIn(
         {
             return new Result(Outcome.Suspended);
         }
-        throttle.Succeeded(name);
+        await throttle.SucceededAsync(name);
         return new Result(result.RequiresTwoFactor ? Outcome.RequiresTwoFactor : result.Succeeded ? Outcome.SignedIn : Outcome.Failed);
     }
 }

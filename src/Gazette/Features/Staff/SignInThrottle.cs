@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using StackExchange.Redis;
 
 namespace Gazette.Features.Staff;
 
@@ -15,10 +16,11 @@ namespace Gazette.Features.Staff;
 /// tries are counted against that browser alone, not against the account or the address, so
 /// someone guessing an editor's password from elsewhere (or from behind the same proxy) cannot
 /// keep the editor out. A new browser can also get in through a password-reset link. Requests
-/// without a known address (a Unix socket) are counted by account only. Counts are kept per app
-/// instance.
+/// without a known address (a Unix socket) are counted by account only. With Redis (several
+/// instances, see <see cref="Infrastructure.SharedEvictions"/>) the counts are kept there, for every
+/// instance together; without it, or while it is away, each instance counts alone.
 /// </summary>
-public sealed class SignInThrottle(TimeProvider clock)
+public sealed class SignInThrottle(TimeProvider clock, ILogger<SignInThrottle> logger, IConnectionMultiplexer? redis = null)
 {
     public const int FreeAttempts = 5;
     public static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(15);
@@ -33,10 +35,81 @@ public sealed class SignInThrottle(TimeProvider clock)
     /// How long this attempt must wait; zero when it may go ahead. <paramref name="device"/> is the
     /// <see cref="StaffDevice"/> key when this browser signed in to this account before.
     /// </summary>
-    public TimeSpan WaitFor(IPAddress? address, string userName, string? device) =>
-        Keys(address, userName, device).Select(WaitFor).DefaultIfEmpty(TimeSpan.Zero).Max();
+    public async Task<TimeSpan> WaitForAsync(IPAddress? address, string userName, string? device)
+    {
+        var keys = Keys(address, userName, device).ToList();
+        if (Shared() is { } db)
+        {
+            try
+            {
+                var waits = new List<TimeSpan>();
+                foreach (var key in keys)
+                {
+                    var seen = await db.HashGetAsync(SharedKey(key), ["count", "last"]);
+                    waits.Add(seen[0].HasValue && seen[1].HasValue
+                        ? WaitFor(new Failures((int)seen[0], new DateTimeOffset((long)seen[1], TimeSpan.Zero)))
+                        : TimeSpan.Zero);
+                }
+                return waits.DefaultIfEmpty(TimeSpan.Zero).Max();
+            }
+            catch (RedisException e)
+            {
+                logger.LogWarning(e, "The shared sign-in counts in Redis could not be read; this instance counts alone.");
+            }
+        }
+        return keys.Select(key => _failures.TryGetValue(key, out var seen) ? WaitFor(seen) : TimeSpan.Zero).DefaultIfEmpty(TimeSpan.Zero).Max();
+    }
 
-    public void Failed(IPAddress? address, string userName, string? device)
+    public async Task FailedAsync(IPAddress? address, string userName, string? device)
+    {
+        if (Shared() is { } db)
+        {
+            try
+            {
+                var now = clock.GetUtcNow();
+                foreach (var key in Keys(address, userName, device).Select(SharedKey))
+                {
+                    // A quiet hour forgets, as here; the key expires a little after that anyway.
+                    if (await db.HashGetAsync(key, "last") is { HasValue: true } last && now - new DateTimeOffset((long)last, TimeSpan.Zero) > Forget)
+                    {
+                        await db.KeyDeleteAsync(key);
+                    }
+                    await db.HashIncrementAsync(key, "count");
+                    await db.HashSetAsync(key, "last", now.UtcTicks);
+                    await db.KeyExpireAsync(key, Forget + TimeSpan.FromMinutes(5));
+                }
+                return;
+            }
+            catch (RedisException e)
+            {
+                logger.LogWarning(e, "A failed sign-in could not be counted in Redis; this instance counts it alone.");
+            }
+        }
+        Failed(address, userName, device);
+    }
+
+    /// <summary>The account's owner got in: guesses against it start again from zero. The address's count stays.</summary>
+    public async Task SucceededAsync(string userName)
+    {
+        _failures.TryRemove(AccountKey(userName), out _);
+        if (Shared() is { } db)
+        {
+            try
+            {
+                await db.KeyDeleteAsync(SharedKey(AccountKey(userName)));
+            }
+            catch (RedisException e)
+            {
+                logger.LogWarning(e, "The shared sign-in count of an account could not be cleared.");
+            }
+        }
+    }
+
+    private IDatabase? Shared() => redis is { IsConnected: true } connected ? connected.GetDatabase() : null;
+
+    private static string SharedKey(string key) => "gazette:signin:" + key;
+
+    private void Failed(IPAddress? address, string userName, string? device)
     {
         var now = clock.GetUtcNow();
         if (_failures.Count >= MaxTracked)
@@ -50,12 +123,9 @@ public sealed class SignInThrottle(TimeProvider clock)
         }
     }
 
-    /// <summary>The account's owner got in: guesses against it start again from zero. The address's count stays.</summary>
-    public void Succeeded(string userName) => _failures.TryRemove(AccountKey(userName), out _);
-
-    private TimeSpan WaitFor(string key)
+    private TimeSpan WaitFor(Failures seen)
     {
-        if (!_failures.TryGetValue(key, out var seen) || seen.Count < FreeAttempts)
+        if (seen.Count < FreeAttempts)
         {
             return TimeSpan.Zero;
         }
