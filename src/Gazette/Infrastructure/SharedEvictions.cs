@@ -19,6 +19,8 @@ public static class SharedEvictions
 
     public static WebApplicationBuilder AddSharedEvictions(this WebApplicationBuilder builder)
     {
+        // Shared through Redis when it is configured, else not available: callers count in memory.
+        builder.Services.AddSingleton<SharedCounters>();
         if (builder.Configuration[ConfigurationKey] is not { Length: > 0 } configuration)
         {
             return builder;

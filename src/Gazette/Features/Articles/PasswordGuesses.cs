@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Gazette.Features.Comments;
+using Gazette.Infrastructure;
+using StackExchange.Redis;
 
 namespace Gazette.Features.Articles;
 
@@ -11,9 +13,10 @@ namespace Gazette.Features.Articles;
 /// comments store it), whatever the articles; a right password costs nothing. As with comments, the
 /// limit is checked in the page rather than by the middleware, so that a reader who is refused gets
 /// the article's page back, with the form and a message. Requests with no known address (a Unix
-/// socket without forwarded headers) are counted per article. Limits are per app instance.
+/// socket without forwarded headers) are counted per article. With Redis, the counts are
+/// <see cref="SharedCounters"/>, for every instance together.
 /// </summary>
-public sealed class PasswordGuesses : IDisposable
+public sealed class PasswordGuesses(SharedCounters shared, ILogger<PasswordGuesses> logger) : IDisposable
 {
     public const int WrongPerWindow = 10;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
@@ -28,14 +31,41 @@ public sealed class PasswordGuesses : IDisposable
         }));
 
     /// <summary>Whether a guess from <paramref name="address"/> at article <paramref name="articleId"/> may be checked now.</summary>
-    public bool MayGuess(IPAddress? address, int articleId) =>
-        _limiter.GetStatistics(Key(address, articleId)) is not { CurrentAvailablePermits: <= 0 };
+    public async Task<bool> MayGuessAsync(IPAddress? address, int articleId)
+    {
+        if (shared.Available)
+        {
+            try
+            {
+                return await shared.CountAsync(SharedKey(address, articleId), Window) < WrongPerWindow;
+            }
+            catch (RedisException e)
+            {
+                logger.LogWarning(e, "The shared count of wrong passwords could not be read; this instance counts alone.");
+            }
+        }
+        return _limiter.GetStatistics(Key(address, articleId)) is not { CurrentAvailablePermits: <= 0 };
+    }
 
     /// <summary>A wrong guess: counted against its network.</summary>
-    public void Missed(IPAddress? address, int articleId)
+    public async Task MissedAsync(IPAddress? address, int articleId)
     {
+        if (shared.Available)
+        {
+            try
+            {
+                await shared.AddAsync(SharedKey(address, articleId), Window);
+                return;
+            }
+            catch (RedisException e)
+            {
+                logger.LogWarning(e, "A wrong password could not be counted in Redis; this instance counts it alone.");
+            }
+        }
         using var _ = _limiter.AttemptAcquire(Key(address, articleId));
     }
+
+    private static string SharedKey(IPAddress? address, int articleId) => "passwords:" + Key(address, articleId);
 
     private static string Key(IPAddress? address, int articleId) =>
         IpAddresses.Truncate(address) is { } network ? "ip:" + network : "article:" + articleId.ToString(CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
+using Gazette.Infrastructure;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -10,9 +11,8 @@ namespace Gazette.Features.Comments;
 /// Sliding ten-minute limits per network address and per email. These are checked in the comment
 /// use case rather than by the rate-limiting middleware: the email is in the form body, and a
 /// refused reader must get the article page back with their text still in the form.
-/// With Redis (several instances, see <see cref="Infrastructure.SharedEvictions"/>) the counts are kept
-/// there, shared by every instance: a sliding window estimated from this window's count and the last
-/// one's, the usual way over counters. Without Redis, or while it is away, each instance counts alone.
+/// With Redis (several instances) the counts are <see cref="SharedCounters"/>, kept for every instance
+/// together; without Redis, or while it is away, each instance counts alone.
 /// </summary>
 public sealed class CommentRateLimits : IDisposable
 {
@@ -20,15 +20,13 @@ public sealed class CommentRateLimits : IDisposable
 
     private readonly PartitionedRateLimiter<string> _limiter;
     private readonly IOptionsMonitor<CommentSettings> _settings;
-    private readonly IConnectionMultiplexer? _redis;
-    private readonly TimeProvider _clock;
+    private readonly SharedCounters _shared;
     private readonly ILogger<CommentRateLimits> _logger;
 
-    public CommentRateLimits(
-        IOptionsMonitor<CommentSettings> settings, TimeProvider clock, ILogger<CommentRateLimits> logger, IConnectionMultiplexer? redis = null)
+    public CommentRateLimits(IOptionsMonitor<CommentSettings> settings, SharedCounters shared, ILogger<CommentRateLimits> logger)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        (_settings, _clock, _logger, _redis) = (settings, clock, logger, redis);
+        (_settings, _shared, _logger) = (settings, shared, logger);
         _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ =>
             new SlidingWindowRateLimiterOptions
             {
@@ -41,12 +39,14 @@ public sealed class CommentRateLimits : IDisposable
 
     public async Task<bool> TryTakeAsync(string? network, string email)
     {
-        if (_redis is { IsConnected: true } redis)
+        if (_shared.Available)
         {
             try
             {
-                return await TakeSharedAsync(redis.GetDatabase(), "email:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email))))
-                    && (network is null || await TakeSharedAsync(redis.GetDatabase(), "ip:" + network));
+                // Emails are kept in Redis only as hashes.
+                var emailKey = "comments:email:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email)));
+                return await _shared.TryTakeAsync(emailKey, LimitOf("email:"), Window)
+                    && (network is null || await _shared.TryTakeAsync("comments:ip:" + network, LimitOf("ip:"), Window));
             }
             catch (RedisException e)
             {
@@ -64,30 +64,6 @@ public sealed class CommentRateLimits : IDisposable
         }
         using var byAddress = _limiter.AttemptAcquire("ip:" + network);
         return byAddress.IsAcquired;
-    }
-
-    /// <summary>
-    /// One more for <paramref name="key"/>, unless the window is full: this window's count plus the last
-    /// window's, weighted by how much of it still lies within ten minutes. A refused try is not counted.
-    /// </summary>
-    private async Task<bool> TakeSharedAsync(IDatabase redis, string key)
-    {
-        var now = _clock.GetUtcNow().UtcTicks;
-        var index = now / Window.Ticks;
-        var elapsed = (double)(now % Window.Ticks) / Window.Ticks;
-        var current = $"gazette:limits:{key}:{index}";
-        var count = await redis.StringIncrementAsync(current);
-        if (count == 1)
-        {
-            await redis.KeyExpireAsync(current, Window * 2);
-        }
-        var previous = (long?)await redis.StringGetAsync($"gazette:limits:{key}:{index - 1}") ?? 0;
-        if (previous * (1 - elapsed) + count <= LimitOf(key))
-        {
-            return true;
-        }
-        await redis.StringDecrementAsync(current);
-        return false;
     }
 
     private int LimitOf(string key) => Math.Max(1, key.StartsWith("email:", StringComparison.Ordinal)

@@ -267,14 +267,14 @@ public sealed class ShowModel(
             return await RedisplayLockedAsync(StatusCodes.Status400BadRequest,
                 "This form has expired or did not come from this page. Please enter the password again.", cancellationToken);
         }
-        if (!guesses.MayGuess(address, Article.Id))
+        if (!await guesses.MayGuessAsync(address, Article.Id))
         {
             return await RedisplayLockedAsync(StatusCodes.Status429TooManyRequests,
                 "Too many wrong passwords have come from your network in the last few minutes. Please wait a little and try again.", cancellationToken);
         }
         if (string.IsNullOrEmpty(password) || !ArticlePasswords.Matches(Article.Password, password))
         {
-            guesses.Missed(address, Article.Id);
+            await guesses.MissedAsync(address, Article.Id);
             return await RedisplayLockedAsync(StatusCodes.Status403Forbidden,
                 string.IsNullOrEmpty(password) ? "Please enter the password." : "That password is not right. Check it and try again.", cancellationToken);
         }
