@@ -38,6 +38,7 @@ public abstract class GazetteDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Menu> Menus => Set<Menu>();
     public DbSet<ArticleCoAuthor> ArticleCoAuthors => Set<ArticleCoAuthor>();
     public DbSet<MenuItem> MenuItems => Set<MenuItem>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     /// <summary>
     /// The site's Data Protection keys (sign-in cookies, form tokens, emailed links, the stored mail

@@ -4,6 +4,7 @@ using Gazette.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Gazette.Tests.Features.WordPress;
 
 namespace Gazette.Tests.Infrastructure;
 
@@ -146,8 +147,37 @@ public sealed class SeveralInstancesTests
         Assert.Equal(HttpStatusCode.TooManyRequests, await TryAsync(second, "another-guess"));
     }
 
-    private sealed class InstanceApp(string database, params (string Key, string Value)[] settings) : GazetteApp
+    [Fact]
+    public async Task AnImportStartedOnOneInstanceShowsItsReportOnTheOther()
     {
+        var database = "gazette_test_" + Guid.NewGuid().ToString("N")[..12];
+        // One data folder, as instances behind a load balancer share their media (and the import's files).
+        var data = Directory.CreateTempSubdirectory("gazette-shared-").FullName;
+        using var first = new InstanceApp(database, data);
+        var administrator = first.CreateBrowser();
+        await first.SignInAsAdministratorAsync(administrator);
+        using var second = new InstanceApp(database, data);
+        var colleague = second.CreateBrowser();
+        await second.SignInAsAdministratorAsync(colleague);
+        var site = $"https://queued-{Guid.NewGuid():N}.example.net";
+        var png = Features.Media.TestImages.Draw("png", 320, 200);
+
+        var started = await administrator.PostImportAsync(
+            await Features.WordPress.WordPressFixtures.BeaconAtAsync(site), Features.WordPress.WordPressFixtures.ZipOf(("wp-content/uploads/2015/03/beacon.png", png)));
+
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var report = await colleague.WaitForTheImportReportAsync();
+        Assert.Contains("The import finished.", report.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("The import finished.", (await administrator.WaitForTheImportReportAsync()).QuerySelector(".notice[role=status]")!.TextContent.Trim());
+        Assert.Equal(1, await first.WithDbAsync(db => db.ImportJobs.CountAsync(j => j.State == ImportJobState.Finished)));
+    }
+
+    private sealed class InstanceApp(string database, string? dataDirectory, params (string Key, string Value)[] settings) : GazetteApp(dataDirectory)
+    {
+        public InstanceApp(string database, params (string Key, string Value)[] settings) : this(database, null, settings)
+        {
+        }
+
         protected override void ConfigureDatabase(IWebHostBuilder builder)
         {
             foreach (var (key, value) in settings)

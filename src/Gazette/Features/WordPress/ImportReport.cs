@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
 namespace Gazette.Features.WordPress;
 
@@ -90,6 +91,36 @@ public sealed class ImportReport
             WarningsNotListed++;
         }
     }
+
+    /// <summary>The report as JSON, for a job's row (<see cref="Data.ImportJob.Report"/>), which any instance reads back.</summary>
+    public string ToJson() => JsonSerializer.Serialize(new Snapshot(
+        Error, _counts.ToDictionary(c => c.Key, c => new[] { c.Value.Imported, c.Value.Skipped, c.Value.Failed }),
+        Skips, SkipsNotListed, [.. _reasons.Select(r => new KeyValuePair<string, int>(r, _reasonCounts[r]))], Warnings, WarningsNotListed,
+        Elapsed.TotalSeconds));
+
+    public static ImportReport FromJson(string json)
+    {
+        var snapshot = JsonSerializer.Deserialize<Snapshot>(json) ?? throw new JsonException("No report.");
+        var report = new ImportReport { Error = snapshot.Error, Elapsed = TimeSpan.FromSeconds(snapshot.ElapsedSeconds) };
+        foreach (var (kind, counts) in snapshot.Counts.Where(c => report._counts.ContainsKey(c.Key) && c.Value.Length == 3))
+        {
+            (report._counts[kind].Imported, report._counts[kind].Skipped, report._counts[kind].Failed) = (counts[0], counts[1], counts[2]);
+        }
+        report.Skips.AddRange(snapshot.Skips);
+        report.SkipsNotListed = snapshot.SkipsNotListed;
+        foreach (var (reason, count) in snapshot.Reasons)
+        {
+            report._reasons.Add(reason);
+            report._reasonCounts[reason] = count;
+        }
+        report.Warnings.AddRange(snapshot.Warnings);
+        report.WarningsNotListed = snapshot.WarningsNotListed;
+        return report;
+    }
+
+    private sealed record Snapshot(
+        string? Error, Dictionary<string, int[]> Counts, List<string> Skips, int SkipsNotListed,
+        List<KeyValuePair<string, int>> Reasons, List<string> Warnings, int WarningsNotListed, double ElapsedSeconds);
 
     public override string ToString()
     {

@@ -1,18 +1,24 @@
+using Gazette.Data;
 using Gazette.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Gazette.Features.WordPress;
 
 /// <summary>
-/// Runs an import started from the staff area in the background, one at a time per app instance,
-/// and keeps its progress and then its report for the page to show. The uploaded file waits in
-/// the data folder until the import has read it, then is deleted.
+/// Imports started from the staff area, one at a time for the whole site: each is queued as a row
+/// (<see cref="ImportJob"/>) with its files saved in the data folder, claimed by whichever instance
+/// of the site gets to it first (a conditional update only one can make), and its progress and then
+/// its report kept in the row, so every instance shows them. A job whose instance stopped saying it
+/// runs is taken up again by another: the import resumes where its batches stopped. The files are
+/// deleted once the import has read them.
 /// </summary>
 public sealed class WordPressImportJobs(
-    IServiceScopeFactory scopes, IOptions<GazetteOptions> options, IHostApplicationLifetime lifetime, ILogger<WordPressImportJobs> logger)
+    IServiceScopeFactory scopes, IOptions<GazetteOptions> options, TimeProvider clock, ILogger<WordPressImportJobs> logger) : BackgroundService
 {
-    private readonly Lock _lock = new();
-    private Job? _current;
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Quiet = TimeSpan.FromMinutes(2);
+    private readonly string _instance = Guid.NewGuid().ToString("N");
 
     public sealed class Job
     {
@@ -23,38 +29,39 @@ public sealed class WordPressImportJobs(
         public bool Finished => Report is not null;
     }
 
-    public Job? Current
+    /// <summary>The latest import, running or finished, as any instance sees it.</summary>
+    public async Task<Job?> CurrentAsync(CancellationToken cancellationToken)
     {
-        get
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GazetteDbContext>();
+        var row = await db.ImportJobs.AsNoTracking().OrderByDescending(j => j.Id).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : new Job
         {
-            lock (_lock)
-            {
-                return _current;
-            }
-        }
+            StartedBy = row.StartedBy,
+            StartedAt = row.StartedAt,
+            Progress = new ImportProgress(row.Stage, row.Done, row.Total),
+            Report = row is { State: ImportJobState.Finished, Report: { } report } ? ImportReport.FromJson(report) : null,
+        };
     }
 
     /// <summary>What an import from the staff area is given: the export, and where its attachments' files are.</summary>
     public sealed record Request(Stream Export, Stream? UploadsZip, bool DownloadAttachments, string StartedBy, DateTime Now);
 
-    /// <summary>Saves the uploads and starts importing them; false when an import is already running.</summary>
+    /// <summary>Saves the uploads and queues their import; false when an import is queued or running already.</summary>
     public async Task<bool> StartAsync(Request request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GazetteDbContext>();
+        if (await db.ImportJobs.AnyAsync(j => j.State != ImportJobState.Finished, cancellationToken))
+        {
+            return false;
+        }
         var folder = Path.Combine(options.Value.DataPath, "imports");
         Directory.CreateDirectory(folder);
         var name = Guid.NewGuid().ToString("N");
         var file = Path.Combine(folder, name + ".xml");
         var zip = request.UploadsZip is null ? null : Path.Combine(folder, name + "-uploads.zip");
-        var job = new Job { StartedBy = request.StartedBy, StartedAt = request.Now };
-        lock (_lock)
-        {
-            if (_current is { Finished: false })
-            {
-                return false;
-            }
-            _current = job;
-        }
         try
         {
             await SaveAsync(request.Export, file, cancellationToken);
@@ -62,61 +69,151 @@ public sealed class WordPressImportJobs(
             {
                 await SaveAsync(request.UploadsZip, zip!, cancellationToken);
             }
+            db.ImportJobs.Add(new ImportJob
+            {
+                State = ImportJobState.Queued, StartedBy = request.StartedBy, StartedAt = request.Now,
+                ExportPath = file, UploadsPath = zip, DownloadAttachments = request.DownloadAttachments,
+            });
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch
         {
-            lock (_lock)
-            {
-                _current = null;
-            }
             Delete(file, zip, null);
             throw;
         }
-        _ = Task.Run(() => RunAsync(job, file, zip, request.DownloadAttachments), CancellationToken.None);
         return true;
     }
 
-    private static async Task SaveAsync(Stream upload, string path, CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using var stream = File.Create(path);
-        await upload.CopyToAsync(stream, cancellationToken);
+        using var timer = new PeriodicTimer(Poll, clock);
+        do
+        {
+            try
+            {
+                while (await ClaimAsync(stoppingToken) is { } job)
+                {
+                    await RunAsync(job, stoppingToken);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "The import queue could not be read; will try again.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task RunAsync(Job job, string file, string? zip, bool download)
+    /// <summary>The oldest queued job (or one whose instance went quiet), if this instance's update takes it first.</summary>
+    private async Task<ImportJob?> ClaimAsync(CancellationToken cancellationToken)
     {
-        var unpacked = Path.ChangeExtension(file, null) + "-uploads";
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GazetteDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var quietSince = now - Quiet;
+        var candidate = await db.ImportJobs.AsNoTracking()
+            .Where(j => j.State == ImportJobState.Queued || (j.State == ImportJobState.Running && j.HeartbeatAt < quietSince))
+            .OrderBy(j => j.Id).FirstOrDefaultAsync(cancellationToken);
+        if (candidate is null)
+        {
+            return null;
+        }
+        var claimed = await db.ImportJobs
+            .Where(j => j.Id == candidate.Id && j.State == candidate.State && j.ClaimedBy == candidate.ClaimedBy && j.HeartbeatAt == candidate.HeartbeatAt)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(j => j.State, ImportJobState.Running)
+                .SetProperty(j => j.ClaimedBy, _instance)
+                .SetProperty(j => j.HeartbeatAt, now), cancellationToken);
+        return claimed == 1 ? candidate : null;
+    }
+
+    private async Task RunAsync(ImportJob job, CancellationToken stopping)
+    {
+        var unpacked = Path.ChangeExtension(job.ExportPath, null) + "-uploads";
         ImportReport report;
+        var lastWritten = DateTime.MinValue;
+        async Task TellAsync(ImportProgress progress, bool always = false)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (!always && now - lastWritten < TimeSpan.FromSeconds(1))
+            {
+                return;
+            }
+            lastWritten = now;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<GazetteDbContext>();
+            await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(j => j.Stage, progress.Stage.Length <= 200 ? progress.Stage : progress.Stage[..200])
+                .SetProperty(j => j.Done, progress.Done)
+                .SetProperty(j => j.Total, progress.Total)
+                .SetProperty(j => j.HeartbeatAt, now), CancellationToken.None);
+        }
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var import = scope.ServiceProvider.GetRequiredService<ImportWordPress>();
-            if (zip is not null)
+            if (job.UploadsPath is not null)
             {
-                job.Progress = new ImportProgress("Unpacking the uploads", 0, 0);
+                await TellAsync(new ImportProgress("Unpacking the uploads", 0, 0), always: true);
             }
-            var files = await AttachmentFiles.ChooseAsync(scope.ServiceProvider, zip, download, unpacked, lifetime.ApplicationStopping);
-            var progress = new Progress<ImportProgress>(p => job.Progress = p);
-            report = await import.ExecuteAsync(file, files, progress, lifetime.ApplicationStopping);
+            var files = await AttachmentFiles.ChooseAsync(scope.ServiceProvider, job.UploadsPath, job.DownloadAttachments, unpacked, stopping);
+            // Reported from the import's own thread; written at most once a second, in order.
+            var latest = new ImportProgress("Checking the file", 0, 0);
+            var progress = new SynchronousProgress(p => latest = p);
+            var running = import.ExecuteAsync(job.ExportPath, files, progress, stopping);
+            while (!running.IsCompleted)
+            {
+                await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None));
+                await TellAsync(latest);
+            }
+            report = await running;
         }
         catch (WxrFormatException e)
         {
             report = new ImportReport { Error = e.Message };
         }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The site is stopping: the job stays Running, and this or another instance takes it up again once it goes quiet.
+            return;
+        }
         catch (Exception e)
         {
             logger.LogError(e, "The WordPress import started by {User} failed.", job.StartedBy);
-            report = new ImportReport { Error = e is OperationCanceledException ? "The site stopped during the import." : "The import failed unexpectedly: " + e.Message };
+            report = new ImportReport { Error = "The import failed unexpectedly: " + e.Message };
         }
         try
         {
-            Delete(file, zip, unpacked);
+            Delete(job.ExportPath, job.UploadsPath, unpacked);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             logger.LogWarning(e, "The files of the WordPress import started by {User} could not all be deleted.", job.StartedBy);
         }
         // Only once the files are gone: the report says the import is over.
-        job.Report = report;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GazetteDbContext>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var json = report.ToJson();
+            await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(j => j.State, ImportJobState.Finished)
+                .SetProperty(j => j.Report, json)
+                .SetProperty(j => j.FinishedAt, now)
+                .SetProperty(j => j.HeartbeatAt, now), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Progress noted where it is reported (<see cref="Progress{T}"/> would post it to the thread pool, out of order).</summary>
+    private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+
+    private static async Task SaveAsync(Stream upload, string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.Create(path);
+        await upload.CopyToAsync(stream, cancellationToken);
     }
 
     private static void Delete(string file, string? zip, string? unpacked)

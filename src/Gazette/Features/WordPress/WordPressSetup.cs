@@ -12,6 +12,7 @@ internal static class WordPressSetup
         services.AddScoped<ImportWordPress>();
         services.AddScoped<ExportWordPress>();
         services.AddSingleton<WordPressImportJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<WordPressImportJobs>());
         services.AddScoped<ExportWordPressDownload>();
         services.AddTransient<OldSiteDownloads>();
         services.AddHttpClient(OldSiteDownloads.ClientName, client =>

@@ -20,7 +20,7 @@ public sealed class IndexModel(WordPressImportJobs jobs, TimeProvider clock) : P
 
     public int Percent => Job is { Progress.Total: > 0 } job ? Math.Min(100, job.Progress.Done * 100 / job.Progress.Total) : 0;
 
-    public void OnGet() => Job = jobs.Current;
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Job = await jobs.CurrentAsync(cancellationToken);
 
     /// <summary>Ticked: attachments missing from the uploads zip are downloaded from the old site.</summary>
     [BindProperty]
@@ -28,7 +28,7 @@ public sealed class IndexModel(WordPressImportJobs jobs, TimeProvider clock) : P
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, IFormFile? uploads, CancellationToken cancellationToken)
     {
-        Job = jobs.Current;
+        Job = await jobs.CurrentAsync(cancellationToken);
         if (file is not { Length: > 0 })
         {
             Error = "Choose the export file WordPress made (Tools → Export), an .xml file.";
