@@ -165,7 +165,14 @@ public static class SharedEvictions
 
         public async Task StopAsync(CancellationToken cancellationToken)
         {
-            await _stopping.CancelAsync();
+            try
+            {
+                await _stopping.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The host was disposed before it was stopped: nothing is listening any more.
+            }
             invalidation.Announce = null;
             try
             {
