@@ -35,12 +35,18 @@ public sealed class SharedCounters(TimeProvider clock, IConnectionMultiplexer? r
     /// <summary>One more event, unless that would make more than <paramref name="limit"/> in the window; a refused one is not counted.</summary>
     public async Task<bool> TryTakeAsync(string key, int limit, TimeSpan window)
     {
-        await AddAsync(key, window);
-        if (await CountAsync(key, window) <= limit)
+        var (db, current, previous, weight) = Slots(key, window);
+        var now = await db.StringIncrementAsync(current);
+        if (now == 1)
+        {
+            await db.KeyExpireAsync(current, window * 2);
+        }
+        var before = (long?)await db.StringGetAsync(previous) ?? 0;
+        if (before * weight + now <= limit)
         {
             return true;
         }
-        await Slots(key, window).Db.StringDecrementAsync(Slots(key, window).Current);
+        await db.StringDecrementAsync(current);
         return false;
     }
 

@@ -45,7 +45,7 @@ public sealed class OutboxSender(
         var db = scope.ServiceProvider.GetRequiredService<GazetteDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Outbox.AsNoTracking().Where(m => m.SentAt == null && m.NextAttemptAt <= now)
-            .OrderBy(m => m.NextAttemptAt).Take(BatchSize).Select(m => new { m.Id, m.NextAttemptAt }).ToListAsync(cancellationToken);
+            .OrderBy(m => m.NextAttemptAt).Take(BatchSize).ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
             return 0;
@@ -53,17 +53,17 @@ public sealed class OutboxSender(
 
         var sent = 0;
         using var smtp = new SmtpClient();
-        foreach (var candidate in due)
+        foreach (var message in due)
         {
             var held = clock.GetUtcNow().UtcDateTime + Hold;
             var claimed = await db.Outbox
-                .Where(m => m.Id == candidate.Id && m.SentAt == null && m.NextAttemptAt == candidate.NextAttemptAt)
+                .Where(m => m.Id == message.Id && m.SentAt == null && m.NextAttemptAt == message.NextAttemptAt)
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, held), cancellationToken);
             if (claimed == 0)
             {
                 continue; // another instance has it
             }
-            var message = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == candidate.Id, cancellationToken);
+            // Claimed as read: nothing changes a message's text once it is queued.
             try
             {
                 var mime = ToMime(mail, message);
