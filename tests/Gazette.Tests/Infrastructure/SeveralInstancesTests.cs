@@ -172,6 +172,24 @@ public sealed class SeveralInstancesTests
         Assert.Equal(1, await first.WithDbAsync(db => db.ImportJobs.CountAsync(j => j.State == ImportJobState.Finished)));
     }
 
+    [Fact]
+    public async Task TwoInstancesRetrainingAtOnceKeepOneModel()
+    {
+        var database = "gazette_test_" + Guid.NewGuid().ToString("N")[..12];
+        using var first = new InstanceApp(database);
+        first.CreateBrowser();
+        using var second = new InstanceApp(database);
+        second.CreateBrowser();
+        var scorers = new[] { first, second }.Select(a => a.Services.GetRequiredService<Gazette.Features.Spam.SpamScorer>()).ToArray();
+
+        for (var round = 0; round < 3; round++)
+        {
+            await Task.WhenAll(scorers.Select(s => Task.Run(() => s.RetrainAsync(CancellationToken.None))));
+            // Each deletes only models older than its own: the newest stays, whatever the interleaving.
+            Assert.Equal(1, await first.WithDbAsync(db => db.SpamModels.CountAsync()));
+        }
+    }
+
     private sealed class InstanceApp(string database, string? dataDirectory, params (string Key, string Value)[] settings) : GazetteApp(dataDirectory)
     {
         public InstanceApp(string database, params (string Key, string Value)[] settings) : this(database, null, settings)

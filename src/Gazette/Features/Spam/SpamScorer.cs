@@ -46,7 +46,8 @@ public sealed class SpamScorer(IServiceScopeFactory scopes, TimeProvider clock, 
         };
         db.SpamModels.Add(model);
         await db.SaveChangesAsync(cancellationToken);
-        await db.SpamModels.Where(m => m.Id != model.Id).ExecuteDeleteAsync(cancellationToken);
+        // Only the older ones: another instance retraining at the same moment keeps its newer model.
+        await db.SpamModels.Where(m => m.Id < model.Id).ExecuteDeleteAsync(cancellationToken);
         (_current, _currentTrainedAt) = (classifier, model.TrainedAt);
     }
 
