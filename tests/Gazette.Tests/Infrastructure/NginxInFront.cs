@@ -56,7 +56,9 @@ public sealed partial class NginxInFront : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(postgres) || string.IsNullOrEmpty(redis),
             "GAZETTE_TEST_POSTGRES or GAZETTE_TEST_REDIS is not set: run ./test.sh, which starts both for the tests.");
         ConnectionString = $"{postgres};Database=gazette_test_{Guid.NewGuid().ToString("N")[..12]}";
-        Mail = new SmtpSink(FreePort());
+        // A slow mail server (a second a message): a batch keeps one instance's sender busy long enough for the
+        // other's to start its round, so the two contend for the same messages.
+        Mail = new SmtpSink(FreePort(), answerAfter: TimeSpan.FromSeconds(1));
         var nginxPort = FreePort();
         var environment = new Dictionary<string, string>
         {
