@@ -120,7 +120,7 @@ public sealed class NginxProcess : IDisposable
     }
 
     /// <summary>The folder holding Gazette.slnx, above the test assembly.</summary>
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
