@@ -5,7 +5,7 @@
 #   ./test.sh --filter "FullyQualifiedName~Feeds"   # extra args go to `dotnet test`
 #
 # On a machine that only has the .NET SDK it installs what the tests need (chromium, a font,
-# PostgreSQL 15) with apt, starts a throwaway PostgreSQL cluster on 127.0.0.1, runs
+# PostgreSQL 15, Redis, nginx) with apt, starts a throwaway PostgreSQL cluster on 127.0.0.1, runs
 # `dotnet test` with a TRX logger, and sums the TRX files. The LAST line of output is always
 #   N passed, N failed[, N skipped]
 # and the exit code is non-zero when anything failed, nothing ran, or the build broke.
@@ -17,6 +17,7 @@ RESULTS="$ROOT/TestResults"
 SOLUTION="Gazette.slnx"
 PGBIN=/usr/lib/postgresql/15/bin
 CHROMIUM=/usr/bin/chromium
+NGINX=/usr/sbin/nginx
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # The suite starts hundreds of app instances (and app processes); file watchers that poll take none of
@@ -93,6 +94,9 @@ install_missing() {
   [[ -x "$PGBIN/initdb" ]] || pkgs+=(postgresql)
   # The tests of several instances share a Redis (the page cache's store and its evictions).
   command -v redis-server >/dev/null 2>&1 || pkgs+=(redis-server)
+  # Two app processes behind a real nginx, with the proxy settings of deploy/ (NginxInFrontTests). The tests run
+  # their own nginx on a loopback port with their own configuration; a system service the package may start is not used.
+  [[ -x "$NGINX" ]] || pkgs+=(nginx)
   # The feed tests run an independent parser from npm (tests/tools).
   command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
   # The HTML tests run the Nu HTML Checker (vnu.jar, from npm), which needs Java.
@@ -120,6 +124,7 @@ install_missing() {
   command -v npm >/dev/null 2>&1 || die "npm still missing after installing nodejs and npm."
   command -v java >/dev/null 2>&1 || die "java still missing after installing default-jre-headless."
   command -v redis-server >/dev/null 2>&1 || die "redis-server still missing after installing redis-server."
+  [[ -x "$NGINX" ]] || die "$NGINX still missing after installing nginx."
 }
 install_missing
 
@@ -215,6 +220,7 @@ start_redis() {
 start_redis
 export GAZETTE_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 export GAZETTE_TEST_CHROMIUM="$CHROMIUM"
+export GAZETTE_TEST_NGINX="$NGINX"
 
 # Hidden flag used to check the script itself: start/stop PostgreSQL only.
 if [[ "${1:-}" == "--selftest-pg" ]]; then

@@ -19,7 +19,12 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly SmtpServer.SmtpServer _server;
     private readonly Task _running;
 
-    public SmtpSink(int port)
+    /// <param name="port">The loopback port to listen on.</param>
+    /// <param name="answerAfter">
+    /// How long each message is held before the server answers it: a slow server keeps a sender busy, so that
+    /// senders of several instances are at work at the same time.
+    /// </param>
+    public SmtpSink(int port, TimeSpan answerAfter = default)
     {
         Port = port;
         var options = new SmtpServerOptionsBuilder()
@@ -27,7 +32,7 @@ public sealed class SmtpSink : IAsyncDisposable
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(Messages));
+        services.Add(new Store(Messages, answerAfter));
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
     }
@@ -50,11 +55,15 @@ public sealed class SmtpSink : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
+    private sealed class Store(ConcurrentQueue<MimeMessage> messages, TimeSpan answerAfter) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (answerAfter > TimeSpan.Zero)
+            {
+                await Task.Delay(answerAfter, cancellationToken);
+            }
             await using var stream = new MemoryStream(buffer.ToArray());
             messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;
