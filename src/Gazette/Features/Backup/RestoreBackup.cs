@@ -2,6 +2,7 @@ using Gazette.Data;
 using Gazette.Features.Settings;
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,7 @@ public sealed class RestoreBackup(
     GazetteDbContext db,
     IOptions<GazetteOptions> options,
     IKeyManager keys,
+    IKeyRingProvider keyRings,
     SiteSettingsStore settings,
     PageCacheInvalidation cache,
     TimeProvider clock,
@@ -149,10 +151,31 @@ public sealed class RestoreBackup(
     private async Task ForgetTheReplacedSiteAsync()
     {
         // The database is the archive's now: these must not be cancelled half done.
+        var replacedKey = keyRings.GetCurrentKeyRing().DefaultKeyId;
         keys.RevokeAllKeys(clock.GetUtcNow(), "The site was restored from a backup.");
+        await WaitForNewKeyAsync(replacedKey);
         await settings.LoadAsync(CancellationToken.None);
         await cache.EvictAsync(CancellationToken.None, CacheTags.Site);
         logger.LogWarning("The site was replaced by a backup: every cached page evicted, every session ended.");
+    }
+
+    /// <summary>
+    /// The key ring is read again in the background once it is out of date, and the old one used meanwhile:
+    /// until the new key is in use, a form token made with a revoked key would fail its post a moment later.
+    /// Every key is revoked, so a new default key is the sign that the ring in use is the new one.
+    /// </summary>
+    private async Task WaitForNewKeyAsync(Guid replacedKey)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (keyRings.GetCurrentKeyRing().DefaultKeyId == replacedKey)
+        {
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(30))
+            {
+                logger.LogWarning("The Data Protection key ring still uses a revoked key; sessions end when it is next read.");
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None);
+        }
     }
 
     private async Task CheckFitsAsync(BackupManifest manifest, RestoreInto into, CancellationToken cancellationToken)

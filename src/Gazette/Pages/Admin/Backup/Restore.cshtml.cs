@@ -39,8 +39,13 @@ public sealed class RestoreModel(RestoreJobs jobs, StoredBackups stored, IAntifo
 
     public IActionResult OnGet() => RedirectToPage("Index");
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    /// <remarks>
+    /// No parameters, not even a cancellation token: a handler with any has its value providers made
+    /// first, and the form's reads the whole body, the very thing this handler streams itself.
+    /// </remarks>
+    public async Task<IActionResult> OnPostAsync()
     {
+        var cancellationToken = HttpContext.RequestAborted;
         if (!MediaTypeHeaderValue.TryParse(Request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
