@@ -1,5 +1,7 @@
 using System.Net;
 using Gazette.Data;
+using Gazette.Features.Backup;
+using Gazette.Features.Settings;
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -170,6 +172,49 @@ public sealed class SeveralInstancesTests
         Assert.Contains("The import finished.", report.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal("The import finished.", (await administrator.WaitForTheImportReportAsync()).QuerySelector(".notice[role=status]")!.TextContent.Trim());
         Assert.Equal(1, await first.WithDbAsync(db => db.ImportJobs.CountAsync(j => j.State == ImportJobState.Finished)));
+    }
+
+    [Fact]
+    public async Task ARestoreFromABackupOnOneInstanceReachesTheOthersCacheAndSettings()
+    {
+        var database = "gazette_test_" + Guid.NewGuid().ToString("N")[..12];
+        using var first = new InstanceApp(database);
+        first.CreateBrowser();
+        using var second = new InstanceApp(database);
+        var reader = second.CreateBrowser();
+        var archive = Path.Combine(Path.GetTempPath(), $"gazette-backup-{Guid.NewGuid():N}.zip");
+        try
+        {
+            await using (var scope = first.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<CreateBackup>().ExecuteAsync(archive, null, CancellationToken.None);
+            }
+            var backedUp = (await reader.GetDocumentAsync("/")).TextOf(".tagline");
+            // One save after the backup, which the second instance reads: it holds the version the backup's plus one.
+            await first.Services.GetRequiredService<SiteSettingsStore>().SaveAsync(
+                new Dictionary<string, string> { ["Gazette:Site:Tagline"] = "Saved after the backup" }, [], CancellationToken.None);
+            var secondsSettings = second.Services.GetRequiredService<SiteSettingsStore>();
+            Assert.True(await secondsSettings.RefreshAsync(CancellationToken.None));
+            Assert.Equal("Saved after the backup", (await reader.GetDocumentAsync("/")).TextOf(".tagline"));
+            var article = await first.CreateArticleAsync();
+            var url = GazetteApp.UrlOf(article);
+            Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+
+            await using (var scope = first.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<RestoreBackup>().ExecuteAsync(
+                    archive, RestoreInto.ReplaceSite, null, null, CancellationToken.None);
+            }
+
+            // The page the second instance had stored is evicted through Redis, and its next settings check reads the backup's.
+            Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+            Assert.True(await secondsSettings.RefreshAsync(CancellationToken.None));
+            Assert.Equal(backedUp, (await reader.GetDocumentAsync("/")).TextOf(".tagline"));
+        }
+        finally
+        {
+            File.Delete(archive);
+        }
     }
 
     private sealed class InstanceApp(string database, string? dataDirectory, params (string Key, string Value)[] settings) : GazetteApp(dataDirectory)

@@ -63,6 +63,7 @@ public sealed class RestoreBackup(
         await CheckFitsAsync(manifest, into, cancellationToken);
 
         var staging = Path.Combine(options.Value.DataPath, ".restore-" + Guid.NewGuid().ToString("N"));
+        long settingsVersionBefore;
         try
         {
             await BackupArchiveReader.ExtractAsync(path, staging, cancellationToken, progress);
@@ -70,6 +71,7 @@ public sealed class RestoreBackup(
             {
                 await beforeChanging(cancellationToken);
             }
+            settingsVersionBefore = await SettingsVersionAsync(cancellationToken);
             await ReplaceAsync(staging, progress, cancellationToken);
         }
         finally
@@ -82,7 +84,7 @@ public sealed class RestoreBackup(
         }
         if (into == RestoreInto.ReplaceSite)
         {
-            await ForgetTheReplacedSiteAsync();
+            await ForgetTheReplacedSiteAsync(settingsVersionBefore);
         }
         progress?.Report(new BackupProgress("Done", 1, 1));
         return manifest;
@@ -148,12 +150,18 @@ public sealed class RestoreBackup(
     /// replaced: a backup of this same site holds the very keys today's sessions were made with, and a
     /// restore must end them all, cookies, form tokens and emailed links alike; the next request makes a new key.
     /// </summary>
-    private async Task ForgetTheReplacedSiteAsync()
+    private async Task ForgetTheReplacedSiteAsync(long settingsVersionBefore)
     {
         // The database is the archive's now: these must not be cancelled half done.
         var replacedKey = keyRings.GetCurrentKeyRing().DefaultKeyId;
         keys.RevokeAllKeys(clock.GetUtcNow(), "The site was restored from a backup.");
         await WaitForNewKeyAsync(replacedKey);
+        // Other instances read the settings again when the version number differs from the one they hold,
+        // which is at most the number before the restore; the restored number may be just that (one save
+        // since the backup, or a backup of another site). One past both reaches every instance.
+        var settingsVersion = Math.Max(settingsVersionBefore, await SettingsVersionAsync(CancellationToken.None)) + 1;
+        await db.SiteSettingsVersions.Where(v => v.Id == SiteSettingsVersion.RowId)
+            .ExecuteUpdateAsync(set => set.SetProperty(v => v.Number, settingsVersion), CancellationToken.None);
         await settings.LoadAsync(CancellationToken.None);
         await cache.EvictAsync(CancellationToken.None, CacheTags.Site);
         logger.LogWarning("The site was replaced by a backup: every cached page evicted, every session ended.");
@@ -177,6 +185,9 @@ public sealed class RestoreBackup(
             await Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None);
         }
     }
+
+    private async Task<long> SettingsVersionAsync(CancellationToken cancellationToken) =>
+        await db.SiteSettingsVersions.Where(v => v.Id == SiteSettingsVersion.RowId).Select(v => (long?)v.Number).SingleOrDefaultAsync(cancellationToken) ?? 0;
 
     private async Task CheckFitsAsync(BackupManifest manifest, RestoreInto into, CancellationToken cancellationToken)
     {

@@ -35,6 +35,9 @@ public sealed class RestoreModel(RestoreJobs jobs, StoredBackups stored, IAntifo
     /// <summary>Form fields are names and short values; anything longer is no form of ours.</summary>
     private const int MaxFieldLength = 8 * 1024;
 
+    /// <summary>The form has four parts; a request with many more is no form of ours either.</summary>
+    private const int MaxSections = 16;
+
     public string? Error { get; private set; }
 
     public IActionResult OnGet() => RedirectToPage("Index");
@@ -59,9 +62,10 @@ public sealed class RestoreModel(RestoreJobs jobs, StoredBackups stored, IAntifo
         {
             var reader = new MultipartReader(boundary, Request.Body);
             var tokenChecked = false;
+            var sections = 0;
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                if (++sections > MaxSections || !ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                 {
                     return Refuse(StatusCodes.Status400BadRequest, "Send the restore form from the Backup page.");
                 }
