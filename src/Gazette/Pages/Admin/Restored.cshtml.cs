@@ -22,6 +22,11 @@ public sealed class RestoredModel(RestoreJobs jobs) : PageModel
     {
         var job = jobs.Current;
         var ticket = Request.Cookies[Backup.RestoreModel.TicketCookie];
+        if (job is null && User.IsInRole(StaffRoles.Administrator))
+        {
+            // No restore on this instance (or it has restarted since): the Backup page says what there is.
+            return RedirectToPage("/Admin/Backup/Index");
+        }
         if (job is null || !(job.HasTicket(ticket) || User.IsInRole(StaffRoles.Administrator)))
         {
             // Nothing of a restore is shown to anyone else.
