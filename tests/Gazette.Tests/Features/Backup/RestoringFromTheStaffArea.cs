@@ -105,6 +105,70 @@ public abstract class RestoringFromTheStaffArea
         }
     }
 
+    /// <summary>The archive's database entry (for SQLite the file, for PostgreSQL one table's copy).</summary>
+    protected abstract string DatabaseEntry { get; }
+
+    [Fact]
+    public async Task ADatabaseThatFailsToLoadLeavesTheSiteAsItWasMediaIncluded()
+    {
+        using var app = NewSite();
+        var administrator = app.CreateBrowser();
+        await app.SignInAsAdministratorAsync(administrator);
+        await app.CreateArticleAsync();
+        var image = Path.Combine(app.DataDirectory, "media", "2026", "12", "quay.jpg");
+        Directory.CreateDirectory(Path.GetDirectoryName(image)!);
+        await File.WriteAllBytesAsync(image, RandomNumberGenerator.GetBytes(20_000));
+        var archive = Path.Combine(Path.GetTempPath(), $"gazette-backup-{Guid.NewGuid():N}.zip");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CreateBackup>().ExecuteAsync(archive, null, CancellationToken.None);
+        }
+        try
+        {
+            // Bytes no database can load, listed with their true checksum: every check passes, the load fails.
+            await ReplaceListedEntryAsync(archive, DatabaseEntry, RandomNumberGenerator.GetBytes(4096));
+            await File.WriteAllBytesAsync(image, RandomNumberGenerator.GetBytes(30_000));
+            await app.CreateArticleAsync();
+            var before = await app.WithDbAsync(db => SiteContents.ReadAsync(db, app.DataDirectory));
+
+            Assert.Equal(HttpStatusCode.Redirect, (await RestoreForm.PostAsync(administrator, archive)).StatusCode);
+            var (outcome, _) = await RestoreForm.FollowAsync(administrator);
+
+            var message = outcome.TextOf("[role=alert]");
+            Assert.StartsWith("The restore failed: ", message, StringComparison.Ordinal);
+            Assert.Contains("the site is as it was", message, StringComparison.Ordinal);
+            AssertSame(before, await app.WithDbAsync(db => SiteContents.ReadAsync(db, app.DataDirectory)));
+            Assert.Empty(Directory.GetDirectories(app.DataDirectory, ".restore-*"));
+            // Nothing was replaced, so no session was ended either.
+            Assert.Equal(HttpStatusCode.OK, (await administrator.GetAsync(new Uri("/admin/settings", UriKind.Relative))).StatusCode);
+        }
+        finally
+        {
+            File.Delete(archive);
+        }
+    }
+
+    private static async Task ReplaceListedEntryAsync(string archive, string name, byte[] content)
+    {
+        await using var zip = await System.IO.Compression.ZipArchive.CreateAsync(
+            File.Open(archive, FileMode.Open), System.IO.Compression.ZipArchiveMode.Update, leaveOpen: false, entryNameEncoding: null);
+        zip.GetEntry(name)!.Delete();
+        await using (var entry = await zip.CreateEntry(name).OpenAsync())
+        {
+            await entry.WriteAsync(content);
+        }
+        var listed = zip.GetEntry(BackupManifest.EntryName)!;
+        BackupManifest manifest;
+        await using (var stream = await listed.OpenAsync())
+        {
+            manifest = BackupManifest.Read(stream)!;
+        }
+        listed.Delete();
+        var entries = manifest.Entries.Select(e => e.Name == name ? new BackupEntry(name, Convert.ToHexStringLower(SHA256.HashData(content)), content.Length) : e).ToList();
+        await using var rewritten = await zip.CreateEntry(BackupManifest.EntryName).OpenAsync();
+        await rewritten.WriteAsync((manifest with { Entries = entries }).ToJson());
+    }
+
     internal static void AssertSame(SiteContents expected, SiteContents actual)
     {
         Assert.Equal(expected.Articles, actual.Articles);
@@ -143,11 +207,15 @@ public abstract class RestoringFromTheStaffArea
 public sealed class RestoringASqliteSiteFromTheStaffArea : RestoringFromTheStaffArea
 {
     protected override GazetteApp NewSite() => new SqliteApp();
+
+    protected override string DatabaseEntry => "database/gazette.db";
 }
 
 public sealed class RestoringAPostgreSqlSiteFromTheStaffArea : RestoringFromTheStaffArea
 {
     protected override GazetteApp NewSite() => new PostgreSqlApp();
+
+    protected override string DatabaseEntry => "database/Comments.copy";
 
     [Fact]
     public async Task BackingUpAndRestoringReportEachTableInTurn()
