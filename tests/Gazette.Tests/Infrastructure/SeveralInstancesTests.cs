@@ -217,6 +217,43 @@ public sealed class SeveralInstancesTests
         }
     }
 
+    [Fact]
+    public async Task ARestoreFromABackupOnOneInstanceEndsTheSessionsOfTheOther()
+    {
+        var database = "gazette_test_" + Guid.NewGuid().ToString("N")[..12];
+        using var first = new InstanceApp(database);
+        first.CreateBrowser();
+        using var second = new InstanceApp(database);
+        var staff = second.CreateBrowser();
+        var administrator = await second.SignInAsAdministratorAsync(staff);
+        var archive = Path.Combine(Path.GetTempPath(), $"gazette-backup-{Guid.NewGuid():N}.zip");
+        try
+        {
+            // A backup of this very site: the account, its security stamp and the key its cookie was made with are all in it.
+            await using (var scope = first.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<CreateBackup>().ExecuteAsync(archive, null, CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<RestoreBackup>().ExecuteAsync(
+                    archive, RestoreInto.ReplaceSite, null, null, CancellationToken.None);
+            }
+
+            // What the second instance's refresher does within half a minute.
+            await second.Services.GetRequiredService<SessionCutoff>().RefreshAsync(CancellationToken.None);
+
+            var response = await staff.GetAsync(new Uri("/admin/settings", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/admin/signin", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+            var again = second.CreateBrowser();
+            var signIn = await again.PostFormAsync("/admin/signin", "/admin/signin", new() { ["UserName"] = administrator, ["Password"] = "correct-horse-Battery-9" });
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await again.GetAsync(new Uri("/admin/settings", UriKind.Relative))).StatusCode);
+        }
+        finally
+        {
+            File.Delete(archive);
+        }
+    }
+
     private sealed class InstanceApp(string database, string? dataDirectory, params (string Key, string Value)[] settings) : GazetteApp(dataDirectory)
     {
         public InstanceApp(string database, params (string Key, string Value)[] settings) : this(database, null, settings)

@@ -34,6 +34,7 @@ public sealed class RestoreBackup(
     IKeyRingProvider keyRings,
     SiteSettingsStore settings,
     PageCacheInvalidation cache,
+    SessionCutoff sessions,
     TimeProvider clock,
     ILogger<RestoreBackup> logger)
 {
@@ -154,7 +155,10 @@ public sealed class RestoreBackup(
     {
         // The database is the archive's now: these must not be cancelled half done.
         var replacedKey = keyRings.GetCurrentKeyRing().DefaultKeyId;
-        keys.RevokeAllKeys(clock.GetUtcNow(), "The site was restored from a backup.");
+        var restoredAt = clock.GetUtcNow();
+        keys.RevokeAllKeys(restoredAt, "The site was restored from a backup.");
+        // At once here; other instances read the revocation from the database within half a minute.
+        sessions.EndSessionsBefore(restoredAt);
         await WaitForNewKeyAsync(replacedKey);
         // Other instances read the settings again when the version number differs from the one they hold,
         // which is at most the number before the restore; the restored number may be just that (one save
