@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 using Gazette.Data;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Infrastructure;
@@ -15,6 +17,34 @@ namespace Gazette.Infrastructure;
 /// </summary>
 public sealed class SessionCutoff(IServiceScopeFactory scopes)
 {
+    /// <summary>
+    /// When the session began, kept in the sign-in cookie's properties to the tick. Its issue date will not
+    /// do: it is kept to the second only, and moves on whenever the cookie is renewed, so a session renewed
+    /// on an instance that has not yet heard of the restore would start again after it.
+    /// </summary>
+    public const string SignedInAtItem = "gazette.signedInAt";
+
+    /// <summary>Whether the session of <paramref name="properties"/> began before the last restore, and so has ended.</summary>
+    public bool HasEnded(AuthenticationProperties properties)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        if (EndedBefore is not { } cutoff)
+        {
+            return false;
+        }
+        var began = properties.Items.TryGetValue(SignedInAtItem, out var item) && long.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : properties.IssuedUtc;
+        return began is null || began < cutoff;
+    }
+
+    /// <summary>Notes when a session begins (see <see cref="SignedInAtItem"/>).</summary>
+    public static void NoteSignIn(AuthenticationProperties properties, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        properties.Items[SignedInAtItem] = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
+    }
+
     private long _ticks;
 
     /// <summary>Sessions that began before this have ended; null while no restore has ended any.</summary>
@@ -23,9 +53,7 @@ public sealed class SessionCutoff(IServiceScopeFactory scopes)
     /// <summary>Ends every session that began before <paramref name="moment"/> (a later cutoff only ever replaces an earlier one).</summary>
     public void EndSessionsBefore(DateTimeOffset moment)
     {
-        // To the whole second: a sign-in cookie keeps its start to the second only, so one made a moment
-        // after the restore, in the same second, would otherwise count as before it.
-        var ticks = moment.UtcTicks - moment.UtcTicks % TimeSpan.TicksPerSecond;
+        var ticks = moment.UtcTicks;
         long current;
         while ((current = Interlocked.Read(ref _ticks)) < ticks && Interlocked.CompareExchange(ref _ticks, ticks, current) != current)
         {

@@ -114,15 +114,19 @@ internal static class StaffIdentity
                 var account = id is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == id)
                     .Select(u => new { u.SecurityStamp, u.LockoutEnd }).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
                 // A restore from a backup ends every session begun before it, whoever's (see SessionCutoff).
-                var endedBefore = services.GetRequiredService<SessionCutoff>().EndedBefore;
                 if (account is null || stamp is null || account.SecurityStamp != stamp || account.LockoutEnd > DateTimeOffset.UtcNow
-                    || (endedBefore is not null && context.Properties.IssuedUtc is { } issued && issued < endedBefore))
+                    || services.GetRequiredService<SessionCutoff>().HasEnded(context.Properties))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                     return;
                 }
                 await identityCheck(context);
+            };
+            cookie.Events.OnSigningIn = context =>
+            {
+                SessionCutoff.NoteSignIn(context.Properties, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+                return Task.CompletedTask;
             };
             cookie.Events.OnSignedIn = async context =>
             {
