@@ -64,7 +64,6 @@ public sealed class RestoreBackup(
         await CheckFitsAsync(manifest, into, cancellationToken);
 
         var staging = Path.Combine(options.Value.DataPath, ".restore-" + Guid.NewGuid().ToString("N"));
-        long settingsVersionBefore;
         try
         {
             await BackupArchiveReader.ExtractAsync(path, staging, cancellationToken, progress);
@@ -72,8 +71,13 @@ public sealed class RestoreBackup(
             {
                 await beforeChanging(cancellationToken);
             }
-            settingsVersionBefore = await SettingsVersionAsync(cancellationToken);
+            var settingsVersionBefore = await SettingsVersionAsync(cancellationToken);
             await ReplaceAsync(staging, progress, cancellationToken);
+            if (into == RestoreInto.ReplaceSite)
+            {
+                // Before the replaced media folder is deleted, which may take a while: no page of the old site is served meanwhile.
+                await ForgetTheReplacedSiteAsync(settingsVersionBefore);
+            }
         }
         finally
         {
@@ -82,10 +86,6 @@ public sealed class RestoreBackup(
             {
                 Directory.Delete(staging, recursive: true);
             }
-        }
-        if (into == RestoreInto.ReplaceSite)
-        {
-            await ForgetTheReplacedSiteAsync(settingsVersionBefore);
         }
         progress?.Report(new BackupProgress("Done", 1, 1));
         return manifest;
