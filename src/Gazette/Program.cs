@@ -53,6 +53,8 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AllowAnonymousToPage("/Admin/SignInTwoFactor");
     pages.Conventions.AllowAnonymousToPage("/Admin/ForgotPassword");
     pages.Conventions.AllowAnonymousToPage("/Admin/SetPassword");
+    // A restore ends the session it was started with; the page checks its own ticket.
+    pages.Conventions.AllowAnonymousToPage("/Admin/Restored");
     pages.Conventions.AddPageRoute("/Admin/SetPassword", "admin/welcome");
     // Static pages (About, Contact…) live at the root; any literal route such as /admin or /search wins over it.
     pages.Conventions.AddPageRoute("/Articles/Show", "{slug}");

@@ -38,10 +38,12 @@ internal static class CommandLine
                                           write a synthetic WordPress export, for benchmarks
           backup FILE.zip                 write the whole site (database, media, keys) into one
                                           archive with a manifest and checksums, while it runs
-          restore FILE.zip                bring a site back from a backup into an empty data
+          restore FILE.zip [--replace]    bring a site back from a backup into an empty data
                                           folder and database; a damaged archive, one from
                                           another schema version, or a site that is not empty
-                                          is refused and nothing is changed
+                                          is refused and nothing is changed. --replace replaces
+                                          a site that is not empty, after a safety backup of it
+                                          in the data folder's backups/
           help                            show this text
         """;
 
@@ -97,8 +99,8 @@ internal static class CommandLine
                 return await RunWordPressExport.RunAsync(app.Services, OutputPath(file), Console.Out, Console.Error);
             case ["backup", var file]:
                 return await RunBackup.BackupAsync(app.Services, OutputPath(file), Console.Out, Console.Error);
-            case ["restore", var file]:
-                return await RunBackup.RestoreAsync(app.Services, InputPath(file), Console.Out, Console.Error);
+            case ["restore", var file, .. var options]:
+                return await RunBackup.RestoreAsync(app.Services, InputPath(file), options, Console.Out, Console.Error);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command: {string.Join(' ', args)}\n\n{Usage}");
                 return 2;

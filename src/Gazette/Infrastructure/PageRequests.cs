@@ -9,6 +9,13 @@ using Microsoft.Extensions.Primitives;
 namespace Gazette.Infrastructure;
 
 /// <summary>
+/// Marks a page that streams its POST body itself (an upload too large to be read as a form into
+/// temporary files first): <see cref="PageRequests"/> leaves its form unread.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ReadsItsOwnBodyAttribute : Attribute;
+
+/// <summary>
 /// What every Razor page answers before its handler runs:
 /// <list type="bullet">
 /// <item>a method it has no handler for gets 405 with <c>Allow</c> (OPTIONS gets 204 and the list);</item>
@@ -28,7 +35,8 @@ internal sealed class PageRequests : IAsyncPageFilter
     {
         var http = context.HttpContext;
         var request = http.Request;
-        if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType)
+        if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType
+            || context.ActionDescriptor.HandlerTypeInfo.IsDefined(typeof(ReadsItsOwnBodyAttribute), inherit: false))
         {
             return;
         }

@@ -68,6 +68,8 @@ internal static class StaffIdentity
             .AddEntityFrameworkStores<GazetteDbContext>()
             .AddDefaultTokenProviders();
         builder.Services.Replace(ServiceDescriptor.Scoped<IUserValidator<StaffUser>, StaffUserValidator>());
+        builder.Services.AddSingleton<SessionCutoff>();
+        builder.Services.AddHostedService<SessionCutoffRefresher>();
         builder.Services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = LinkLifetime);
 
         builder.Services.ConfigureApplicationCookie(cookie =>
@@ -111,13 +113,20 @@ internal static class StaffIdentity
                 var db = services.GetRequiredService<GazetteDbContext>();
                 var account = id is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == id)
                     .Select(u => new { u.SecurityStamp, u.LockoutEnd }).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-                if (account is null || stamp is null || account.SecurityStamp != stamp || account.LockoutEnd > DateTimeOffset.UtcNow)
+                // A restore from a backup ends every session begun before it, whoever's (see SessionCutoff).
+                if (account is null || stamp is null || account.SecurityStamp != stamp || account.LockoutEnd > DateTimeOffset.UtcNow
+                    || services.GetRequiredService<SessionCutoff>().HasEnded(context.Properties))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                     return;
                 }
                 await identityCheck(context);
+            };
+            cookie.Events.OnSigningIn = context =>
+            {
+                SessionCutoff.NoteSignIn(context.Properties, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+                return Task.CompletedTask;
             };
             cookie.Events.OnSignedIn = async context =>
             {

@@ -92,8 +92,14 @@ public sealed class NginxProcess : IDisposable
             }
             server {
                 listen 127.0.0.1:{{port}};
+                client_max_body_size 1100m;
                 location / {
                     include {{ProxySettingsFile}};
+                }
+                location = /admin/backup/restore {
+                    include {{ProxySettingsFile}};
+                    client_max_body_size 64g;
+                    proxy_request_buffering off;
                 }
             }
         }

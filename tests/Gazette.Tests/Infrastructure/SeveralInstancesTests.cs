@@ -1,5 +1,7 @@
 using System.Net;
 using Gazette.Data;
+using Gazette.Features.Backup;
+using Gazette.Features.Settings;
 using Gazette.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -187,6 +189,86 @@ public sealed class SeveralInstancesTests
             await Task.WhenAll(scorers.Select(s => Task.Run(() => s.RetrainAsync(CancellationToken.None))));
             // Each deletes only models older than its own: the newest stays, whatever the interleaving.
             Assert.Equal(1, await first.WithDbAsync(db => db.SpamModels.CountAsync()));
+        }
+    }
+
+    [Fact]
+    public async Task ARestoreFromABackupOnOneInstanceReachesTheOthersCacheAndSettings()
+    {
+        var database = "gazette_test_" + Guid.NewGuid().ToString("N")[..12];
+        using var first = new InstanceApp(database);
+        first.CreateBrowser();
+        using var second = new InstanceApp(database);
+        var reader = second.CreateBrowser();
+        var archive = Path.Combine(Path.GetTempPath(), $"gazette-backup-{Guid.NewGuid():N}.zip");
+        try
+        {
+            await using (var scope = first.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<CreateBackup>().ExecuteAsync(archive, null, CancellationToken.None);
+            }
+            var backedUp = (await reader.GetDocumentAsync("/")).TextOf(".tagline");
+            // One save after the backup, which the second instance reads: it holds the version the backup's plus one.
+            await first.Services.GetRequiredService<SiteSettingsStore>().SaveAsync(
+                new Dictionary<string, string> { ["Gazette:Site:Tagline"] = "Saved after the backup" }, [], CancellationToken.None);
+            var secondsSettings = second.Services.GetRequiredService<SiteSettingsStore>();
+            Assert.True(await secondsSettings.RefreshAsync(CancellationToken.None));
+            Assert.Equal("Saved after the backup", (await reader.GetDocumentAsync("/")).TextOf(".tagline"));
+            var article = await first.CreateArticleAsync();
+            var url = GazetteApp.UrlOf(article);
+            Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+
+            await using (var scope = first.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<RestoreBackup>().ExecuteAsync(
+                    archive, RestoreInto.ReplaceSite, null, null, CancellationToken.None);
+            }
+
+            // The page the second instance had stored is evicted through Redis, and its next settings check reads the backup's.
+            Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+            Assert.True(await secondsSettings.RefreshAsync(CancellationToken.None));
+            Assert.Equal(backedUp, (await reader.GetDocumentAsync("/")).TextOf(".tagline"));
+        }
+        finally
+        {
+            File.Delete(archive);
+        }
+    }
+
+    [Fact]
+    public async Task ARestoreFromABackupOnOneInstanceEndsTheSessionsOfTheOther()
+    {
+        var database = "gazette_test_" + Guid.NewGuid().ToString("N")[..12];
+        using var first = new InstanceApp(database);
+        first.CreateBrowser();
+        using var second = new InstanceApp(database);
+        var staff = second.CreateBrowser();
+        var administrator = await second.SignInAsAdministratorAsync(staff);
+        var archive = Path.Combine(Path.GetTempPath(), $"gazette-backup-{Guid.NewGuid():N}.zip");
+        try
+        {
+            // A backup of this very site: the account, its security stamp and the key its cookie was made with are all in it.
+            await using (var scope = first.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<CreateBackup>().ExecuteAsync(archive, null, CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<RestoreBackup>().ExecuteAsync(
+                    archive, RestoreInto.ReplaceSite, null, null, CancellationToken.None);
+            }
+
+            // What the second instance's refresher does within half a minute.
+            await second.Services.GetRequiredService<SessionCutoff>().RefreshAsync(CancellationToken.None);
+
+            var response = await staff.GetAsync(new Uri("/admin/settings", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/admin/signin", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+            var again = second.CreateBrowser();
+            var signIn = await again.PostFormAsync("/admin/signin", "/admin/signin", new() { ["UserName"] = administrator, ["Password"] = "correct-horse-Battery-9" });
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await again.GetAsync(new Uri("/admin/settings", UriKind.Relative))).StatusCode);
+        }
+        finally
+        {
+            File.Delete(archive);
         }
     }
 

@@ -11,26 +11,35 @@ internal static class BackupArchiveReader
 {
     /// <summary>The archive's manifest once every entry has been read and found as the manifest says.</summary>
     /// <exception cref="BackupRefusedException">The archive is damaged, incomplete or not a Gazette backup.</exception>
-    public static async Task<BackupManifest> VerifyAsync(string path, CancellationToken cancellationToken)
+    public static async Task<BackupManifest> VerifyAsync(string path, CancellationToken cancellationToken, IProgress<BackupProgress>? progress = null)
     {
         return await ReadAsync(path, async (zip, manifest) =>
         {
-            foreach (var expected in manifest.Entries)
+            for (var i = 0; i < manifest.Entries.Count; i++)
             {
-                await using var source = await OpenAsync(zip, expected, cancellationToken);
-                await CheckAsync(source, Stream.Null, expected, cancellationToken);
+                progress?.Report(new BackupProgress("Checking", i, manifest.Entries.Count));
+                await using var source = await OpenAsync(zip, manifest.Entries[i], cancellationToken);
+                await CheckAsync(source, Stream.Null, manifest.Entries[i], cancellationToken);
             }
             return manifest;
         });
     }
 
+    /// <summary>
+    /// The manifest alone, read from the zip's directory at the archive's end: a quick first look that
+    /// refuses an archive cut short, or one that is no Gazette backup, before anything else is done with it.
+    /// </summary>
+    public static Task<BackupManifest> ReadManifestAsync(string path) => ReadAsync(path, (_, manifest) => Task.FromResult(manifest));
+
     /// <summary>Writes every entry under <paramref name="folder"/>, checking each again as it is written.</summary>
-    public static Task ExtractAsync(string path, string folder, CancellationToken cancellationToken) =>
+    public static Task ExtractAsync(string path, string folder, CancellationToken cancellationToken, IProgress<BackupProgress>? progress = null) =>
         ReadAsync(path, async (zip, manifest) =>
         {
             var root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
+            var done = 0;
             foreach (var expected in manifest.Entries)
             {
+                progress?.Report(new BackupProgress("Unpacking", done++, manifest.Entries.Count));
                 var target = Path.GetFullPath(Path.Combine(root, expected.Name));
                 if (!target.StartsWith(root, StringComparison.Ordinal))
                 {

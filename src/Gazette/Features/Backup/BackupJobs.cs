@@ -1,6 +1,3 @@
-using Gazette.Infrastructure;
-using Microsoft.Extensions.Options;
-
 namespace Gazette.Features.Backup;
 
 /// <summary>
@@ -9,7 +6,7 @@ namespace Gazette.Features.Backup;
 /// <c>backups/</c> in the data folder (not in media, so never served) until the next backup replaces it.
 /// </summary>
 public sealed class BackupJobs(
-    IServiceScopeFactory scopes, IOptions<GazetteOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<BackupJobs> logger)
+    IServiceScopeFactory scopes, StoredBackups stored, BackupJobSlot slot, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<BackupJobs> logger)
 {
     private readonly Lock _lock = new();
     private Job? _current;
@@ -37,17 +34,17 @@ public sealed class BackupJobs(
         }
     }
 
-    /// <summary>Starts a backup; false when one is already running.</summary>
+    /// <summary>Starts a backup; false when a backup or a restore is already running.</summary>
     public bool Start(string startedBy)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var folder = System.IO.Path.Combine(options.Value.DataPath, "backups");
-        var name = $"gazette-backup-{now:yyyyMMdd-HHmmss}.zip";
+        var folder = stored.Folder;
+        var name = $"{StoredBackups.BackupPrefix}{now:yyyyMMdd-HHmmss}.zip";
         var job = new Job { StartedBy = startedBy, StartedAt = now, FileName = name, Path = System.IO.Path.Combine(folder, name) };
         Job? previous;
         lock (_lock)
         {
-            if (_current is { Finished: false })
+            if (!slot.TryTake())
             {
                 return false;
             }
@@ -72,13 +69,17 @@ public sealed class BackupJobs(
         {
             await using var scope = scopes.CreateAsyncScope();
             var backup = scope.ServiceProvider.GetRequiredService<CreateBackup>();
-            await backup.ExecuteAsync(job.Path, new Progress<BackupProgress>(p => job.Progress = p), lifetime.ApplicationStopping);
+            await backup.ExecuteAsync(job.Path, new InlineProgress<BackupProgress>(p => job.Progress = p), lifetime.ApplicationStopping);
             job.Succeeded = true;
         }
         catch (Exception e)
         {
             logger.LogError(e, "The backup started by {User} failed.", job.StartedBy);
             job.Error = e is OperationCanceledException ? "The site stopped during the backup." : "The backup failed: " + e.Message;
+        }
+        finally
+        {
+            slot.Release();
         }
     }
 }

@@ -6,7 +6,10 @@ public static class BackupSetup
     {
         services.AddScoped<CreateBackup>();
         services.AddScoped<RestoreBackup>();
+        services.AddSingleton<StoredBackups>();
+        services.AddSingleton<BackupJobSlot>();
         services.AddSingleton<BackupJobs>();
+        services.AddSingleton<RestoreJobs>();
         return services;
     }
 }

@@ -7,8 +7,16 @@ using Microsoft.Extensions.Options;
 
 namespace Gazette.Features.Backup;
 
-/// <summary>How far a backup has got: the database, then the media files one by one.</summary>
-public sealed record BackupProgress(string Stage, int Done, int Total);
+/// <summary>
+/// How far a backup or a restore has got: a stage (the database, the media files…), how many of its
+/// steps are done, and, while a database table is copied, which one.
+/// </summary>
+public sealed record BackupProgress(string Stage, int Done, int Total, string? Table = null)
+{
+    /// <summary>"Database, table 3 of 27: Articles" while a table is copied; the stage alone otherwise.</summary>
+    public string Describe() =>
+        Table is null ? Stage : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Stage}, table {Math.Min(Done + 1, Total)} of {Total}: {Table}");
+}
 
 /// <summary>
 /// Writes the whole site into one archive: a consistent snapshot of the database (which holds the
@@ -45,7 +53,7 @@ public sealed class CreateBackup(GazetteDbContext db, IOptions<GazetteOptions> o
         var createdAt = clock.GetUtcNow().UtcDateTime;
         var migration = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault() ?? "";
         // The database first, then the files listed: a media file uploaded meanwhile is at worst an extra file, never a missing one.
-        await SnapshotFor(db).WriteAsync(db, archive, cancellationToken);
+        await SnapshotFor(db).WriteAsync(db, archive, progress, cancellationToken);
         var media = Path.GetFullPath(options.Value.MediaPath);
         var files = Directory.Exists(media) ? Directory.GetFiles(media, "*", SearchOption.AllDirectories) : [];
         for (var i = 0; i < files.Length; i++)

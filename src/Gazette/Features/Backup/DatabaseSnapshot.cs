@@ -6,8 +6,8 @@ namespace Gazette.Features.Backup;
 internal interface IDatabaseSnapshot
 {
     /// <summary>Writes <c>database/…</c> entries: one consistent moment of the whole database, while the site keeps writing.</summary>
-    Task WriteAsync(GazetteDbContext db, BackupArchiveWriter archive, CancellationToken cancellationToken);
+    Task WriteAsync(GazetteDbContext db, BackupArchiveWriter archive, IProgress<BackupProgress>? progress, CancellationToken cancellationToken);
 
-    /// <summary>Loads the extracted <c>database</c> folder into the (empty, migrated) database, all or nothing.</summary>
-    Task LoadAsync(GazetteDbContext db, string folder, CancellationToken cancellationToken);
+    /// <summary>Replaces the (migrated) database's whole content with the extracted <c>database</c> folder, all or nothing.</summary>
+    Task LoadAsync(GazetteDbContext db, string folder, IProgress<BackupProgress>? progress, CancellationToken cancellationToken);
 }

@@ -21,15 +21,17 @@ internal sealed class PostgreSqlSnapshot : IDatabaseSnapshot
 
     private sealed record TableCopy(string Table, IReadOnlyList<string> Columns, string Entry);
 
-    public async Task WriteAsync(GazetteDbContext db, BackupArchiveWriter archive, CancellationToken cancellationToken)
+    public async Task WriteAsync(GazetteDbContext db, BackupArchiveWriter archive, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         await ExecuteAsync(connection, "SET TRANSACTION READ ONLY", cancellationToken);
         var copies = new List<TableCopy>();
-        foreach (var table in TablesInLoadOrder(db).Append(History))
+        var tables = TablesInLoadOrder(db).Append(History).ToList();
+        foreach (var table in tables)
         {
+            progress?.Report(new BackupProgress("Database", copies.Count, tables.Count, table));
             var copy = new TableCopy(table, await ColumnsAsync(connection, table, cancellationToken), $"database/{table}.copy");
             await archive.AddAsync(copy.Entry, async target =>
             {
@@ -40,10 +42,11 @@ internal sealed class PostgreSqlSnapshot : IDatabaseSnapshot
             copies.Add(copy);
         }
         await transaction.CommitAsync(cancellationToken);
+        progress?.Report(new BackupProgress("Database", tables.Count, tables.Count));
         await archive.AddAsync("database/" + TablesEntry, target => JsonSerializer.SerializeAsync(target, copies, cancellationToken: cancellationToken), CompressionLevel.Optimal);
     }
 
-    public async Task LoadAsync(GazetteDbContext db, string folder, CancellationToken cancellationToken)
+    public async Task LoadAsync(GazetteDbContext db, string folder, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
         List<TableCopy>? copies;
         await using (var list = File.OpenRead(Path.Combine(folder, TablesEntry)))
@@ -58,11 +61,15 @@ internal sealed class PostgreSqlSnapshot : IDatabaseSnapshot
         await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // What the first start wrote (the staff roles, settings, keys) makes way for the site being restored.
+        // What the site holds (or, on a new one, what the first start wrote: the staff roles, settings, keys)
+        // makes way for the site being restored; readers wait on the tables' locks until the commit, then see it whole.
         await ExecuteAsync(connection, $"TRUNCATE {string.Join(", ", known.Select(Quote))} RESTART IDENTITY", cancellationToken);
         // The history is already the archive's: restoring needs the same migration id.
-        foreach (var copy in copies.Where(c => c.Table != History))
+        var loads = copies.Where(c => c.Table != History).ToList();
+        for (var i = 0; i < loads.Count; i++)
         {
+            var copy = loads[i];
+            progress?.Report(new BackupProgress("Database", i, loads.Count, copy.Table));
             await using var target = await connection.BeginRawBinaryCopyAsync(
                 $"COPY {Quote(copy.Table)} ({string.Join(", ", copy.Columns.Select(Quote))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
             await using var source = File.OpenRead(Path.Combine(folder, Path.GetFileName(copy.Entry)));
@@ -70,6 +77,7 @@ internal sealed class PostgreSqlSnapshot : IDatabaseSnapshot
         }
         await ResetSequencesAsync(connection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        progress?.Report(new BackupProgress("Database", loads.Count, loads.Count));
     }
 
     /// <summary>The model's tables, each after the tables its foreign keys point at (a cycle is broken where it is found).</summary>

@@ -40,13 +40,29 @@ internal static class RunBackup
         }
     }
 
-    public static async Task<int> RestoreAsync(IServiceProvider services, string file, TextWriter output, TextWriter error)
+    /// <summary>
+    /// <c>restore FILE</c> into an empty site; <c>restore FILE --replace</c> replaces a site that is not empty,
+    /// after a safety backup of it in <c>backups/</c>.
+    /// </summary>
+    public static async Task<int> RestoreAsync(IServiceProvider services, string file, IReadOnlyList<string> options, TextWriter output, TextWriter error)
     {
+        if (options is not ([] or ["--replace"]))
+        {
+            await error.WriteLineAsync($"Unknown option {string.Join(' ', options)}: restore FILE.zip [--replace]");
+            return 2;
+        }
+        var into = options.Count == 0 ? RestoreInto.EmptySite : RestoreInto.ReplaceSite;
         await using var scope = services.CreateAsyncScope();
         var restore = scope.ServiceProvider.GetRequiredService<RestoreBackup>();
+        var backups = scope.ServiceProvider.GetRequiredService<StoredBackups>();
         try
         {
-            var manifest = await restore.ExecuteAsync(file, CancellationToken.None);
+            var manifest = await restore.ExecuteAsync(file, into, null, into == RestoreInto.EmptySite ? null : async cancellationToken =>
+            {
+                var safety = backups.NewSafetyBackupPath();
+                await scope.ServiceProvider.GetRequiredService<CreateBackup>().ExecuteAsync(safety, null, cancellationToken);
+                await output.WriteLineAsync($"Made a safety backup of the site as it was: {safety}");
+            }, CancellationToken.None);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Restored the backup of {manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC from {file}. Start Gazette on this data folder to serve the site."));
             return 0;
@@ -61,11 +77,5 @@ internal static class RunBackup
             await error.WriteLineAsync($"The restore failed: {e.Message} The database is loaded all or nothing: nothing of the archive was kept.");
             return 1;
         }
-    }
-
-    /// <summary>Reports on the working thread, so nothing is written after the verb has returned.</summary>
-    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

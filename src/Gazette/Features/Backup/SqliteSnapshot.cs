@@ -14,8 +14,9 @@ internal sealed class SqliteSnapshot : IDatabaseSnapshot
 {
     public const string EntryName = "database/gazette.db";
 
-    public async Task WriteAsync(GazetteDbContext db, BackupArchiveWriter archive, CancellationToken cancellationToken)
+    public async Task WriteAsync(GazetteDbContext db, BackupArchiveWriter archive, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
+        progress?.Report(new BackupProgress("Database", 0, 1, "gazette.db"));
         var connectionString = db.Database.GetConnectionString();
         // Beside the database, on the disk that has room for it (a temp folder may be a small RAM disk).
         var database = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
@@ -31,6 +32,7 @@ internal sealed class SqliteSnapshot : IDatabaseSnapshot
                 await vacuum.ExecuteNonQueryAsync(cancellationToken);
             }
             await archive.AddFileAsync(EntryName, snapshot, CompressionLevel.Optimal, cancellationToken);
+            progress?.Report(new BackupProgress("Database", 1, 1));
         }
         finally
         {
@@ -38,7 +40,7 @@ internal sealed class SqliteSnapshot : IDatabaseSnapshot
         }
     }
 
-    public async Task LoadAsync(GazetteDbContext db, string folder, CancellationToken cancellationToken)
+    public async Task LoadAsync(GazetteDbContext db, string folder, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
         var file = Path.Combine(folder, "gazette.db");
         if (!File.Exists(file))
@@ -49,6 +51,26 @@ internal sealed class SqliteSnapshot : IDatabaseSnapshot
         await source.OpenAsync(cancellationToken);
         await using var target = new SqliteConnection(db.Database.GetConnectionString());
         await target.OpenAsync(cancellationToken);
-        source.BackupDatabase(target);
+        progress?.Report(new BackupProgress("Database", 0, 1, "gazette.db"));
+        // On a live site a request may hold the database for a moment: the backup API then answers
+        // busy at once, having changed nothing, and is tried again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                source.BackupDatabase(target);
+                break;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is BusyCode or LockedCode && attempt < MaxAttempts)
+            {
+                await Task.Delay(BusyPause, cancellationToken);
+            }
+        }
+        progress?.Report(new BackupProgress("Database", 1, 1));
     }
+
+    private const int BusyCode = 5;
+    private const int LockedCode = 6;
+    private const int MaxAttempts = 100;
+    private static readonly TimeSpan BusyPause = TimeSpan.FromMilliseconds(200);
 }

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Gazette.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Gazette.Features.Backup;
+
+/// <summary>
+/// The archives kept in the data folder's <c>backups/</c> (never in media, so never served): the last backup
+/// made from the staff area, the safety backup made before the last restore, and uploads waiting to be restored.
+/// </summary>
+public sealed class StoredBackups(IOptions<GazetteOptions> options, TimeProvider clock)
+{
+    public const string BackupPrefix = "gazette-backup-";
+    public const string SafetyBackupPrefix = "gazette-safety-backup-";
+    private const string UploadPrefix = "upload-";
+
+    public sealed record Archive(string Name, string Path, DateTime MadeAt, long Size)
+    {
+        public bool IsSafetyBackup => Name.StartsWith(SafetyBackupPrefix, StringComparison.Ordinal);
+    }
+
+    public string Folder => Path.Combine(options.Value.DataPath, "backups");
+
+    /// <summary>Finished backups and safety backups, newest first; uploads and half-written archives are not listed.</summary>
+    public IReadOnlyList<Archive> List()
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return [];
+        }
+        return new DirectoryInfo(Folder).EnumerateFiles("*.zip")
+            .Where(f => f.Name.StartsWith(BackupPrefix, StringComparison.Ordinal) || f.Name.StartsWith(SafetyBackupPrefix, StringComparison.Ordinal))
+            .Select(f => new Archive(f.Name, f.FullName, f.LastWriteTimeUtc, f.Length))
+            .OrderByDescending(a => a.MadeAt)
+            .ToList();
+    }
+
+    /// <summary>The listed archive called <paramref name="name"/>: a name from the form is only ever matched, never made a path of.</summary>
+    public Archive? Find(string? name) => List().FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.Ordinal));
+
+    /// <summary>Where the safety backup of the site as it is now goes, named so.</summary>
+    public string NewSafetyBackupPath()
+    {
+        Directory.CreateDirectory(Folder);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"{SafetyBackupPrefix}{now:yyyyMMdd-HHmmss}.zip"));
+    }
+
+    /// <summary>Deletes the safety backups older than <paramref name="kept"/>: each can be as large as the site.</summary>
+    public void DeleteSafetyBackupsOtherThan(string kept)
+    {
+        foreach (var archive in List().Where(a => a.IsSafetyBackup && !string.Equals(a.Path, kept, StringComparison.Ordinal)))
+        {
+            File.Delete(archive.Path);
+        }
+    }
+
+    /// <summary>A new file for an uploaded archive, beside the others: on the disk that has room for a site.</summary>
+    public string NewUploadPath()
+    {
+        Directory.CreateDirectory(Folder);
+        return Path.Combine(Folder, UploadPrefix + Guid.NewGuid().ToString("N") + ".zip");
+    }
+}
+
+/// <summary>
+/// One backup or restore at a time on an instance: a backup made while a restore replaces the site
+/// would hold some of each, and a restore started during a backup would replace what is being read.
+/// </summary>
+public sealed class BackupJobSlot
+{
+    private int _taken;
+
+    public bool TryTake() => Interlocked.CompareExchange(ref _taken, 1, 0) == 0;
+
+    public void Release() => Volatile.Write(ref _taken, 0);
+}

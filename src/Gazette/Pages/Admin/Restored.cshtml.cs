@@ -1,0 +1,43 @@
+using Gazette.Features.Backup;
+using Gazette.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gazette.Pages.Admin;
+
+/// <summary>
+/// A restore's progress, then its outcome, for the browser that started it (its ticket cookie) or any
+/// Administrator. It needs no sign-in because the restore ends the one it was started with: the staff
+/// accounts and keys are the backup's now, so the page says so and sends the Administrator to sign in.
+/// </summary>
+public sealed class RestoredModel(RestoreJobs jobs) : PageModel
+{
+    public RestoreJobs.Job? Job { get; private set; }
+
+    public int Percent => Job is { Progress.Total: > 0 } job ? Math.Min(100, job.Progress.Done * 100 / job.Progress.Total) : 0;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var job = jobs.Current;
+        var ticket = Request.Cookies[Backup.RestoreModel.TicketCookie];
+        if (job is null && User.IsInRole(StaffRoles.Administrator))
+        {
+            // No restore on this instance (or it has restarted since): the Backup page says what there is.
+            return RedirectToPage("/Admin/Backup/Index");
+        }
+        if (job is null || !(job.HasTicket(ticket) || User.IsInRole(StaffRoles.Administrator)))
+        {
+            // Nothing of a restore is shown to anyone else.
+            return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+        }
+        Job = job;
+        if (job.Succeeded && job.HasTicket(ticket))
+        {
+            // The sign-in cookie can no longer be read; take it away with the ticket, which has served.
+            await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+        return Page();
+    }
+}
