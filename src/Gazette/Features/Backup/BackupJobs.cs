@@ -1,85 +1,48 @@
 namespace Gazette.Features.Backup;
 
 /// <summary>
-/// Builds a backup started from the staff area in the background, one at a time per app instance, and
-/// keeps its progress, then the finished archive for the Administrator to download. The archive waits in
-/// <c>backups/</c> in the data folder (not in media, so never served) until the next backup replaces it.
+/// Builds a backup started from the staff area in the background, one backup or restore at a time across
+/// the instances (<see cref="BackupJobFile"/>), whose progress and finished archive every instance shows.
+/// The archive waits in <c>backups/</c> in the shared data folder (not in media, so never served) until the
+/// next backup replaces it.
 /// </summary>
 public sealed class BackupJobs(
-    IServiceScopeFactory scopes, StoredBackups stored, BackupJobSlot slot, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<BackupJobs> logger)
+    IServiceScopeFactory scopes, StoredBackups stored, BackupJobFile jobs, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<BackupJobs> logger)
 {
-    private readonly Lock _lock = new();
-    private Job? _current;
-
-    public sealed class Job
-    {
-        public required string StartedBy { get; init; }
-        public required DateTime StartedAt { get; init; }
-        public required string FileName { get; init; }
-        public required string Path { get; init; }
-        public BackupProgress Progress { get; set; } = new("Waiting", 0, 0);
-        public string? Error { get; set; }
-        public bool Succeeded { get; set; }
-        public bool Finished => Succeeded || Error is not null;
-    }
-
-    public Job? Current
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _current;
-            }
-        }
-    }
-
-    /// <summary>Starts a backup; false when a backup or a restore is already running.</summary>
+    /// <summary>Starts a backup; false when a backup or a restore is already running, on this instance or another.</summary>
     public bool Start(string startedBy)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var folder = stored.Folder;
-        var name = $"{StoredBackups.BackupPrefix}{now:yyyyMMdd-HHmmss}.zip";
-        var job = new Job { StartedBy = startedBy, StartedAt = now, FileName = name, Path = System.IO.Path.Combine(folder, name) };
-        Job? previous;
-        lock (_lock)
+        var name = $"{StoredBackups.BackupPrefix}{clock.GetUtcNow().UtcDateTime:yyyyMMdd-HHmmss}.zip";
+        if (jobs.TryClaim(BackupJobKind.Backup, startedBy, name) is not { } job)
         {
-            if (!slot.TryTake())
-            {
-                return false;
-            }
-            previous = _current;
-            _current = job;
+            return false;
         }
-        if (previous is not null)
-        {
-            File.Delete(previous.Path);
-        }
-        Directory.CreateDirectory(folder);
-        _ = Task.Run(() => RunAsync(job), CancellationToken.None);
+        stored.DeleteBackups();
+        _ = Task.Run(() => RunAsync(job, Path.Combine(stored.Folder, name)), CancellationToken.None);
         return true;
     }
 
-    /// <summary>The finished archive, to stream to an Administrator; null when there is none.</summary>
-    public string? FinishedArchive() => Current is { Succeeded: true } job && File.Exists(job.Path) ? job.Path : null;
+    /// <summary>The last backup's archive once it is finished, from whichever instance made it; null when there is none.</summary>
+    public StoredBackups.Archive? FinishedArchive() =>
+        jobs.Current is { Kind: BackupJobKind.Backup, Succeeded: true } job ? stored.Find(job.ArchiveName) : null;
 
-    private async Task RunAsync(Job job)
+    private async Task RunAsync(RunningBackupJob job, string path)
     {
+        string? error = null;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var backup = scope.ServiceProvider.GetRequiredService<CreateBackup>();
-            await backup.ExecuteAsync(job.Path, new InlineProgress<BackupProgress>(p => job.Progress = p), lifetime.ApplicationStopping);
-            job.Succeeded = true;
+            await backup.ExecuteAsync(path, new InlineProgress<BackupProgress>(job.Report), lifetime.ApplicationStopping);
         }
         catch (Exception e)
         {
-            logger.LogError(e, "The backup started by {User} failed.", job.StartedBy);
-            job.Error = e is OperationCanceledException ? "The site stopped during the backup." : "The backup failed: " + e.Message;
+            logger.LogError(e, "The backup started by {User} failed.", job.State.StartedBy);
+            error = e is OperationCanceledException ? "The site stopped during the backup." : "The backup failed: " + e.Message;
         }
         finally
         {
-            slot.Release();
+            job.Finish(state => error is null ? state with { Succeeded = true } : state with { Error = error });
         }
     }
 }

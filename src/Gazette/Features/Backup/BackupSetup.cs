@@ -7,7 +7,7 @@ public static class BackupSetup
         services.AddScoped<CreateBackup>();
         services.AddScoped<RestoreBackup>();
         services.AddSingleton<StoredBackups>();
-        services.AddSingleton<BackupJobSlot>();
+        services.AddSingleton<BackupJobFile>();
         services.AddSingleton<BackupJobs>();
         services.AddSingleton<RestoreJobs>();
         return services;

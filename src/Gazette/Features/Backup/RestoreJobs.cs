@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Gazette.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,57 +6,21 @@ namespace Gazette.Features.Backup;
 
 /// <summary>
 /// Replaces the site with a backup, started by an Administrator from the staff area and run in the
-/// background, one at a time per app instance (and never beside a backup): the archive is checked whole,
-/// a safety backup of the site as it is is made, then the media and the database are replaced, the page
-/// cache emptied and every session ended. The job lives here, in memory, not in the database it replaces,
-/// so its progress and outcome survive the swap; the one who started it follows it with a ticket (a
-/// cookie of its own, not the sign-in the restore ends) on a page that needs no sign-in.
+/// background, one at a time across the instances and never beside a backup (<see cref="BackupJobFile"/>):
+/// the archive is checked whole, a safety backup of the site as it is is made, then the media and the
+/// database are replaced, the page cache emptied and every session ended. The job's state is kept in the
+/// shared data folder, not in the database it replaces, so its progress and outcome survive the swap and
+/// every instance shows them; the one who started it follows it with a ticket (a cookie of its own, not
+/// the sign-in the restore ends) on a page that needs no sign-in.
 /// </summary>
 public sealed class RestoreJobs(
-    IServiceScopeFactory scopes, StoredBackups stored, BackupJobSlot slot, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<RestoreJobs> logger)
+    IServiceScopeFactory scopes, StoredBackups stored, BackupJobFile jobs, IHostApplicationLifetime lifetime, ILogger<RestoreJobs> logger)
 {
-    private readonly Lock _lock = new();
-    private Job? _current;
-
-    public sealed class Job
-    {
-        public required string StartedBy { get; init; }
-        public required DateTime StartedAt { get; init; }
-
-        /// <summary>The archive as the Administrator knows it: the uploaded file's name, or the stored archive's.</summary>
-        public required string ArchiveName { get; init; }
-
-        public required string Path { get; init; }
-
-        /// <summary>An uploaded archive is deleted once the restore is over; a stored one is kept.</summary>
-        public required bool DeleteArchiveAfter { get; init; }
-
-        /// <summary>Only its hash is kept: the ticket itself is in the starting browser's cookie.</summary>
-        public required byte[] TicketHash { get; init; }
-
-        public BackupProgress Progress { get; set; } = new("Waiting", 0, 0);
-        public string? SafetyBackup { get; set; }
-        public DateTime? BackupMadeAt { get; set; }
-        public string? Error { get; set; }
-        public bool Succeeded { get; set; }
-        public bool Finished => Succeeded || Error is not null;
-
-        public bool HasTicket(string? ticket) =>
-            ticket is not null && CryptographicOperations.FixedTimeEquals(Hash(ticket), TicketHash);
-    }
-
+    /// <param name="Path">The archive.</param>
+    /// <param name="ArchiveName">The archive as the Administrator knows it: the uploaded file's name, or the stored archive's.</param>
+    /// <param name="DeleteArchiveAfter">An uploaded archive is deleted once the restore is over; a stored one is kept.</param>
+    /// <param name="StartedBy">The Administrator's user name.</param>
     public sealed record Request(string Path, string ArchiveName, bool DeleteArchiveAfter, string StartedBy);
-
-    public Job? Current
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _current;
-            }
-        }
-    }
 
     /// <summary>Starts the restore; its ticket, or null when a backup, a restore or a WordPress import is running.</summary>
     public async Task<string?> StartAsync(Request request, CancellationToken cancellationToken)
@@ -72,69 +35,62 @@ public sealed class RestoreJobs(
                 return null;
             }
         }
-        if (!slot.TryTake())
+        var ticket = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        if (jobs.TryClaim(BackupJobKind.Restore, request.StartedBy, request.ArchiveName, BackupJob.HashTicket(ticket)) is not { } job)
         {
             return null;
         }
-        var ticket = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var job = new Job
-        {
-            StartedBy = request.StartedBy,
-            StartedAt = clock.GetUtcNow().UtcDateTime,
-            ArchiveName = request.ArchiveName,
-            Path = request.Path,
-            DeleteArchiveAfter = request.DeleteArchiveAfter,
-            TicketHash = Hash(ticket),
-        };
-        lock (_lock)
-        {
-            _current = job;
-        }
-        _ = Task.Run(() => RunAsync(job), CancellationToken.None);
+        _ = Task.Run(() => RunAsync(job, request), CancellationToken.None);
         return ticket;
     }
 
-    private async Task RunAsync(Job job)
+    private async Task RunAsync(RunningBackupJob job, Request request)
     {
+        BackupManifest? restored = null;
+        string? error = null;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var restore = scope.ServiceProvider.GetRequiredService<RestoreBackup>();
-            var progress = new InlineProgress<BackupProgress>(p => job.Progress = p);
-            var manifest = await restore.ExecuteAsync(job.Path, RestoreInto.ReplaceSite, progress, async cancellationToken =>
+            var progress = new InlineProgress<BackupProgress>(job.Report);
+            restored = await restore.ExecuteAsync(request.Path, RestoreInto.ReplaceSite, progress, async cancellationToken =>
             {
                 var safety = stored.NewSafetyBackupPath();
                 var backup = scope.ServiceProvider.GetRequiredService<CreateBackup>();
-                await backup.ExecuteAsync(safety, new InlineProgress<BackupProgress>(p => job.Progress = p with { Stage = "Safety backup: " + p.Stage }), cancellationToken);
+                await backup.ExecuteAsync(safety, new InlineProgress<BackupProgress>(p => job.Report(p with { Stage = "Safety backup: " + p.Stage })), cancellationToken);
                 stored.DeleteSafetyBackupsOtherThan(safety);
-                job.SafetyBackup = System.IO.Path.GetFileName(safety);
+                job.Update(state => state with { SafetyBackup = Path.GetFileName(safety) });
             }, lifetime.ApplicationStopping);
-            job.BackupMadeAt = manifest.CreatedAt;
-            job.Succeeded = true;
-            logger.LogWarning("{User} replaced the site with the backup made at {MadeAt:u} ({Archive}).", job.StartedBy, manifest.CreatedAt, job.ArchiveName);
+            logger.LogWarning("{User} replaced the site with the backup made at {MadeAt:u} ({Archive}).", request.StartedBy, restored.CreatedAt, request.ArchiveName);
         }
         catch (BackupRefusedException e)
         {
-            job.Error = e.Message;
+            error = e.Message;
         }
         catch (OperationCanceledException)
         {
-            job.Error = "The site stopped during the restore. The database is replaced all or nothing and the media folder was put back: the site is as it was.";
+            error = "The site stopped during the restore. The database is replaced all or nothing and the media folder was put back: the site is as it was.";
         }
         catch (Exception e)
         {
-            logger.LogError(e, "The restore started by {User} failed.", job.StartedBy);
-            job.Error = $"The restore failed: {e.Message} The database is replaced all or nothing and the media folder was put back: the site is as it was.";
+            logger.LogError(e, "The restore started by {User} failed.", request.StartedBy);
+            error = $"The restore failed: {e.Message} The database is replaced all or nothing and the media folder was put back: the site is as it was.";
         }
         finally
         {
-            if (job.DeleteArchiveAfter)
+            try
             {
-                File.Delete(job.Path);
+                if (request.DeleteArchiveAfter)
+                {
+                    File.Delete(request.Path);
+                }
             }
-            slot.Release();
+            finally
+            {
+                job.Finish(state => restored is not null
+                    ? state with { Succeeded = true, BackupMadeAt = restored.CreatedAt }
+                    : state with { Error = error ?? "The restore failed." });
+            }
         }
     }
-
-    private static byte[] Hash(string ticket) => SHA256.HashData(Encoding.UTF8.GetBytes(ticket));
 }

@@ -55,23 +55,19 @@ public sealed class StoredBackups(IOptions<GazetteOptions> options, TimeProvider
         }
     }
 
+    /// <summary>The backups made from the staff area (not the safety backup): each new one replaces them, as each can be as large as the site.</summary>
+    public void DeleteBackups()
+    {
+        foreach (var archive in List().Where(a => !a.IsSafetyBackup))
+        {
+            File.Delete(archive.Path);
+        }
+    }
+
     /// <summary>A new file for an uploaded archive, beside the others: on the disk that has room for a site.</summary>
     public string NewUploadPath()
     {
         Directory.CreateDirectory(Folder);
         return Path.Combine(Folder, UploadPrefix + Guid.NewGuid().ToString("N") + ".zip");
     }
-}
-
-/// <summary>
-/// One backup or restore at a time on an instance: a backup made while a restore replaces the site
-/// would hold some of each, and a restore started during a backup would replace what is being read.
-/// </summary>
-public sealed class BackupJobSlot
-{
-    private int _taken;
-
-    public bool TryTake() => Interlocked.CompareExchange(ref _taken, 1, 0) == 0;
-
-    public void Release() => Volatile.Write(ref _taken, 0);
 }

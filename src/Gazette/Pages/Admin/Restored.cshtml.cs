@@ -12,19 +12,18 @@ namespace Gazette.Pages.Admin;
 /// Administrator. It needs no sign-in because the restore ends the one it was started with: the staff
 /// accounts and keys are the backup's now, so the page says so and sends the Administrator to sign in.
 /// </summary>
-public sealed class RestoredModel(RestoreJobs jobs) : PageModel
+public sealed class RestoredModel(BackupJobFile jobs) : PageModel
 {
-    public RestoreJobs.Job? Job { get; private set; }
-
-    public int Percent => Job is { Progress.Total: > 0 } job ? Math.Min(100, job.Progress.Done * 100 / job.Progress.Total) : 0;
+    /// <summary>The running or last restore, from whichever instance runs it: the page's refresh may reach any.</summary>
+    public BackupJob? Job { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var job = jobs.Current;
+        var job = jobs.Current is { Kind: BackupJobKind.Restore } restore ? restore : null;
         var ticket = Request.Cookies[Backup.RestoreModel.TicketCookie];
         if (job is null && User.IsInRole(StaffRoles.Administrator))
         {
-            // No restore on this instance (or it has restarted since): the Backup page says what there is.
+            // No restore (a backup has been made since): the Backup page says what there is.
             return RedirectToPage("/Admin/Backup/Index");
         }
         if (job is null || !(job.HasTicket(ticket) || User.IsInRole(StaffRoles.Administrator)))

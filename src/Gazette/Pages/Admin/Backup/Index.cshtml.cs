@@ -9,25 +9,23 @@ namespace Gazette.Pages.Admin.Backup;
 /// progress, then downloaded), download the archives kept on the site, and replace the site with a backup
 /// (the form posts to <see cref="RestoreModel"/>; a restore that is running shows its progress here).
 /// </summary>
-public sealed class IndexModel(BackupJobs jobs, RestoreJobs restores, StoredBackups stored) : PageModel
+public sealed class IndexModel(BackupJobs backups, BackupJobFile jobs, StoredBackups stored) : PageModel
 {
-    public BackupJobs.Job? Job { get; private set; }
+    /// <summary>The running or last backup, as every instance shares it; null when the last job was a restore.</summary>
+    public BackupJob? Job { get; private set; }
 
-    public RestoreJobs.Job? Restore { get; private set; }
+    /// <summary>The running or last restore; null when the last job was a backup.</summary>
+    public BackupJob? Restore { get; private set; }
 
     public IReadOnlyList<StoredBackups.Archive> Archives { get; private set; } = [];
 
     public string? Error { get; private set; }
 
-    public int Percent => Job is { Progress.Total: > 0 } job ? Math.Min(100, job.Progress.Done * 100 / job.Progress.Total) : 0;
-
-    public int RestorePercent => Restore is { Progress.Total: > 0 } job ? Math.Min(100, job.Progress.Done * 100 / job.Progress.Total) : 0;
-
     public void OnGet() => Load();
 
     public IActionResult OnPost()
     {
-        if (!jobs.Start(User.Identity?.Name ?? "?"))
+        if (!backups.Start(User.Identity?.Name ?? "?"))
         {
             Load();
             Error = "A backup or a restore is running already: wait for it to finish.";
@@ -37,14 +35,9 @@ public sealed class IndexModel(BackupJobs jobs, RestoreJobs restores, StoredBack
         return RedirectToPage();
     }
 
-    public IActionResult OnGetDownload()
-    {
-        if (jobs.FinishedArchive() is not { } path)
-        {
-            return NotFound();
-        }
-        return PhysicalFile(path, "application/zip", jobs.Current!.FileName);
-    }
+    /// <summary>The last backup, whichever instance made it: by the name the shared state gives, matched against the archives kept.</summary>
+    public IActionResult OnGetDownload() =>
+        backups.FinishedArchive() is { } archive ? PhysicalFile(archive.Path, "application/zip", archive.Name) : NotFound();
 
     /// <summary>An archive kept in <c>backups/</c> (the safety backup among them), by its listed name only.</summary>
     public IActionResult OnGetArchive(string? name) =>
@@ -52,8 +45,10 @@ public sealed class IndexModel(BackupJobs jobs, RestoreJobs restores, StoredBack
 
     private void Load()
     {
-        Job = jobs.Current;
-        Restore = restores.Current;
+        // Read once: the page must show one state of the job throughout.
+        var current = jobs.Current;
+        Job = current is { Kind: BackupJobKind.Backup } ? current : null;
+        Restore = current is { Kind: BackupJobKind.Restore } ? current : null;
         Archives = stored.List();
     }
 }
