@@ -272,6 +272,186 @@ public sealed class SeveralInstancesTests
         }
     }
 
+    [Fact]
+    public async Task ABackupStartedOnOneInstanceShowsItsProgressAndDownloadOnTheOther()
+    {
+        using var instances = await TwoInstancesAsync();
+        await instances.First.CreateArticleAsync();
+
+        var started = await instances.ThroughFirst.PostFormAsync("/admin/backup", "/admin/backup", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        // The page's refresh lands on the other instance: it shows the backup running, then ready.
+        var page = await WaitForTheBackupAsync(instances.ThroughSecond);
+        Assert.Contains($"The backup started by {instances.Administrator} at", page.TextOf(".notice[role=status]"), StringComparison.Ordinal);
+        var link = page.QuerySelector("a[href*='handler=Download']")!;
+        var download = await instances.ThroughSecond.GetAsync(new Uri(link.GetAttribute("href")!, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var path = Path.Combine(Path.GetTempPath(), $"gazette-download-{Guid.NewGuid():N}.zip");
+        try
+        {
+            await File.WriteAllBytesAsync(path, await download.Content.ReadAsByteArrayAsync());
+            Assert.Equal("PostgreSql", (await BackupArchiveReader.VerifyAsync(path, CancellationToken.None)).Provider);
+            Assert.Equal("Download " + Path.GetFileName(download.Content.Headers.ContentDisposition?.FileName?.Trim('"')), link.TextContent.Trim());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task WhileABackupRunsOnOneInstanceNeitherStartsAnotherJob()
+    {
+        using var instances = await TwoInstancesAsync();
+        var archive = Path.Combine(Path.GetTempPath(), $"gazette-backup-{Guid.NewGuid():N}.zip");
+        await using (var scope = instances.First.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CreateBackup>().ExecuteAsync(archive, null, CancellationToken.None);
+        }
+        try
+        {
+            // A slow database, as a busy one is: the backup's first read waits until this transaction ends.
+            await using var scope = instances.First.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<GazetteDbContext>();
+            var holding = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"__EFMigrationsHistory\" IN ACCESS EXCLUSIVE MODE");
+            try
+            {
+                // Both at once, as two Administrators behind the load balancer: one backup starts, the other is refused.
+                var both = await Task.WhenAll(
+                    instances.ThroughFirst.PostFormAsync("/admin/backup", "/admin/backup", []),
+                    instances.ThroughSecond.PostFormAsync("/admin/backup", "/admin/backup", []));
+                Assert.Equal(new[] { HttpStatusCode.Redirect, HttpStatusCode.Conflict }, both.Select(r => r.StatusCode).Order());
+                var refused = both.Single(r => r.StatusCode == HttpStatusCode.Conflict);
+                Assert.Contains("A backup or a restore is running already", (await refused.ReadDocumentAsync()).TextOf("[role=alert]"), StringComparison.Ordinal);
+
+                foreach (var browser in new[] { instances.ThroughFirst, instances.ThroughSecond })
+                {
+                    var again = await browser.PostFormAsync("/admin/backup", "/admin/backup", []);
+                    Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+                    var restore = await Features.Backup.RestoreForm.PostAsync(browser, archive);
+                    Assert.Equal(HttpStatusCode.Conflict, restore.StatusCode);
+                    Assert.Contains("A backup, a restore or a WordPress import is running", (await restore.ReadDocumentAsync()).TextOf("[role=alert]"), StringComparison.Ordinal);
+                    Assert.NotNull((await browser.GetDocumentAsync("/admin/backup")).QuerySelector("progress"));
+                }
+            }
+            finally
+            {
+                await holding.DisposeAsync();
+            }
+
+            await WaitForTheBackupAsync(instances.ThroughSecond);
+            // Finished, it frees the lock for either instance.
+            Assert.Equal(HttpStatusCode.Redirect, (await instances.ThroughSecond.PostFormAsync("/admin/backup", "/admin/backup", [])).StatusCode);
+            await WaitForTheBackupAsync(instances.ThroughFirst);
+        }
+        finally
+        {
+            File.Delete(archive);
+        }
+    }
+
+    [Fact]
+    public async Task ARestoreStartedOnOneInstanceIsFollowedOnTheOther()
+    {
+        using var instances = await TwoInstancesAsync();
+        var archive = Path.Combine(Path.GetTempPath(), $"gazette-backup-{Guid.NewGuid():N}.zip");
+        await using (var scope = instances.First.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CreateBackup>().ExecuteAsync(archive, null, CancellationToken.None);
+        }
+        try
+        {
+            var later = await instances.First.CreateArticleAsync();
+
+            var started = await Features.Backup.RestoreForm.PostAsync(instances.ThroughFirst, archive);
+
+            Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+            Assert.Equal("/admin/restored", started.Headers.Location?.OriginalString);
+            // The ticket cookie set by the first instance, presented to the second.
+            var (outcome, _) = await Features.Backup.RestoreForm.FollowAsync(instances.ThroughSecond);
+            Assert.Contains("The site was restored", outcome.TextOf("[role=status]"), StringComparison.Ordinal);
+            Assert.Contains("Sign in with an account from the backup", outcome.Body!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(0, await instances.Second.WithDbAsync(db => db.Articles.CountAsync(a => a.Id == later.Id)));
+        }
+        finally
+        {
+            File.Delete(archive);
+        }
+    }
+
+    [Fact]
+    public async Task AJobLeftByAStoppedInstanceShowsAsFailedAndANewOneStarts()
+    {
+        using var instances = await TwoInstancesAsync();
+        // What an instance killed mid-backup leaves in the shared folder: its lock, its last state, no heartbeat since.
+        var backups = Path.Combine(instances.First.DataDirectory, "backups");
+        Directory.CreateDirectory(backups);
+        var id = Guid.NewGuid();
+        var stoppedAt = DateTime.UtcNow.AddMinutes(-5);
+        await File.WriteAllTextAsync(Path.Combine(backups, BackupJobFile.LockName), id.ToString("N"));
+        await File.WriteAllTextAsync(Path.Combine(backups, BackupJobFile.StateName), $$"""
+            {
+              "id": "{{id}}",
+              "kind": "Backup",
+              "startedBy": "killed-administrator",
+              "startedAt": "{{stoppedAt.AddMinutes(-1):O}}",
+              "archiveName": "gazette-backup-{{stoppedAt:yyyyMMdd-HHmmss}}.zip",
+              "progress": { "stage": "Media", "done": 3, "total": 10 },
+              "heartbeat": "{{stoppedAt:O}}"
+            }
+            """);
+
+        var page = await instances.ThroughSecond.GetDocumentAsync("/admin/backup");
+
+        Assert.Null(page.QuerySelector("progress"));
+        Assert.Contains("the instance running it stopped", page.TextOf("#backup-heading ~ [role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await instances.ThroughSecond.PostFormAsync("/admin/backup", "/admin/backup", [])).StatusCode);
+        page = await WaitForTheBackupAsync(instances.ThroughFirst);
+        Assert.Contains($"The backup started by {instances.Administrator} at", page.TextOf(".notice[role=status]"), StringComparison.Ordinal);
+    }
+
+    /// <summary>Two instances on one database and one data folder, and one Administrator's browser whose requests land on either.</summary>
+    private static async Task<Instances> TwoInstancesAsync()
+    {
+        var database = "gazette_test_" + Guid.NewGuid().ToString("N")[..12];
+        var data = Directory.CreateTempSubdirectory("gazette-shared-").FullName;
+        var first = new InstanceApp(database, data);
+        var jar = new CookieContainer();
+        var throughFirst = first.CreateBrowser(jar);
+        var administrator = await first.SignInAsAdministratorAsync(throughFirst);
+        var second = new InstanceApp(database, data);
+        return new Instances(first, second, throughFirst, second.CreateBrowser(jar), administrator);
+    }
+
+    private sealed record Instances(InstanceApp First, InstanceApp Second, HttpClient ThroughFirst, HttpClient ThroughSecond, string Administrator) : IDisposable
+    {
+        public void Dispose()
+        {
+            Second.Dispose();
+            First.Dispose();
+        }
+    }
+
+    /// <summary>Reads the Backup page as its refresh would until the backup is ready; meanwhile it shows its progress.</summary>
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> WaitForTheBackupAsync(HttpClient browser)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var page = await browser.GetDocumentAsync("/admin/backup");
+            if (page.QuerySelector("a[href*='handler=Download']") is not null)
+            {
+                return page;
+            }
+            Assert.NotNull(page.QuerySelector("progress"));
+            Assert.NotNull(page.QuerySelector("meta[http-equiv=refresh]"));
+            Assert.True(DateTime.UtcNow < deadline, "The backup was not ready in time; last seen: " + page.TextOf("#backup-heading ~ [role=status]"));
+            await Task.Delay(100);
+        }
+    }
+
     private sealed class InstanceApp(string database, string? dataDirectory, params (string Key, string Value)[] settings) : GazetteApp(dataDirectory)
     {
         public InstanceApp(string database, params (string Key, string Value)[] settings) : this(database, null, settings)
