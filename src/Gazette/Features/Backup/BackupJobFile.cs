@@ -85,7 +85,21 @@ public sealed class BackupJobFile(StoredBackups stored, TimeProvider clock, ILog
     }
 
     /// <summary>Lets the next job be claimed, once the last state is written.</summary>
-    internal void Release() => File.Delete(LockPath);
+    internal void Release(Guid id)
+    {
+        try
+        {
+            // Still this job's: one taken over (this instance was silent too long) belongs to another job now.
+            if (File.ReadAllText(LockPath).Trim() == id.ToString("N"))
+            {
+                File.Delete(LockPath);
+            }
+        }
+        catch (FileNotFoundException)
+        {
+            // Taken over and released already.
+        }
+    }
 
     internal DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -249,7 +263,7 @@ public sealed class RunningBackupJob
             WriteLocked();
             _finished = true;
         }
-        _file.Release();
+        _file.Release(_state.Id);
     }
 
     private void WriteLocked()
