@@ -385,23 +385,7 @@ public sealed class SeveralInstancesTests
     public async Task AJobLeftByAStoppedInstanceShowsAsFailedAndANewOneStarts()
     {
         using var instances = await TwoInstancesAsync();
-        // What an instance killed mid-backup leaves in the shared folder: its lock, its last state, no heartbeat since.
-        var backups = Path.Combine(instances.First.DataDirectory, "backups");
-        Directory.CreateDirectory(backups);
-        var id = Guid.NewGuid();
-        var stoppedAt = DateTime.UtcNow.AddMinutes(-5);
-        await File.WriteAllTextAsync(Path.Combine(backups, BackupJobFile.LockName), id.ToString("N"));
-        await File.WriteAllTextAsync(Path.Combine(backups, BackupJobFile.StateName), $$"""
-            {
-              "id": "{{id}}",
-              "kind": "Backup",
-              "startedBy": "killed-administrator",
-              "startedAt": "{{stoppedAt.AddMinutes(-1):O}}",
-              "archiveName": "gazette-backup-{{stoppedAt:yyyyMMdd-HHmmss}}.zip",
-              "progress": { "stage": "Media", "done": 3, "total": 10 },
-              "heartbeat": "{{stoppedAt:O}}"
-            }
-            """);
+        await LeaveAJobOfAStoppedInstanceAsync(instances.First.DataDirectory, BackupJobKind.Backup);
 
         var page = await instances.ThroughSecond.GetDocumentAsync("/admin/backup");
 
@@ -410,6 +394,41 @@ public sealed class SeveralInstancesTests
         Assert.Equal(HttpStatusCode.Redirect, (await instances.ThroughSecond.PostFormAsync("/admin/backup", "/admin/backup", [])).StatusCode);
         page = await WaitForTheBackupAsync(instances.ThroughFirst);
         Assert.Contains($"The backup started by {instances.Administrator} at", page.TextOf(".notice[role=status]"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARestoreLeftByAStoppedInstanceShowsAsFailedOnTheRestorePage()
+    {
+        using var instances = await TwoInstancesAsync();
+        await LeaveAJobOfAStoppedInstanceAsync(instances.First.DataDirectory, BackupJobKind.Restore);
+
+        var page = await instances.ThroughSecond.GetDocumentAsync("/admin/restored");
+
+        Assert.Null(page.QuerySelector("progress"));
+        Assert.Null(page.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Contains("The restore did not finish: the instance running it stopped", page.TextOf("[role=alert]"), StringComparison.Ordinal);
+    }
+
+    /// <summary>What an instance killed mid-job leaves in the shared folder: its lock, its last state, no heartbeat for five minutes.</summary>
+    private static async Task LeaveAJobOfAStoppedInstanceAsync(string dataDirectory, BackupJobKind kind)
+    {
+        var backups = Path.Combine(dataDirectory, "backups");
+        Directory.CreateDirectory(backups);
+        var id = Guid.NewGuid();
+        var stoppedAt = DateTime.UtcNow.AddMinutes(-5);
+        await File.WriteAllTextAsync(Path.Combine(backups, BackupJobFile.LockName), id.ToString("N"));
+        await File.WriteAllTextAsync(Path.Combine(backups, BackupJobFile.StateName), $$"""
+            {
+              "id": "{{id}}",
+              "kind": "{{kind}}",
+              "startedBy": "killed-administrator",
+              "startedAt": "{{stoppedAt.AddMinutes(-1):O}}",
+              "archiveName": "gazette-backup-{{stoppedAt:yyyyMMdd-HHmmss}}.zip",
+              "progress": { "stage": "Media", "done": 3, "total": 10 },
+              "ticketHash": "{{new string('0', 64)}}",
+              "heartbeat": "{{stoppedAt:O}}"
+            }
+            """);
     }
 
     /// <summary>Two instances on one database and one data folder, and one Administrator's browser whose requests land on either.</summary>
