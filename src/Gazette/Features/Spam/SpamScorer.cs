@@ -46,8 +46,10 @@ public sealed class SpamScorer(IServiceScopeFactory scopes, TimeProvider clock, 
         };
         db.SpamModels.Add(model);
         await db.SaveChangesAsync(cancellationToken);
-        // Only the older ones: another instance retraining at the same moment keeps its newer model.
-        await db.SpamModels.Where(m => m.Id < model.Id).ExecuteDeleteAsync(cancellationToken);
+        // All but the newest stored, not all but this one: another instance retraining at the same moment
+        // keeps its model when it is the newer, and a row it has not yet committed is deleted by its own
+        // pass, which runs after both are stored.
+        await db.SpamModels.Where(m => m.Id < db.SpamModels.Max(newest => newest.Id)).ExecuteDeleteAsync(cancellationToken);
         (_current, _currentTrainedAt) = (classifier, model.TrainedAt);
     }
 
