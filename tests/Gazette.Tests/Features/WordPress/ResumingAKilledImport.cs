@@ -1,10 +1,7 @@
 using System.Data.Common;
 using Gazette.Features.WordPress;
-using Gazette.Infrastructure;
 using Gazette.Tests.Features.Backup;
 using Gazette.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Gazette.Tests.Features.WordPress;
 
@@ -26,7 +23,7 @@ public sealed class ResumingAKilledImport
     public async Task OnSqliteAKilledImportLeavesWholeItemsAndFinishesWhenRunAgain()
     {
         var export = await ExportAsync();
-        var interrupted = Site.OnSqlite();
+        var interrupted = ImportTestSite.OnSqlite();
         await KillMidwayAsync(interrupted, export);
         await using (var db = await interrupted.OpenAsync())
         {
@@ -35,7 +32,7 @@ public sealed class ResumingAKilledImport
         await AssertNothingHalfWrittenAsync(interrupted);
 
         await ImportAsync(interrupted, export);
-        var uninterrupted = Site.OnSqlite();
+        var uninterrupted = ImportTestSite.OnSqlite();
         await ImportAsync(uninterrupted, export);
         await AssertTheSameAsync(uninterrupted, interrupted);
     }
@@ -44,22 +41,22 @@ public sealed class ResumingAKilledImport
     public async Task OnPostgreSqlAKilledImportLeavesWholeItemsAndFinishesWhenRunAgain()
     {
         var export = await ExportAsync();
-        var interrupted = Site.OnPostgreSql();
+        var interrupted = ImportTestSite.OnPostgreSql();
         await KillMidwayAsync(interrupted, export);
         await AssertNothingHalfWrittenAsync(interrupted);
 
         await ImportAsync(interrupted, export);
-        var uninterrupted = Site.OnPostgreSql();
+        var uninterrupted = ImportTestSite.OnPostgreSql();
         await ImportAsync(uninterrupted, export);
         await AssertTheSameAsync(uninterrupted, interrupted);
     }
 
     /// <summary>Starts the import and kills it at a random moment after its first batch was committed, before its last.</summary>
-    private static async Task KillMidwayAsync(Site site, string export)
+    private static async Task KillMidwayAsync(ImportTestSite site, string export)
     {
         using var import = GazetteProcess.StartVerb(site.Data, site.Settings, "import", "wordpress", export);
         var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (await ArticlesAsync(site) == 0)
+        while (await site.ArticlesAsync() == 0)
         {
             if (import.HasExited || DateTime.UtcNow > deadline)
             {
@@ -69,7 +66,7 @@ public sealed class ResumingAKilledImport
         }
         await Task.Delay(Random.Shared.Next(0, 400));
         await import.KillAsync();
-        var written = await ArticlesAsync(site);
+        var written = await site.ArticlesAsync();
         Assert.True(written is > 0 and < Posts, $"the kill was meant to land mid-way, but {written} of {Posts} articles were written");
     }
 
@@ -78,7 +75,7 @@ public sealed class ResumingAKilledImport
     /// <c>ImportedItems</c> rows that record them in one transaction: after a kill, every article and
     /// comment is recorded and every record names a row, and every article has all it came with.
     /// </summary>
-    private static async Task AssertNothingHalfWrittenAsync(Site site)
+    private static async Task AssertNothingHalfWrittenAsync(ImportTestSite site)
     {
         await using var db = await site.OpenAsync();
         // Compared here rather than in SQL: ImportedItems is keyed by WordPress id, not by the local one.
@@ -121,7 +118,7 @@ public sealed class ResumingAKilledImport
     }
 
     /// <summary>The resumed site holds what the uninterrupted one does, table by table, and nothing twice.</summary>
-    private static async Task AssertTheSameAsync(Site expected, Site actual)
+    private static async Task AssertTheSameAsync(ImportTestSite expected, ImportTestSite actual)
     {
         await using var whole = await expected.OpenAsync();
         await using var resumed = await actual.OpenAsync();
@@ -142,7 +139,7 @@ public sealed class ResumingAKilledImport
         await AssertNothingHalfWrittenAsync(actual);
     }
 
-    private static async Task ImportAsync(Site site, string export)
+    private static async Task ImportAsync(ImportTestSite site, string export)
     {
         var result = await GazetteVerb.RunAsync(site.Settings, "import", "wordpress", export);
         Assert.True(result.ExitCode == 0, result.Output + result.Errors);
@@ -158,70 +155,11 @@ public sealed class ResumingAKilledImport
         return file;
     }
 
-    /// <summary>How many articles the database holds; 0 until the import has made it.</summary>
-    private static async Task<long> ArticlesAsync(Site site)
-    {
-        try
-        {
-            await using var db = await site.OpenAsync();
-            return (long)(await ScalarAsync(db, """SELECT COUNT(*) FROM "Articles" """))!;
-        }
-        catch (DbException)
-        {
-            return 0; // no database, or no tables, yet
-        }
-    }
-
-    private static async Task<object?> ScalarAsync(DbConnection db, string sql)
-    {
-        await using var command = db.CreateCommand();
-        command.CommandText = sql;
-        var value = await command.ExecuteScalarAsync();
-        return value is int number ? (long)number : value;
-    }
+    private static Task<object?> ScalarAsync(DbConnection db, string sql) => ImportTestSite.ScalarAsync(db, sql);
 
     private static async Task<string> OutputAfterAsync(GazetteProcess process)
     {
         await process.WaitForExitAsync(TimeSpan.FromSeconds(5));
         return await process.OutputAsync();
-    }
-
-    /// <summary>A fresh site: its data folder, its settings, and a way to look into its database.</summary>
-    private sealed record Site(string Data, Dictionary<string, string> Settings, string? PostgreSql)
-    {
-        public static Site OnSqlite()
-        {
-            var data = Directory.CreateTempSubdirectory("gazette-import-kill-").FullName;
-            return new Site(data, new() { ["Gazette__DataDirectory"] = data }, null);
-        }
-
-        public static Site OnPostgreSql()
-        {
-            var data = Directory.CreateTempSubdirectory("gazette-import-kill-").FullName;
-            var connection = $"{Environment.GetEnvironmentVariable(PostgreSqlApp.Variable)};Database=gazette_test_{Guid.NewGuid().ToString("N")[..12]}";
-            return new Site(data, new()
-            {
-                ["Gazette__DataDirectory"] = data,
-                ["Gazette__Database__Provider"] = nameof(DatabaseProvider.PostgreSql),
-                ["ConnectionStrings__Gazette"] = connection,
-            }, connection);
-        }
-
-        public async Task<DbConnection> OpenAsync()
-        {
-            DbConnection db = PostgreSql is null
-                ? new SqliteConnection($"Data Source={Path.Combine(Data, "gazette.db")};Mode=ReadOnly;Pooling=False")
-                : new NpgsqlConnection(PostgreSql);
-            try
-            {
-                await db.OpenAsync();
-                return db;
-            }
-            catch
-            {
-                await db.DisposeAsync();
-                throw;
-            }
-        }
     }
 }
