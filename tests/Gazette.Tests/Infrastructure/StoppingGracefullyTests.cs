@@ -98,6 +98,10 @@ public sealed class StoppingGracefullyTests
             {
                 return true;
             }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+            {
+                // Queued on the listener as it closed: try again, until nothing listens at all.
+            }
             await Task.Delay(50);
         }
         return false;
