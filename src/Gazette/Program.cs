@@ -20,6 +20,10 @@ if (await CommandLine.TryRunStandaloneAsync(args) is { } standaloneExitCode)
 }
 
 var builder = WebApplication.CreateBuilder(args);
+// A stop (SIGTERM) lets the requests in flight finish and the background services end for this long, then
+// the host gives up on them. systemd kills the process TimeoutStopSec=30 after the stop (deploy/gazette.service):
+// the 5 s between leave the process time to dispose of the rest and exit by itself, with code 0.
+builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(25));
 
 var options = builder.Configuration.GetSection(GazetteOptions.Section).Get<GazetteOptions>() ?? new GazetteOptions();
 builder.Services.Configure<GazetteOptions>(builder.Configuration.GetSection(GazetteOptions.Section));

@@ -58,28 +58,26 @@ public sealed partial class NginxInFront : IAsyncLifetime
         ConnectionString = $"{postgres};Database=gazette_test_{Guid.NewGuid().ToString("N")[..12]}";
         // A slow mail server (a second a message): a batch keeps one instance's sender busy long enough for the
         // other's to start its round, so the two contend for the same messages.
-        Mail = new SmtpSink(FreePort(), answerAfter: TimeSpan.FromSeconds(1));
-        var nginxPort = FreePort();
+        Mail = new SmtpSink(GazetteProcess.FreePort(), answerAfter: TimeSpan.FromSeconds(1));
+        var nginxPort = GazetteProcess.FreePort();
         var environment = new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",
-            ["Gazette__DataDirectory"] = _data,
             ["Gazette__Database__Provider"] = nameof(DatabaseProvider.PostgreSql),
             ["ConnectionStrings__Gazette"] = ConnectionString,
             ["Gazette__Redis__Configuration"] = $"{redis},defaultDatabase={RedisDatabase}",
             ["Gazette__Site__Url"] = $"http://127.0.0.1:{nginxPort}",
             ["Gazette__Mail__Host"] = "127.0.0.1",
             ["Gazette__Mail__Port"] = Mail.Port.ToString(CultureInfo.InvariantCulture),
-            // Test readers post at once and often, all from nginx's one address.
-            ["Gazette__Comments__MinimumFillSeconds"] = "0",
-            ["Gazette__Comments__MaxCommentsPerAddress"] = "100000",
-            ["Gazette__Comments__MaxCommentsPerEmail"] = "100000",
         };
         // A first, alone: it migrates the new database and makes the first Administrator; then B joins it.
-        A = await GazetteProcess.StartAsync(FreePort(), environment);
+        // Test readers post at once and often, all from nginx's one address.
+        var settings = GazetteProcess.WithQuickReaders(environment);
+        A = GazetteProcess.StartSite(_data, settings);
+        await A.WaitUntilReadyAsync();
         AdministratorPassword = await FirstRunPasswordAsync(A);
-        B = await GazetteProcess.StartAsync(FreePort(), environment);
+        B = GazetteProcess.StartSite(_data, settings);
+        await B.WaitUntilReadyAsync();
         Nginx = await NginxProcess.StartAsync(nginxPort, A.Port, B.Port);
     }
 
@@ -170,15 +168,6 @@ public sealed partial class NginxInFront : IAsyncLifetime
         }
         return texts;
     });
-
-    public static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
 
     /// <summary>The password the first start logs once it listens (FirstRun), read from the process's console.</summary>
     private static async Task<string> FirstRunPasswordAsync(GazetteProcess app)

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using AngleSharp.Html.Parser;
 using Gazette.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -52,15 +49,15 @@ public sealed class SurvivingAKillTests
     /// <summary>Rounds of: start, post until killed, note what was acknowledged. Returns every acknowledged text.</summary>
     private static async Task<List<string>> PostThroughKillsAsync(string data, Dictionary<string, string> settings)
     {
+        settings = GazetteProcess.WithQuickReaders(settings);
         var acknowledged = new List<string>();
         var random = new Random();
         for (var round = 0; round < Rounds; round++)
         {
-            var port = FreePort();
-            using var app = Start(data, port, settings);
-            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-            await WaitUntilReadyAsync(client, app);
-            var (articleUrl, tokenUrl) = await FindTheDemoArticleAsync(client);
+            using var app = GazetteProcess.StartSite(data, settings);
+            var client = app.Client;
+            await app.WaitUntilReadyAsync();
+            var (articleUrl, tokenUrl) = await app.FindTheDemoArticleAsync();
 
             using var stop = new CancellationTokenSource();
             var posting = Task.Run(async () =>
@@ -90,85 +87,18 @@ public sealed class SurvivingAKillTests
                 }
             });
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(800, 2500)));
-            app.Kill(entireProcessTree: true);
-            await app.WaitForExitAsync();
+            await app.KillAsync();
             await stop.CancelAsync();
             await posting;
         }
         Assert.True(acknowledged.Count > Rounds, $"only {acknowledged.Count} comments were acknowledged");
         // One more start: whatever the last kill left must be readable and complete.
-        var last = FreePort();
-        using (var again = Start(data, last, settings))
+        using (var again = GazetteProcess.StartSite(data, settings))
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{last}/") };
-            await WaitUntilReadyAsync(client, again);
-            again.Kill(entireProcessTree: true);
-            await again.WaitForExitAsync();
+            await again.WaitUntilReadyAsync();
+            await again.KillAsync();
         }
         return acknowledged;
-    }
-
-    private static Process Start(string data, int port, Dictionary<string, string> settings)
-    {
-        var start = new ProcessStartInfo("dotnet", [typeof(GazetteOptions).Assembly.Location, "--urls", $"http://127.0.0.1:{port}"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = data,
-        };
-        start.Environment["Gazette__DataDirectory"] = data;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Gazette__Comments__MinimumFillSeconds"] = "0";
-        start.Environment["Gazette__Comments__MaxCommentsPerAddress"] = "100000";
-        start.Environment["Gazette__Comments__MaxCommentsPerEmail"] = "100000";
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key] = value;
-        }
-        var process = Process.Start(start)!;
-        // Drained so a full pipe never stalls the app.
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        return process;
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient client, Process app)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(app.HasExited, "the app stopped while starting");
-            try
-            {
-                if ((await client.GetAsync(new Uri("/healthz/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("the app did not become ready");
-    }
-
-    private static async Task<(string ArticleUrl, string TokenUrl)> FindTheDemoArticleAsync(HttpClient client)
-    {
-        var parser = new HtmlParser();
-        var home = parser.ParseDocument(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
-        var articleUrl = home.QuerySelector("a[href*='night-ferry-returns-to-kestrel-bay']")!.GetAttribute("href")!;
-        var page = parser.ParseDocument(await client.GetStringAsync(new Uri(articleUrl, UriKind.Relative)));
-        return (articleUrl, page.QuerySelector("form.comment-form")!.GetAttribute("data-token-url")!);
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 
     private static async Task<string?> ScalarAsync(System.Data.Common.DbConnection db, string sql)

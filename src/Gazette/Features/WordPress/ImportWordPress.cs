@@ -226,7 +226,8 @@ public sealed class ImportWordPress(
             {
                 return;
             }
-            await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            await using var transaction = await _db.Database.BeginTransactionAsync(CancellationToken.None);
             var ids = _batch.Select(i => i.Id).Concat(_batch.SelectMany(i => i.Comments).Select(c => c.Id))
                 .Concat(_batch.Where(i => i.Type == "guest-author").Select(i => WordPressAuthors.GuestKey(i.Id))).ToList();
             await _run.LoadKnownAsync(_db, ["item", "comment", "author"], ids, cancellationToken);
@@ -234,14 +235,18 @@ public sealed class ImportWordPress(
             {
                 await ImportAsync(item, cancellationToken);
             }
-            await _redirects.CheckBatchAsync(cancellationToken);
-            await _db.SaveChangesAsync(cancellationToken);
-            await _redirects.InsertBatchAsync(cancellationToken);
-            await _comments.InsertBatchAsync(cancellationToken);
+            // From here the batch is only written, which takes a moment: a stop (the site's, for an import job) lets
+            // it finish rather than cancel it halfway, which would roll it back all the same but have EF Core log the
+            // rollback of its savepoint as an error.
+            var writing = CancellationToken.None;
+            await _redirects.CheckBatchAsync(writing);
+            await _db.SaveChangesAsync(writing);
+            await _redirects.InsertBatchAsync(writing);
+            await _comments.InsertBatchAsync(writing);
             _articles.Saved();
             _terms.Saved();
-            await _run.SaveMappingsAsync(_db, _clock.GetUtcNow().UtcDateTime, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await _run.SaveMappingsAsync(_db, _clock.GetUtcNow().UtcDateTime, writing);
+            await transaction.CommitAsync(writing);
             _db.ChangeTracker.Clear();
             _done += _batch.Count;
             _metrics.ItemsImported(_batch.Count);

@@ -32,10 +32,18 @@ internal sealed class WordPressArticles(
     {
         var kind = item.Type == "page" ? "pages" : "posts";
         if (run.WasImported("item", item.Id, out var known) && int.TryParse(known, CultureInfo.InvariantCulture, out var knownId)
-            && await db.Articles.AnyAsync(a => a.Id == knownId, cancellationToken))
+            && await db.Articles.AsNoTracking().Where(a => a.Id == knownId)
+                .Select(a => new ImportedBefore(a.Kind, a.Status, a.PublishedAt, a.Slug, a.ParentId)).FirstOrDefaultAsync(cancellationToken) is { } before)
         {
             _ids[item.Id] = knownId;
             run.Report.Skipped(kind, ImportText.Describe(item), "already imported");
+            // An earlier run stopped (or was killed) after this article's batch may not have got to what is done
+            // once every item is in: this run does it, so it must know the article as a run that made it would.
+            redirects.KnowArticle(item.Id, before.Kind, before.Status, before.PublishedAt, before.Slug);
+            if (before is { Kind: ArticleKind.Page, ParentId: null } && item.Parent is { Length: > 0 } parentOfKnown && parentOfKnown != "0")
+            {
+                _parents.Add((knownId, parentOfKnown));
+            }
             await comments.AddAsync(item, null, knownId, cancellationToken);
             return;
         }
@@ -190,6 +198,9 @@ internal sealed class WordPressArticles(
             }
         }
     }
+
+    /// <summary>What the deferred links need of an article an earlier run made.</summary>
+    private sealed record ImportedBefore(ArticleKind Kind, ArticleStatus Status, DateTime? PublishedAt, string Slug, int? ParentId);
 
     private static void UseImage(Article article, WordPressImage image)
     {

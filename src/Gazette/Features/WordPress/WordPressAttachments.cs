@@ -73,14 +73,17 @@ internal sealed partial class WordPressAttachments(
         var url = item.AttachmentUrl ?? item.GuidText ?? "";
         if (run.WasImported("item", item.Id, out var known))
         {
+            string? stored = null;
             if (int.TryParse(known, CultureInfo.InvariantCulture, out var mediaId)
-                && await db.MediaItems.Where(m => m.Id == mediaId).Select(m => m.Path).FirstOrDefaultAsync(cancellationToken) is { } stored)
+                && await db.MediaItems.Where(m => m.Id == mediaId).Select(m => m.Path).FirstOrDefaultAsync(cancellationToken) is { } path)
             {
-                Remember(url, stored);
-                url = stored;
+                Remember(url, path);
+                url = stored = path;
             }
             _images[item.Id] = new WordPressImage(url, alt, caption, credit, description);
             run.Report.Skipped("attachments", ImportText.Describe(item), "already imported");
+            // Its old page is redirected once every article is in: a run stopped before then did not get to it.
+            redirects.ForAttachment(item, stored);
             return;
         }
         // Without its file, articles use the image at its WordPress address.

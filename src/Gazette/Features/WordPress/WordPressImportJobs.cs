@@ -10,14 +10,15 @@ namespace Gazette.Features.WordPress;
 /// (<see cref="ImportJob"/>) with its files saved in the data folder, claimed by whichever instance
 /// of the site gets to it first (a conditional update only one can make), and its progress and then
 /// its report kept in the row, so every instance shows them. A job whose instance stopped saying it
-/// runs is taken up again by another: the import resumes where its batches stopped. The files are
+/// runs (<see cref="WordPressSettings.ImportQuietSeconds"/>) is taken up again by another: the import
+/// resumes where its batches stopped. The files are
 /// deleted once the import has read them.
 /// </summary>
 public sealed class WordPressImportJobs(
-    IServiceScopeFactory scopes, IOptions<GazetteOptions> options, TimeProvider clock, ILogger<WordPressImportJobs> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<GazetteOptions> options, IOptions<WordPressSettings> settings, TimeProvider clock,
+    ILogger<WordPressImportJobs> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan Quiet = TimeSpan.FromMinutes(2);
     private readonly string _instance = Guid.NewGuid().ToString("N");
 
     public sealed class Job
@@ -110,7 +111,7 @@ public sealed class WordPressImportJobs(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GazetteDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var quietSince = now - Quiet;
+        var quietSince = now - settings.Value.ImportQuietAfter;
         var candidate = await db.ImportJobs.AsNoTracking()
             .Where(j => j.State == ImportJobState.Queued || (j.State == ImportJobState.Running && j.HeartbeatAt < quietSince))
             .OrderBy(j => j.Id).FirstOrDefaultAsync(cancellationToken);
@@ -152,15 +153,18 @@ public sealed class WordPressImportJobs(
         {
             await using var scope = scopes.CreateAsyncScope();
             var import = scope.ServiceProvider.GetRequiredService<ImportWordPress>();
-            if (job.UploadsPath is not null)
-            {
-                await TellAsync(new ImportProgress("Unpacking the uploads", 0, 0), always: true);
-            }
-            var files = await AttachmentFiles.ChooseAsync(scope.ServiceProvider, job.UploadsPath, job.DownloadAttachments, unpacked, stopping);
             // Reported from the import's own thread; written at most once a second, in order.
-            var latest = new ImportProgress("Checking the file", 0, 0);
+            var latest = new ImportProgress(job.UploadsPath is null ? "Checking the file" : "Unpacking the uploads", 0, 0);
+            await TellAsync(latest, always: true);
             var progress = new SynchronousProgress(p => latest = p);
-            var running = import.ExecuteAsync(job.ExportPath, files, progress, stopping);
+            // On a thread of its own: unpacking the zip and checking the file run long without yielding, and
+            // the heartbeat below must go on meanwhile, or another instance would take the job up while it runs.
+            var running = Task.Run(async () =>
+            {
+                var files = await AttachmentFiles.ChooseAsync(scope.ServiceProvider, job.UploadsPath, job.DownloadAttachments, unpacked, stopping);
+                latest = new ImportProgress("Checking the file", 0, 0);
+                return await import.ExecuteAsync(job.ExportPath, files, progress, stopping);
+            }, CancellationToken.None);
             while (!running.IsCompleted)
             {
                 await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None));

@@ -33,11 +33,10 @@ internal sealed class WordPressRedirects(GazetteDbContext db, ImportRun run, Tim
     /// </summary>
     public void ForArticle(WxrItem item, Article article)
     {
-        if (article.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled) || article.PublishedAt is not { } published)
+        if (LinkOf(article.Kind, article.Status, article.PublishedAt, article.Slug) is not { } to)
         {
             return;
         }
-        var to = ArticleLinks.Of(article.Kind, published, article.Slug);
         _postLinks[item.Id] = to;
         var froms = new List<string> { run.BasePath + "/?p=" + item.Id };
         if (article.Kind == ArticleKind.Page)
@@ -67,6 +66,19 @@ internal sealed class WordPressRedirects(GazetteDbContext db, ImportRun run, Tim
             _batch.Add((from, to, article));
         }
     }
+
+    /// <summary>An article an earlier run made of this item: its attachments' old pages lead to it, as they would have then.</summary>
+    public void KnowArticle(string wordPressId, ArticleKind kind, ArticleStatus status, DateTime? publishedAt, string slug)
+    {
+        if (LinkOf(kind, status, publishedAt, slug) is { } to)
+        {
+            _postLinks[wordPressId] = to;
+        }
+    }
+
+    /// <summary>Where an article is read, if readers can read it (or will, once its time comes).</summary>
+    private static string? LinkOf(ArticleKind kind, ArticleStatus status, DateTime? publishedAt, string slug) =>
+        status is ArticleStatus.Published or ArticleStatus.Scheduled && publishedAt is { } published ? ArticleLinks.Of(kind, published, slug) : null;
 
     /// <summary>
     /// An attachment's own page in WordPress (its permalink, <c>/?attachment_id=ID</c>) will lead to the

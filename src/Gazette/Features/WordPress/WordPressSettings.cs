@@ -1,8 +1,9 @@
 namespace Gazette.Features.WordPress;
 
 /// <summary>
-/// The limits of a WordPress import's uploads zip: the <c>Gazette:WordPress</c> configuration section
-/// (<c>Gazette__WordPress__MaxUnpackedMegabytes=4096</c>, …). A zip over any of them is refused whole.
+/// The limits of a WordPress import's uploads zip, and how the staff area's import queue waits on a quiet
+/// instance: the <c>Gazette:WordPress</c> configuration section (<c>Gazette__WordPress__MaxUnpackedMegabytes=4096</c>,
+/// …). A zip over any of the limits is refused whole.
 /// </summary>
 public sealed class WordPressSettings
 {
@@ -16,6 +17,14 @@ public sealed class WordPressSettings
 
     /// <summary>The free disk space, in megabytes (MiB), that unpacking must leave.</summary>
     public int MinFreeDiskMegabytes { get; set; } = 1024;
+
+    /// <summary>
+    /// How long, in seconds, an import job's instance may go without saying it still runs it (it says so every
+    /// second) before another instance takes the job up and resumes it: the instance was stopped or killed.
+    /// </summary>
+    public int ImportQuietSeconds { get; set; } = 120;
+
+    public TimeSpan ImportQuietAfter => TimeSpan.FromSeconds(ImportQuietSeconds);
 
     public long MaxUnpackedBytes => MaxUnpackedMegabytes * 1024L * 1024L;
 

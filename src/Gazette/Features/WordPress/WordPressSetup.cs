@@ -8,6 +8,8 @@ internal static class WordPressSetup
             .BindConfiguration(WordPressSettings.Section)
             .Validate(s => s.MaxUnpackedMegabytes > 0 && s.MaxUnpackedFiles > 0 && s.MinFreeDiskMegabytes >= 0,
                 $"{WordPressSettings.Section}: MaxUnpackedMegabytes and MaxUnpackedFiles must be at least 1, and MinFreeDiskMegabytes at least 0.")
+            // Well above the once-a-second heartbeat, or a busy instance would lose its job to another while it runs it.
+            .Validate(s => s.ImportQuietSeconds >= 5, $"{WordPressSettings.Section}:ImportQuietSeconds must be at least 5.")
             .ValidateOnStart();
         services.AddScoped<ImportWordPress>();
         services.AddScoped<ExportWordPress>();

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Gazette.Infrastructure;
+using Gazette.Tests.Infrastructure;
 
 namespace Gazette.Tests.Features.Backup;
 
@@ -10,17 +10,7 @@ internal static class GazetteVerb
 
     public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [typeof(GazetteOptions).Assembly.Location, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = environment["Gazette__DataDirectory"],
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var start = GazetteProcess.StartInfo(environment["Gazette__DataDirectory"], environment, args);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
