@@ -19,7 +19,7 @@ if (await CommandLine.TryRunStandaloneAsync(args) is { } standaloneExitCode)
     return standaloneExitCode;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = WebHosting.PublishedContentRoot() });
 // A stop (SIGTERM) lets the requests in flight finish and the background services end for this long, then
 // the host gives up on them. systemd kills the process TimeoutStopSec=30 after the stop (deploy/gazette.service):
 // the 5 s between leave the process time to dispose of the rest and exit by itself, with code 0.

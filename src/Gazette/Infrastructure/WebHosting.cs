@@ -12,6 +12,16 @@ namespace Gazette.Infrastructure;
 /// </summary>
 internal static class WebHosting
 {
+    /// <summary>
+    /// A published app (<c>dotnet publish</c>) has its <c>wwwroot</c> and <c>appsettings.json</c> beside Gazette.dll,
+    /// and is usually started from another folder (the systemd unit's working directory is the data's): its own
+    /// folder is then the content root, or the site would have no style sheets. Anywhere else (<c>dotnet run</c>,
+    /// the tests) null keeps the default, the current directory. The data folder is unaffected: it is relative
+    /// to the current directory either way.
+    /// </summary>
+    public static string? PublishedContentRoot() =>
+        Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? AppContext.BaseDirectory : null;
+
     public static WebApplicationBuilder AddWebHosting(this WebApplicationBuilder builder)
     {
         // Nothing in an answer names the server software.
