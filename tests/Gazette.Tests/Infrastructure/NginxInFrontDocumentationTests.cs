@@ -7,7 +7,7 @@ namespace Gazette.Tests.Infrastructure;
 public sealed class NginxInFrontDocumentationTests
 {
     private static string Read(params string[] path) =>
-        File.ReadAllText(Path.Combine([NginxProcess.RepositoryRoot(), .. path])).ReplaceLineEndings("\n");
+        File.ReadAllText(Path.Combine([TestTools.RepositoryRoot(), .. path])).ReplaceLineEndings("\n");
 
     [Fact]
     public void TheReadmeQuotesTheProxySettingsTheTestsInclude()

@@ -28,7 +28,7 @@ public sealed class NginxProcess : IDisposable
     public Uri Address { get; }
 
     /// <summary>The proxy settings production uses, from the repository this test was built from.</summary>
-    public static string ProxySettingsFile => Path.Combine(RepositoryRoot(), "deploy", "nginx-gazette-proxy.conf");
+    public static string ProxySettingsFile => Path.Combine(TestTools.RepositoryRoot(), "deploy", "nginx-gazette-proxy.conf");
 
     public static async Task<NginxProcess> StartAsync(int port, params int[] upstreams)
     {
@@ -123,18 +123,5 @@ public sealed class NginxProcess : IDisposable
             }
         }
         throw new TimeoutException($"nginx did not listen on {port}:\n{ErrorLog}");
-    }
-
-    /// <summary>The folder holding Gazette.slnx, above the test assembly.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Gazette.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("no Gazette.slnx above " + AppContext.BaseDirectory);
     }
 }

@@ -1,21 +1,32 @@
 namespace Gazette.Tests.Infrastructure;
 
 /// <summary>
-/// <c>tests/tools</c>: the npm packages the tests run on what Gazette serves (an independent feed
-/// parser, the Nu HTML Checker). ./test.sh installs them with <c>npm ci</c> when they are missing.
+/// Where the tests find the repository's own files: <c>deploy/</c>, the README, the app's project, and
+/// <c>tests/tools</c>, the npm packages the tests run on what Gazette serves (an independent feed parser,
+/// the Nu HTML Checker; ./test.sh installs them with <c>npm ci</c> when they are missing).
 /// </summary>
 public static class TestTools
 {
-    public static string Directory()
+    /// <summary>The folder holding Gazette.slnx, above the test assembly.</summary>
+    public static string RepositoryRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            var tools = Path.Combine(dir.FullName, "tests", "tools");
-            if (File.Exists(Path.Combine(tools, "package.json")))
+            if (File.Exists(Path.Combine(folder.FullName, "Gazette.slnx")))
             {
-                return tools;
+                return folder.FullName;
             }
         }
-        throw new InvalidOperationException("tests/tools/package.json not found above " + AppContext.BaseDirectory);
+        throw new DirectoryNotFoundException("no Gazette.slnx above " + AppContext.BaseDirectory);
+    }
+
+    public static string Directory()
+    {
+        var tools = Path.Combine(RepositoryRoot(), "tests", "tools");
+        if (!File.Exists(Path.Combine(tools, "package.json")))
+        {
+            throw new InvalidOperationException("tests/tools/package.json not found in " + RepositoryRoot());
+        }
+        return tools;
     }
 }
