@@ -51,11 +51,19 @@ public sealed class GazetteProcess : IDisposable
         }
     }
 
-    /// <summary>Starts the site on a free port with its data in <paramref name="data"/>, and settings as environment variables.</summary>
-    public static GazetteProcess StartSite(string data, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts the site on a free port.</summary>
+    /// <param name="data">The data folder, also the folder it is started from (as the systemd unit does).</param>
+    /// <param name="settings">Settings, as environment variables.</param>
+    /// <param name="app">Another copy of Gazette.dll to run (a published one); the one the tests are built against when null.</param>
+    public static GazetteProcess StartSite(string data, IReadOnlyDictionary<string, string> settings, string? app = null)
     {
         var port = FreePort();
-        return new GazetteProcess(StartInfo(data, settings, "--urls", $"http://127.0.0.1:{port}"), port);
+        var start = StartInfo(data, settings, "--urls", $"http://127.0.0.1:{port}");
+        if (app is not null)
+        {
+            start.ArgumentList[0] = app;
+        }
+        return new GazetteProcess(start, port);
     }
 
     /// <summary>Starts a verb (<c>import wordpress FILE</c>…) with its data in <paramref name="data"/>.</summary>
