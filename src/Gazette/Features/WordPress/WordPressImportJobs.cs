@@ -1,4 +1,5 @@
 using Gazette.Data;
+using Gazette.Features.Backup;
 using Gazette.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace Gazette.Features.WordPress;
 /// deleted once the import has read them.
 /// </summary>
 public sealed class WordPressImportJobs(
-    IServiceScopeFactory scopes, IOptions<GazetteOptions> options, IOptions<WordPressSettings> settings, TimeProvider clock,
+    IServiceScopeFactory scopes, IOptions<GazetteOptions> options, IOptions<WordPressSettings> settings, BackupJobFile backupJobs, TimeProvider clock,
     ILogger<WordPressImportJobs> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
@@ -48,15 +49,22 @@ public sealed class WordPressImportJobs(
     /// <summary>What an import from the staff area is given: the export, and where its attachments' files are.</summary>
     public sealed record Request(Stream Export, Stream? UploadsZip, bool DownloadAttachments, string StartedBy, DateTime Now);
 
-    /// <summary>Saves the uploads and queues their import; false when an import is queued or running already.</summary>
-    public async Task<bool> StartAsync(Request request, CancellationToken cancellationToken)
+    /// <summary>Saves the uploads and queues their import.</summary>
+    /// <returns>Null once queued; else why not (an import queued or running already, a restore replacing the site).</returns>
+    public async Task<string?> StartAsync(Request request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // A restore replaces the tables the import writes to (its own job row among them); it refuses to start
+        // while an import runs, and an import waits for it the same way.
+        if (backupJobs.Current is { Kind: BackupJobKind.Restore, Finished: false })
+        {
+            return "The site is being restored from a backup: start the import once the restore is done.";
+        }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GazetteDbContext>();
         if (await db.ImportJobs.AnyAsync(j => j.State != ImportJobState.Finished, cancellationToken))
         {
-            return false;
+            return "An import is running already: wait for its report, then start the next.";
         }
         var folder = Path.Combine(options.Value.DataPath, "imports");
         Directory.CreateDirectory(folder);
@@ -82,7 +90,7 @@ public sealed class WordPressImportJobs(
             Delete(file, zip, null);
             throw;
         }
-        return true;
+        return null;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

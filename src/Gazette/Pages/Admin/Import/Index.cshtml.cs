@@ -42,9 +42,10 @@ public sealed class IndexModel(WordPressImportJobs jobs, TimeProvider clock) : P
         await using var export = file.OpenReadStream();
         await using var zip = uploads is { Length: > 0 } ? uploads.OpenReadStream() : null;
         var request = new WordPressImportJobs.Request(export, zip, DownloadAttachments, User.Identity?.Name ?? "?", clock.GetUtcNow().UtcDateTime);
-        if (!await jobs.StartAsync(request, cancellationToken))
+        if (await jobs.StartAsync(request, cancellationToken) is { } refused)
         {
-            Error = "An import is running already: wait for its report, then start the next.";
+            Error = refused;
+            Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
         return RedirectToPage();
