@@ -24,6 +24,12 @@ internal static class SecurityHeaders
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
+            {
+                // The newsroom's pages and downloads (backups hold password hashes and keys) are for the one
+                // signed in: kept by no proxy, nor by a shared computer's browser once they have signed out.
+                headers.CacheControl = "no-store";
+            }
             return next(context);
         });
 }

@@ -39,10 +39,14 @@ public sealed class SessionCutoff(IServiceScopeFactory scopes)
     }
 
     /// <summary>Notes when a session begins (see <see cref="SignedInAtItem"/>).</summary>
+    /// <remarks>
+    /// Only when it begins: Identity's <c>RefreshSignInAsync</c> (after a password or two-factor change) signs in
+    /// again with the session's own properties, and must not make a session begun before a restore look newer.
+    /// </remarks>
     public static void NoteSignIn(AuthenticationProperties properties, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(properties);
-        properties.Items[SignedInAtItem] = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
+        properties.Items.TryAdd(SignedInAtItem, now.UtcTicks.ToString(CultureInfo.InvariantCulture));
     }
 
     private long _ticks;

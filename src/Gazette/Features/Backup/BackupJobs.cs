@@ -7,7 +7,7 @@ namespace Gazette.Features.Backup;
 /// next backup replaces it.
 /// </summary>
 public sealed class BackupJobs(
-    IServiceScopeFactory scopes, StoredBackups stored, BackupJobFile jobs, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<BackupJobs> logger)
+    IServiceScopeFactory scopes, StoredBackups stored, BackupJobFile jobs, RunningBackupTasks tasks, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<BackupJobs> logger)
 {
     /// <summary>Starts a backup; false when a backup or a restore is already running, on this instance or another.</summary>
     public bool Start(string startedBy)
@@ -17,8 +17,7 @@ public sealed class BackupJobs(
         {
             return false;
         }
-        stored.DeleteBackups();
-        _ = Task.Run(() => RunAsync(job, Path.Combine(stored.Folder, name)), CancellationToken.None);
+        tasks.Run(() => RunAsync(job, Path.Combine(stored.Folder, name)));
         return true;
     }
 
@@ -34,6 +33,8 @@ public sealed class BackupJobs(
             await using var scope = scopes.CreateAsyncScope();
             var backup = scope.ServiceProvider.GetRequiredService<CreateBackup>();
             await backup.ExecuteAsync(path, new InlineProgress<BackupProgress>(job.Report), lifetime.ApplicationStopping);
+            // Only now: should this one fail, the last one is still there to download.
+            stored.DeleteBackupsOtherThan(path);
         }
         catch (Exception e)
         {

@@ -10,6 +10,8 @@ public static class BackupSetup
         services.AddSingleton<BackupJobFile>();
         services.AddSingleton<BackupJobs>();
         services.AddSingleton<RestoreJobs>();
+        services.AddSingleton<RunningBackupTasks>();
+        services.AddHostedService(provider => provider.GetRequiredService<RunningBackupTasks>());
         return services;
     }
 }

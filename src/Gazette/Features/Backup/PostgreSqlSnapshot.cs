@@ -76,7 +76,9 @@ internal sealed class PostgreSqlSnapshot : IDatabaseSnapshot
             await source.CopyToAsync(target, cancellationToken);
         }
         await ResetSequencesAsync(connection, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Not cancelled: a stop racing the commit could otherwise be told of after the server committed, and the
+        // media folder would go back to the replaced site's beside the restored database.
+        await transaction.CommitAsync(CancellationToken.None);
         progress?.Report(new BackupProgress("Database", loads.Count, loads.Count));
     }
 

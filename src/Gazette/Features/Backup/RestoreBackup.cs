@@ -76,7 +76,17 @@ public sealed class RestoreBackup(
             if (into == RestoreInto.ReplaceSite)
             {
                 // Before the replaced media folder is deleted, which may take a while: no page of the old site is served meanwhile.
-                await ForgetTheReplacedSiteAsync(settingsVersionBefore);
+                try
+                {
+                    await ForgetTheReplacedSiteAsync(settingsVersionBefore);
+                }
+                catch (Exception e)
+                {
+                    // The site is the backup's from here on: whatever fails now must not be reported as "nothing changed".
+                    throw new SiteReplacedException(
+                        "The backup was restored, but what the site kept of the replaced one could not all be cleared (" + e.Message
+                        + "). Restart every instance of the site: that empties their caches and reads the restored settings and keys.", e);
+                }
             }
         }
         finally
@@ -128,10 +138,11 @@ public sealed class RestoreBackup(
         }
         catch
         {
-            // The database load is all or nothing; the media folder goes back with it.
+            // The database load is all or nothing; the media folder goes back with it. Renames only, so that it is
+            // back at once even when a stop is what failed the load: the archive's files are deleted with the staging.
             if (Directory.Exists(media))
             {
-                Directory.Delete(media, recursive: true);
+                Directory.Move(media, Path.Combine(staging, "media-not-restored"));
             }
             if (Directory.Exists(replacedMedia))
             {

@@ -14,7 +14,7 @@ namespace Gazette.Features.Backup;
 /// the sign-in the restore ends) on a page that needs no sign-in.
 /// </summary>
 public sealed class RestoreJobs(
-    IServiceScopeFactory scopes, StoredBackups stored, BackupJobFile jobs, IHostApplicationLifetime lifetime, ILogger<RestoreJobs> logger)
+    IServiceScopeFactory scopes, RunningBackupTasks tasks, StoredBackups stored, BackupJobFile jobs, IHostApplicationLifetime lifetime, ILogger<RestoreJobs> logger)
 {
     /// <param name="Path">The archive.</param>
     /// <param name="ArchiveName">The archive as the Administrator knows it: the uploaded file's name, or the stored archive's.</param>
@@ -40,7 +40,7 @@ public sealed class RestoreJobs(
         {
             return null;
         }
-        _ = Task.Run(() => RunAsync(job, request), CancellationToken.None);
+        tasks.Run(() => RunAsync(job, request));
         return ticket;
     }
 
@@ -58,13 +58,23 @@ public sealed class RestoreJobs(
                 var safety = stored.NewSafetyBackupPath();
                 var backup = scope.ServiceProvider.GetRequiredService<CreateBackup>();
                 await backup.ExecuteAsync(safety, new InlineProgress<BackupProgress>(p => job.Report(p with { Stage = "Safety backup: " + p.Stage })), cancellationToken);
-                stored.DeleteSafetyBackupsOtherThan(safety);
                 job.Update(state => state with { SafetyBackup = Path.GetFileName(safety) });
             }, lifetime.ApplicationStopping);
+            // Only once the site is replaced: should the restore fail, an older safety backup may be the only copy of a
+            // site (the one before the last restore, say, which an Administrator is restoring now to undo it).
+            if (job.State.SafetyBackup is { } made)
+            {
+                stored.DeleteSafetyBackupsOtherThan(Path.Combine(stored.Folder, made), request.Path);
+            }
             logger.LogWarning("{User} replaced the site with the backup made at {MadeAt:u} ({Archive}).", request.StartedBy, restored.CreatedAt, request.ArchiveName);
         }
         catch (BackupRefusedException e)
         {
+            error = e.Message;
+        }
+        catch (SiteReplacedException e)
+        {
+            logger.LogError(e, "The restore started by {User} replaced the site, then failed.", request.StartedBy);
             error = e.Message;
         }
         catch (OperationCanceledException)

@@ -67,7 +67,7 @@ internal static class RunBackup
                 $"Restored the backup of {manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC from {file}. Start Gazette on this data folder to serve the site."));
             return 0;
         }
-        catch (BackupRefusedException e)
+        catch (Exception e) when (e is BackupRefusedException or SiteReplacedException)
         {
             await error.WriteLineAsync(e.Message);
             return 1;

@@ -47,18 +47,20 @@ public sealed class StoredBackups(IOptions<GazetteOptions> options, TimeProvider
     }
 
     /// <summary>Deletes the safety backups older than <paramref name="kept"/>: each can be as large as the site.</summary>
-    public void DeleteSafetyBackupsOtherThan(string kept)
-    {
-        foreach (var archive in List().Where(a => a.IsSafetyBackup && !string.Equals(a.Path, kept, StringComparison.Ordinal)))
-        {
-            File.Delete(archive.Path);
-        }
-    }
+    /// <remarks>Called once the restore succeeded, never before: until then an older one may be the only copy of a site.</remarks>
+    public void DeleteSafetyBackupsOtherThan(params string[] kept) =>
+        Delete(List().Where(a => a.IsSafetyBackup && !kept.Contains(a.Path, StringComparer.Ordinal)));
 
-    /// <summary>The backups made from the staff area (not the safety backup): each new one replaces them, as each can be as large as the site.</summary>
-    public void DeleteBackups()
+    /// <summary>
+    /// The backups made from the staff area (not the safety backup) other than <paramref name="kept"/>: each new
+    /// one replaces them, as each can be as large as the site; called once the new one is finished, never before.
+    /// </summary>
+    public void DeleteBackupsOtherThan(string kept) =>
+        Delete(List().Where(a => !a.IsSafetyBackup && !string.Equals(a.Path, kept, StringComparison.Ordinal)));
+
+    private static void Delete(IEnumerable<Archive> archives)
     {
-        foreach (var archive in List().Where(a => !a.IsSafetyBackup))
+        foreach (var archive in archives.ToList())
         {
             File.Delete(archive.Path);
         }

@@ -49,6 +49,8 @@ public sealed class WordPressImportJobs(
     /// <summary>What an import from the staff area is given: the export, and where its attachments' files are.</summary>
     public sealed record Request(Stream Export, Stream? UploadsZip, bool DownloadAttachments, string StartedBy, DateTime Now);
 
+    private bool RestoreRunning => backupJobs.Current is { Kind: BackupJobKind.Restore, Finished: false };
+
     /// <summary>Saves the uploads and queues their import.</summary>
     /// <returns>Null once queued; else why not (an import queued or running already, a restore replacing the site).</returns>
     public async Task<string?> StartAsync(Request request, CancellationToken cancellationToken)
@@ -56,7 +58,7 @@ public sealed class WordPressImportJobs(
         ArgumentNullException.ThrowIfNull(request);
         // A restore replaces the tables the import writes to (its own job row among them); it refuses to start
         // while an import runs, and an import waits for it the same way.
-        if (backupJobs.Current is { Kind: BackupJobKind.Restore, Finished: false })
+        if (RestoreRunning)
         {
             return "The site is being restored from a backup: start the import once the restore is done.";
         }
@@ -116,6 +118,11 @@ public sealed class WordPressImportJobs(
     /// <summary>The oldest queued job (or one whose instance went quiet), if this instance's update takes it first.</summary>
     private async Task<ImportJob?> ClaimAsync(CancellationToken cancellationToken)
     {
+        if (RestoreRunning)
+        {
+            // A job queued a moment before the restore began waits for it (the restore may well replace its row).
+            return null;
+        }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GazetteDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;

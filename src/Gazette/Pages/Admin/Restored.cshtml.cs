@@ -36,6 +36,8 @@ public sealed class RestoredModel(BackupJobFile jobs) : PageModel
         {
             // The sign-in cookie can no longer be read; take it away with the ticket, which has served.
             await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            // Once: back on this page after signing in with an account from the backup, no ticket signs them out again.
+            Response.Cookies.Delete(Backup.RestoreModel.TicketCookie, new CookieOptions { Path = "/admin" });
         }
         return Page();
     }
