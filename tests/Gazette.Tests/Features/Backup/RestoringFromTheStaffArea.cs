@@ -69,6 +69,10 @@ public abstract class RestoringFromTheStaffArea
             Assert.NotEmpty(stages);
             Assert.All(stages, stage => Assert.Matches("^(Waiting|Checking|Unpacking|Safety backup: (Database|Media)|Database|Done)", stage));
             AssertSame(backedUp, await app.WithDbAsync(db => SiteContents.ReadAsync(db, app.DataDirectory)));
+            // The ticket has served: back on the page, nothing of the restore is shown to a browser now signed out.
+            var again = await restorer.GetAsync(new Uri("/admin/restored", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+            Assert.StartsWith("/admin/signin", again.Headers.Location?.OriginalString, StringComparison.Ordinal);
 
             // What the running site held of the old one is gone: its cached page, the tagline it had read.
             Assert.Equal(HttpStatusCode.NotFound, (await app.CreateBrowser().GetAsync(new Uri(GazetteApp.UrlOf(later), UriKind.Relative))).StatusCode);
@@ -86,6 +90,8 @@ public abstract class RestoringFromTheStaffArea
                 .Single(name => name.StartsWith(StoredBackups.SafetyBackupPrefix, StringComparison.Ordinal));
             var download = await administrator.GetAsync(new Uri(page.QuerySelector($"a[href*='{safety}']")!.GetAttribute("href")!, UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            // It holds password hashes and keys: kept by no proxy or browser cache.
+            Assert.True(download.Headers.CacheControl?.NoStore, "the download is sent no-store");
             var downloaded = Path.Combine(Path.GetTempPath(), $"gazette-download-{Guid.NewGuid():N}.zip");
             await File.WriteAllBytesAsync(downloaded, await download.Content.ReadAsByteArrayAsync());
             Assert.Equal(app is PostgreSqlApp ? "PostgreSql" : "Sqlite", (await BackupArchiveReader.VerifyAsync(downloaded, CancellationToken.None)).Provider);
@@ -95,6 +101,10 @@ public abstract class RestoringFromTheStaffArea
             (outcome, _) = await RestoreForm.FollowAsync(administrator);
             Assert.Contains("The site was restored", outcome.TextOf("[role=status]"), StringComparison.Ordinal);
             AssertSame(beforeRestore, await app.WithDbAsync(db => SiteContents.ReadAsync(db, app.DataDirectory)));
+            // The safety backup just restored is kept beside the new one (the site as the backup had it).
+            var safetyBackups = Directory.GetFiles(Path.Combine(app.DataDirectory, "backups"), StoredBackups.SafetyBackupPrefix + "*.zip").Select(Path.GetFileName).ToList();
+            Assert.Equal(2, safetyBackups.Count);
+            Assert.Contains(safety, safetyBackups);
             Assert.Equal("Changed after the backup", (await app.CreateBrowser().GetDocumentAsync("/")).TextOf(".tagline"));
             await AssertSignedOutAsync(administrator);
             Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(app.CreateBrowser(), notInTheBackup)).StatusCode);

@@ -20,6 +20,20 @@ public abstract class NewsroomTests(GazetteApp app)
     }
 
     [Fact]
+    public async Task TheNewsroomIsKeptByNoCache()
+    {
+        var browser = app.CreateBrowser();
+        var signIn = await browser.GetAsync(new Uri("/admin/signin", UriKind.Relative));
+        await app.SignInAsAdministratorAsync(browser);
+        var dashboard = await browser.GetAsync(new Uri("/admin", UriKind.Relative));
+
+        // Back on a shared computer after signing out, the browser shows none of it again from its cache.
+        Assert.True(signIn.Headers.CacheControl?.NoStore, "the sign-in page is sent no-store");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.True(dashboard.Headers.CacheControl?.NoStore, "the dashboard is sent no-store");
+    }
+
+    [Fact]
     public async Task RefusesAWrongPassword()
     {
         var response = await app.CreateBrowser().PostFormAsync("/admin/signin", "/admin/signin", new()
