@@ -12,6 +12,7 @@ public static class BackupSetup
         services.AddSingleton<RestoreJobs>();
         services.AddSingleton<RunningBackupTasks>();
         services.AddHostedService(provider => provider.GetRequiredService<RunningBackupTasks>());
+        services.AddHostedService<BackupLeftovers>();
         return services;
     }
 }

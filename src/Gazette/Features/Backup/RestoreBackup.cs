@@ -38,6 +38,9 @@ public sealed class RestoreBackup(
     TimeProvider clock,
     ILogger<RestoreBackup> logger)
 {
+    /// <summary>The folder a restore unpacks into, in the data folder (on the disk with room for the site).</summary>
+    public const string StagingPrefix = ".restore-";
+
     /// <summary>Restores into an empty site.</summary>
     /// <exception cref="BackupRefusedException">The archive is damaged or does not fit this site; nothing was changed.</exception>
     public Task<BackupManifest> ExecuteAsync(string path, CancellationToken cancellationToken) =>
@@ -63,7 +66,7 @@ public sealed class RestoreBackup(
         var manifest = await BackupArchiveReader.VerifyAsync(path, cancellationToken, progress);
         await CheckFitsAsync(manifest, into, cancellationToken);
 
-        var staging = Path.Combine(options.Value.DataPath, ".restore-" + Guid.NewGuid().ToString("N"));
+        var staging = Path.Combine(options.Value.DataPath, StagingPrefix + Guid.NewGuid().ToString("N"));
         try
         {
             await BackupArchiveReader.ExtractAsync(path, staging, cancellationToken, progress);

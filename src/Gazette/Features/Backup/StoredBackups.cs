@@ -12,7 +12,7 @@ public sealed class StoredBackups(IOptions<GazetteOptions> options, TimeProvider
 {
     public const string BackupPrefix = "gazette-backup-";
     public const string SafetyBackupPrefix = "gazette-safety-backup-";
-    private const string UploadPrefix = "upload-";
+    public const string UploadPrefix = "upload-";
 
     public sealed record Archive(string Name, string Path, DateTime MadeAt, long Size)
     {
