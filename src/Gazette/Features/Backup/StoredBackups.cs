@@ -43,7 +43,15 @@ public sealed class StoredBackups(IOptions<GazetteOptions> options, TimeProvider
     {
         Directory.CreateDirectory(Folder);
         var now = clock.GetUtcNow().UtcDateTime;
-        return Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"{SafetyBackupPrefix}{now:yyyyMMdd-HHmmss}.zip"));
+        var stem = string.Create(CultureInfo.InvariantCulture, $"{SafetyBackupPrefix}{now:yyyyMMdd-HHmmss}");
+        var path = Path.Combine(Folder, stem + ".zip");
+        // Never the name of one already there: restoring a safety backup made in this very second (an undo at
+        // once) would otherwise overwrite the archive being restored with the new one.
+        for (var n = 2; File.Exists(path) || File.Exists(path + ".partial"); n++)
+        {
+            path = Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}.zip"));
+        }
+        return path;
     }
 
     /// <summary>Deletes the safety backups older than <paramref name="kept"/>: each can be as large as the site.</summary>
