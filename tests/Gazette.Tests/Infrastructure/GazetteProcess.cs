@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using AngleSharp.Html.Parser;
 using Gazette.Infrastructure;
@@ -57,7 +56,7 @@ public sealed class GazetteProcess : IDisposable
     /// <param name="app">Another copy of Gazette.dll to run (a published one); the one the tests are built against when null.</param>
     public static GazetteProcess StartSite(string data, IReadOnlyDictionary<string, string> settings, string? app = null)
     {
-        var port = FreePort();
+        var port = TestTools.FreePort();
         var start = StartInfo(data, settings, "--urls", $"http://127.0.0.1:{port}");
         if (app is not null)
         {
@@ -184,15 +183,6 @@ public sealed class GazetteProcess : IDisposable
         // Returns once the redirected output has been read to its end.
         await _process.WaitForExitAsync();
         return Output;
-    }
-
-    public static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 
     public void Dispose()

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Gazette.Data;
 using Gazette.Features.Mail;
 using Gazette.Infrastructure;
@@ -203,10 +202,7 @@ public sealed class MetricsOnAPortOfTheirOwn
     {
         public PortApp()
         {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            MetricsPort = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
+            MetricsPort = TestTools.FreePort();
         }
 
         public int MetricsPort { get; }

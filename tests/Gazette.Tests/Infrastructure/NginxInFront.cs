@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Gazette.Infrastructure;
@@ -58,8 +57,8 @@ public sealed partial class NginxInFront : IAsyncLifetime
         ConnectionString = $"{postgres};Database=gazette_test_{Guid.NewGuid().ToString("N")[..12]}";
         // A slow mail server (a second a message): a batch keeps one instance's sender busy long enough for the
         // other's to start its round, so the two contend for the same messages.
-        Mail = new SmtpSink(GazetteProcess.FreePort(), answerAfter: TimeSpan.FromSeconds(1));
-        var nginxPort = GazetteProcess.FreePort();
+        Mail = new SmtpSink(TestTools.FreePort(), answerAfter: TimeSpan.FromSeconds(1));
+        var nginxPort = TestTools.FreePort();
         var environment = new Dictionary<string, string>
         {
             ["Logging__LogLevel__Default"] = "Warning",

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+
 namespace Gazette.Tests.Infrastructure;
 
 /// <summary>
@@ -18,6 +21,16 @@ public static class TestTools
             }
         }
         throw new DirectoryNotFoundException("no Gazette.slnx above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>A loopback port nothing listens on now (reserved, then freed for the caller to listen on).</summary>
+    public static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
     }
 
     public static string Directory()

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Gazette.Data;
 using Gazette.Features.Mail;
@@ -16,10 +15,7 @@ public sealed class MailingApp : GazetteApp
     public MailingApp()
     {
         // Reserve a port, then free it: the sink starts on it only when a test wants the server up.
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        SmtpPort = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        SmtpPort = TestTools.FreePort();
     }
 
     public int SmtpPort { get; }

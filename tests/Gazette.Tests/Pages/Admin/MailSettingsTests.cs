@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Gazette.Data;
 using Gazette.Features.Mail;
 using Gazette.Tests.Infrastructure;
@@ -51,7 +50,7 @@ public sealed class MailSettingsTests
         await app.SignInAsAdministratorAsync(admin);
         Assert.NotNull((await admin.GetDocumentAsync("/admin")).QuerySelector(".mail-missing a[href='/admin/settings/mail']"));
 
-        var port = FreePort();
+        var port = TestTools.FreePort();
         await using var sink = new SmtpSink(port);
         var saved = await admin.PostFormAsync("/admin/settings/mail", "/admin/settings/mail", new()
         {
@@ -99,20 +98,11 @@ public sealed class MailSettingsTests
         await admin.PostFormAsync("/admin/settings/mail", "/admin/settings/mail", new()
         {
             ["Form.Host"] = "127.0.0.1",
-            ["Form.Port"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Form.Port"] = TestTools.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Form.From"] = "news@example.org",
         });
         await admin.PostFormAsync("/admin/settings/mail", "/admin/settings/mail?handler=Test", []);
         var answer = (await admin.GetDocumentAsync("/admin/settings/mail")).QuerySelector("p.notice.error[role=status]")!.TextContent;
         Assert.StartsWith("Not sent.", answer, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }
