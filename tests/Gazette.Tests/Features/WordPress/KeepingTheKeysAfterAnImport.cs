@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Gazette.Data;
 using Gazette.Features.Setup;
 using Gazette.Infrastructure;
+using Gazette.Tests.Features.Backup;
 using Gazette.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -84,20 +84,9 @@ public sealed partial class KeepingTheKeysAfterAnImport
     /// <summary>Runs Gazette with a verb on <paramref name="data"/> as a process of its own; returns what it printed.</summary>
     private static async Task<string> RunVerbAsync(string data, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [typeof(GazetteOptions).Assembly.Location, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = data,
-        };
-        start.Environment["Gazette__DataDirectory"] = data;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}\n{await output}\n{await errors}");
-        return await output;
+        var run = await GazetteVerb.RunAsync(new Dictionary<string, string> { ["Gazette__DataDirectory"] = data }, args);
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Output}\n{run.Errors}");
+        return run.Output;
     }
 
     [GeneratedRegex(@"(?:Password:\s+|with the password )(\S+)")]
