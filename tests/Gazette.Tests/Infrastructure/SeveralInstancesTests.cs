@@ -203,10 +203,7 @@ public sealed class SeveralInstancesTests
         var archive = Path.Combine(Path.GetTempPath(), $"gazette-backup-{Guid.NewGuid():N}.zip");
         try
         {
-            await using (var scope = first.Services.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<CreateBackup>().ExecuteAsync(archive, null, CancellationToken.None);
-            }
+            await Features.Backup.Backups.MakeAsync(first, archive);
             var backedUp = (await reader.GetDocumentAsync("/")).TextOf(".tagline");
             // One save after the backup, which the second instance reads: it holds the version the backup's plus one.
             await first.Services.GetRequiredService<SiteSettingsStore>().SaveAsync(
@@ -305,10 +302,7 @@ public sealed class SeveralInstancesTests
     {
         using var instances = await TwoInstancesAsync();
         var archive = Path.Combine(Path.GetTempPath(), $"gazette-backup-{Guid.NewGuid():N}.zip");
-        await using (var scope = instances.First.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<CreateBackup>().ExecuteAsync(archive, null, CancellationToken.None);
-        }
+        await Features.Backup.Backups.MakeAsync(instances.First, archive);
         try
         {
             // A slow database, as a busy one is: the backup's first read waits until this transaction ends.
@@ -357,10 +351,7 @@ public sealed class SeveralInstancesTests
     {
         using var instances = await TwoInstancesAsync();
         var archive = Path.Combine(Path.GetTempPath(), $"gazette-backup-{Guid.NewGuid():N}.zip");
-        await using (var scope = instances.First.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<CreateBackup>().ExecuteAsync(archive, null, CancellationToken.None);
-        }
+        await Features.Backup.Backups.MakeAsync(instances.First, archive);
         try
         {
             var later = await instances.First.CreateArticleAsync();

@@ -4,7 +4,6 @@ using Gazette.Data;
 using Gazette.Features.Backup;
 using Gazette.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Gazette.Tests.Features.Backup;
 
@@ -64,10 +63,7 @@ public abstract class BackingUpAndRestoringASite
         await WaitForAsync(() => Volatile.Read(ref posted) >= 3);
         var commentsBefore = await source.WithDbAsync(db => db.Comments.CountAsync());
         var archive = Path.Combine(Path.GetTempPath(), $"gazette-backup-{Guid.NewGuid():N}.zip");
-        await using (var scope = source.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<CreateBackup>().ExecuteAsync(archive, null, CancellationToken.None);
-        }
+        await Backups.MakeAsync(source, archive);
         var postedAtEnd = Volatile.Read(ref posted);
         await WaitForAsync(() => Volatile.Read(ref posted) >= postedAtEnd + 2);
         await stop.CancelAsync();

@@ -108,17 +108,8 @@ public sealed class RefusingADamagedBackup(SqliteApp source) : IClassFixture<Sql
 
     private async Task<string> BackupAsync()
     {
-        var image = Path.Combine(source.DataDirectory, "media", "2026", "12", "harbour.jpg");
-        if (!File.Exists(image))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(image)!);
-            await File.WriteAllBytesAsync(image, RandomNumberGenerator.GetBytes(50_000));
-        }
         await source.CreateBrowser().GetAsync(new Uri("/", UriKind.Relative));
-        var path = Path.Combine(_folder, $"backup-{Guid.NewGuid():N}.zip");
-        await using var scope = source.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<CreateBackup>().ExecuteAsync(path, null, CancellationToken.None);
-        return path;
+        return await Backups.MakeWithAPictureAsync(source, _folder);
     }
 
     private string Copy(string archive, string name)

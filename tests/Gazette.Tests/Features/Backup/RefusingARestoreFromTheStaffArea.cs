@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Security.Cryptography;
 using Gazette.Features.Backup;
 using Gazette.Infrastructure;
 using Gazette.Tests.Infrastructure;
@@ -143,19 +142,7 @@ public sealed class RefusingARestoreFromTheStaffArea(SqliteApp app) : IClassFixt
         Assert.False(app.Services.GetRequiredService<BackupJobFile>().Current is { Finished: false });
     }
 
-    private async Task<string> BackupAsync()
-    {
-        var image = Path.Combine(app.DataDirectory, "media", "2026", "12", "harbour.jpg");
-        if (!File.Exists(image))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(image)!);
-            await File.WriteAllBytesAsync(image, RandomNumberGenerator.GetBytes(50_000));
-        }
-        var path = Path.Combine(_folder, $"backup-{Guid.NewGuid():N}.zip");
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<CreateBackup>().ExecuteAsync(path, null, CancellationToken.None);
-        return path;
-    }
+    private Task<string> BackupAsync() => Backups.MakeWithAPictureAsync(app, _folder);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

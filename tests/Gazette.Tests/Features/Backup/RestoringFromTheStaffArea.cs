@@ -38,10 +38,7 @@ public abstract class RestoringFromTheStaffArea
         Directory.CreateDirectory(Path.GetDirectoryName(image)!);
         await File.WriteAllBytesAsync(image, RandomNumberGenerator.GetBytes(200_000));
         var archive = Path.Combine(Path.GetTempPath(), $"gazette-backup-{Guid.NewGuid():N}.zip");
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<CreateBackup>().ExecuteAsync(archive, null, CancellationToken.None);
-        }
+        await Backups.MakeAsync(app, archive);
         var backedUp = await app.WithDbAsync(db => SiteContents.ReadAsync(db, app.DataDirectory));
         try
         {
@@ -129,10 +126,7 @@ public abstract class RestoringFromTheStaffArea
         Directory.CreateDirectory(Path.GetDirectoryName(image)!);
         await File.WriteAllBytesAsync(image, RandomNumberGenerator.GetBytes(20_000));
         var archive = Path.Combine(Path.GetTempPath(), $"gazette-backup-{Guid.NewGuid():N}.zip");
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<CreateBackup>().ExecuteAsync(archive, null, CancellationToken.None);
-        }
+        await Backups.MakeAsync(app, archive);
         try
         {
             // Bytes no database can load, listed with their true checksum: every check passes, the load fails.
