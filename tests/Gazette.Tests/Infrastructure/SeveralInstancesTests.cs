@@ -401,26 +401,8 @@ public sealed class SeveralInstancesTests
     }
 
     /// <summary>What an instance killed mid-job leaves in the shared folder: its lock, its last state, no heartbeat for five minutes.</summary>
-    private static async Task LeaveAJobOfAStoppedInstanceAsync(string dataDirectory, BackupJobKind kind)
-    {
-        var backups = Path.Combine(dataDirectory, "backups");
-        Directory.CreateDirectory(backups);
-        var id = Guid.NewGuid();
-        var stoppedAt = DateTime.UtcNow.AddMinutes(-5);
-        await File.WriteAllTextAsync(Path.Combine(backups, BackupJobFile.LockName), id.ToString("N"));
-        await File.WriteAllTextAsync(Path.Combine(backups, BackupJobFile.StateName), $$"""
-            {
-              "id": "{{id}}",
-              "kind": "{{kind}}",
-              "startedBy": "killed-administrator",
-              "startedAt": "{{stoppedAt.AddMinutes(-1):O}}",
-              "archiveName": "gazette-backup-{{stoppedAt:yyyyMMdd-HHmmss}}.zip",
-              "progress": { "stage": "Media", "done": 3, "total": 10 },
-              "ticketHash": "{{new string('0', 64)}}",
-              "heartbeat": "{{stoppedAt:O}}"
-            }
-            """);
-    }
+    private static Task LeaveAJobOfAStoppedInstanceAsync(string dataDirectory, BackupJobKind kind) =>
+        Features.Backup.Backups.LeaveAJobAsync(dataDirectory, kind, DateTime.UtcNow.AddMinutes(-5));
 
     /// <summary>Two instances on one database and one data folder, and one Administrator's browser whose requests land on either.</summary>
     private static async Task<Instances> TwoInstancesAsync()

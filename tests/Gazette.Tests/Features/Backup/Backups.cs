@@ -31,4 +31,27 @@ internal static class Backups
         await MakeAsync(app, path);
         return path;
     }
+
+    /// <summary>
+    /// What an instance running a backup or restore shares in the data folder, its lock and its state, with
+    /// its last heartbeat at <paramref name="heartbeat"/>: a job running now, or (long ago) one whose instance was killed.
+    /// </summary>
+    public static async Task LeaveAJobAsync(string dataDirectory, BackupJobKind kind, DateTime heartbeat)
+    {
+        var backups = Directory.CreateDirectory(Path.Combine(dataDirectory, "backups")).FullName;
+        var id = Guid.NewGuid();
+        await File.WriteAllTextAsync(Path.Combine(backups, BackupJobFile.LockName), id.ToString("N"));
+        await File.WriteAllTextAsync(Path.Combine(backups, BackupJobFile.StateName), $$"""
+            {
+              "id": "{{id}}",
+              "kind": "{{kind}}",
+              "startedBy": "another-administrator",
+              "startedAt": "{{heartbeat.AddMinutes(-1):O}}",
+              "archiveName": "gazette-backup-{{heartbeat:yyyyMMdd-HHmmss}}.zip",
+              "progress": { "stage": "Media", "done": 3, "total": 10 },
+              "ticketHash": "{{new string('0', 64)}}",
+              "heartbeat": "{{heartbeat:O}}"
+            }
+            """);
+    }
 }

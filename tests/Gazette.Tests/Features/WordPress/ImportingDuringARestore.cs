@@ -1,5 +1,6 @@
 using System.Net;
 using Gazette.Features.Backup;
+using Gazette.Tests.Features.Backup;
 using Gazette.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,23 +30,6 @@ public sealed class ImportingDuringARestore
     }
 
     /// <summary>What a restore running on some instance shares: its lock and its state, with a fresh heartbeat.</summary>
-    private static async Task ARestoreIsRunningAsync(string dataDirectory)
-    {
-        var backups = Directory.CreateDirectory(Path.Combine(dataDirectory, "backups")).FullName;
-        var id = Guid.NewGuid();
-        var now = DateTime.UtcNow;
-        await File.WriteAllTextAsync(Path.Combine(backups, BackupJobFile.LockName), id.ToString("N"));
-        await File.WriteAllTextAsync(Path.Combine(backups, BackupJobFile.StateName), $$"""
-            {
-              "id": "{{id}}",
-              "kind": "{{BackupJobKind.Restore}}",
-              "startedBy": "another-administrator",
-              "startedAt": "{{now:O}}",
-              "archiveName": "gazette-backup-{{now:yyyyMMdd-HHmmss}}.zip",
-              "progress": { "stage": "Database", "done": 3, "total": 10 },
-              "ticketHash": "{{new string('0', 64)}}",
-              "heartbeat": "{{now:O}}"
-            }
-            """);
-    }
+    private static Task ARestoreIsRunningAsync(string dataDirectory) =>
+        Backups.LeaveAJobAsync(dataDirectory, BackupJobKind.Restore, DateTime.UtcNow);
 }
